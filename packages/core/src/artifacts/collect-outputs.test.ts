@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GenHubError } from '../errors/genhub-error.js';
+import { bytes, chunked, type FileServer, startFileServer } from './__fixtures__/file-server.js';
+import { glb, PNG, wav } from './__fixtures__/media-samples.js';
+import { collectOutput, withoutQuery } from './collect-outputs.js';
+import { createGuardedFetcher, type GuardedFetcher } from './guarded-fetch.js';
+import { createLocalArtifactStore, type LocalArtifactStore } from './local-artifact-store.js';
+import { createSsrfGuard } from './ssrf-guard.js';
+
+let server: FileServer;
+let fetcher: GuardedFetcher;
+let untrusted: GuardedFetcher;
+let root: string;
+let store: LocalArtifactStore;
+
+beforeAll(async () => {
+  server = await startFileServer({
+    '/result.glb': bytes(glb(), 'application/octet-stream'),
+    '/huge': chunked(40, 64 * 1024),
+  });
+  fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: [server.origin] }) });
+  untrusted = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: [] }) });
+});
+afterAll(async () => {
+  await Promise.all([fetcher.close(), untrusted.close(), server.close()]);
+});
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'genhub-collect-'));
+  store = createLocalArtifactStore({ root });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const deps = (overrides: Partial<Parameters<typeof collectOutput>[1]> = {}) => ({
+  store,
+  fetcher,
+  jobId: 'job-1',
+  maxBytes: 1024 * 1024,
+  signal: new AbortController().signal,
+  ...overrides,
+});
+
+async function failure(promise: Promise<unknown>): Promise<GenHubError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!GenHubError.isInstance(error)) throw new Error(`expected a GenHubError, got ${String(error)}`);
+  return error;
+}
+
+describe('collectOutput', () => {
+  it('downloads a link into the store, keeping role, metadata and the link without its query', async () => {
+    const record = await collectOutput(
+      {
+        kind: 'url',
+        url: `${server.origin}/result.glb?X-Amz-Signature=secret#frag`,
+        role: 'primary',
+        name: 'castle.glb',
+        metadata: { seed: 42 },
+      },
+      deps(),
+    );
+    expect(record).toMatchObject({
+      mediaType: 'model/gltf-binary',
+      bytes: glb().byteLength,
+      sha256: createHash('sha256').update(glb()).digest('hex'),
+      role: 'primary',
+      sourceUrl: `${server.origin}/result.glb`,
+      metadata: { name: 'castle.glb', seed: 42 },
+    });
+    expect(record.key).toMatch(/^job-1\/.+\.glb$/);
+    expect(readFileSync(join(root, record.key))).toEqual(glb());
+  });
+
+  it('decodes a base64 data: link without the network', async () => {
+    const record = await collectOutput(
+      { kind: 'url', url: `data:audio/wav;base64,${wav().toString('base64')}`, role: 'preview' },
+      deps({ fetcher: untrusted }),
+    );
+    expect(record).toMatchObject({ mediaType: 'audio/wav', bytes: wav().byteLength, role: 'preview' });
+    expect(record).not.toHaveProperty('sourceUrl');
+    expect(record).not.toHaveProperty('metadata');
+  });
+
+  it('stores bytes outputs as they are', async () => {
+    const record = await collectOutput({ kind: 'bytes', data: PNG, mediaType: 'image/png' }, deps());
+    expect(record).toMatchObject({
+      mediaType: 'image/png',
+      role: 'primary',
+      key: expect.stringMatching(/\.png$/),
+    });
+  });
+
+  it('refuses a result past the cap, leaving nothing behind', async () => {
+    const error = await failure(
+      collectOutput({ kind: 'url', url: `${server.origin}/huge` }, deps({ maxBytes: 1024 * 1024 })),
+    );
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'The result is larger than the 1 MB limit.',
+    });
+    expect(readdirSync(join(root, 'job-1'))).toEqual([]);
+  });
+
+  it("treats a provider's dead result link as the provider's failure", async () => {
+    const error = await failure(collectOutput({ kind: 'url', url: `${server.origin}/expired` }, deps()));
+    expect(error).toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      status: 404,
+      retryable: false,
+      message: "The provider's result link answered 404 Not Found.",
+    });
+  });
+
+  it('refuses a result link on a private network', async () => {
+    const error = await failure(
+      collectOutput({ kind: 'url', url: `${server.origin}/result.glb` }, deps({ fetcher: untrusted })),
+    );
+    expect(error.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('withoutQuery', () => {
+  it('drops credentials, query and fragment', () => {
+    expect(withoutQuery('https://u:p@cdn.example.com/a/b.png?sig=1#x')).toBe(
+      'https://cdn.example.com/a/b.png',
+    );
+  });
+});

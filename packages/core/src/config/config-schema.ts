@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Defaults of core's own settings, overridable by the configuration file and the environment. */
+export const DefaultCoreConfig = {
+  dataDir: '.genhub',
+  logLevel: 'info',
+  http: {
+    connectTimeoutMs: 10_000,
+    headersTimeoutMs: 60_000,
+    bodyTimeoutMs: 120_000,
+    retries: 2,
+    retryBaseDelayMs: 500,
+    retryMaxDelayMs: 30_000,
+  },
+} as const satisfies {
+  dataDir: string;
+  logLevel: string;
+  http: Record<string, number>;
+};
+
+const ms = z.coerce.number().int().positive();
+
+export const httpConfigSchema = z
+  .object({
+    connectTimeoutMs: ms.default(DefaultCoreConfig.http.connectTimeoutMs),
+    headersTimeoutMs: ms.default(DefaultCoreConfig.http.headersTimeoutMs),
+    bodyTimeoutMs: ms.default(DefaultCoreConfig.http.bodyTimeoutMs),
+    retries: z.coerce.number().int().min(0).max(10).default(DefaultCoreConfig.http.retries),
+    retryBaseDelayMs: ms.default(DefaultCoreConfig.http.retryBaseDelayMs),
+    retryMaxDelayMs: ms.default(DefaultCoreConfig.http.retryMaxDelayMs),
+  })
+  .strict();
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^/?#]+$/i.test(value.replace(/\/$/, '')), {
+    message: 'must be an origin such as http://127.0.0.1:8188',
+  })
+  .transform((value) => new URL(value).origin);
+
+/** The whole configuration, as a file holds it after the environment is merged in. */
+export const genHubConfigSchema = z
+  .object({
+    /** Where the embedded store and artifacts live. */
+    dataDir: z.string().min(1).default(DefaultCoreConfig.dataDir),
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default(DefaultCoreConfig.logLevel),
+    /** Origins that may be fetched although they are private or loopback (a local GPU worker). */
+    trustedOrigins: z.array(origin).default([]),
+    http: httpConfigSchema.default(httpConfigSchema.parse({})),
+    /** Package names of extra provider plugins to load, such as `@acme/genhub-plugin-foo`. */
+    plugins: z.array(z.string().min(1)).default([]),
+    /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
+    providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  })
+  .strict();
+
+export type GenHubConfig = z.output<typeof genHubConfigSchema>;
+export type GenHubConfigInput = z.input<typeof genHubConfigSchema>;

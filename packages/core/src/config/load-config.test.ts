@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { providerEnvName, providerSettingsFromEnv } from './env-names.js';
+import { loadConfig } from './load-config.js';
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function tempFile(content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'genhub-config-'));
+  const file = join(dir, 'genhub.config.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('loadConfig', () => {
+  it('applies defaults when nothing is configured', () => {
+    const config = loadConfig({ env: {}, cwd: tmpdir() });
+    expect(config.dataDir).toBe('.genhub');
+    expect(config.logLevel).toBe('info');
+    expect(config.http.retries).toBe(2);
+    expect(config.plugins).toEqual([]);
+  });
+
+  it('lays environment variables over the file', () => {
+    const file = tempFile(JSON.stringify({ logLevel: 'warn', dataDir: '/srv/genhub' }));
+    const config = loadConfig({
+      file,
+      env: {
+        GENHUB_LOG_LEVEL: 'debug',
+        GENHUB_TRUSTED_ORIGINS: 'http://127.0.0.1:8188, http://gpu.lan:7860/',
+        GENHUB_PLUGINS: '@acme/genhub-plugin-foo',
+        GENHUB_HTTP_RETRIES: '4',
+      },
+    });
+    expect(config.logLevel).toBe('debug');
+    expect(config.dataDir).toBe('/srv/genhub');
+    expect(config.trustedOrigins).toEqual(['http://127.0.0.1:8188', 'http://gpu.lan:7860']);
+    expect(config.plugins).toEqual(['@acme/genhub-plugin-foo']);
+    expect(config.http.retries).toBe(4);
+  });
+
+  it('names the key and its variable when a value is bad', () => {
+    const error = configError(() => loadConfig({ env: { GENHUB_LOG_LEVEL: 'loud' }, cwd: tmpdir() }));
+    expect(error.issues).toEqual([{ key: 'logLevel', env: 'GENHUB_LOG_LEVEL', message: expect.any(String) }]);
+    expect(error.message).toContain('logLevel (GENHUB_LOG_LEVEL)');
+  });
+
+  it('reports every bad key at once, including unknown ones and bad origins', () => {
+    const file = tempFile(JSON.stringify({ logLevl: 'info', http: { retries: -1 }, trustedOrigins: ['ftp://x'] }));
+    const error = configError(() => loadConfig({ file, env: {} }));
+    const keys = error.issues.map((issue) => issue.key).sort();
+    expect(keys).toEqual(['(root)', 'http.retries', 'trustedOrigins.0']);
+    expect(error.message).toContain('unknown setting logLevl');
+    expect(error.message).toContain(file);
+  });
+
+  it('says so when the file is missing or not JSON', () => {
+    expect(configError(() => loadConfig({ file: '/nonexistent/genhub.json', env: {} })).message).toContain(
+      'cannot read /nonexistent/genhub.json',
+    );
+    expect(configError(() => loadConfig({ file: tempFile('{ nope'), env: {} })).message).toContain(
+      'is not a JSON object',
+    );
+  });
+});
+
+describe('provider settings from the environment', () => {
+  it('maps GENHUB_<ID>_<KEY> to camelCase keys of that plugin only', () => {
+    const env = {
+      GENHUB_GATEAI_API_KEY: 'sk-1',
+      GENHUB_GATEAI_BASE_URL: 'http://127.0.0.1:9',
+      GENHUB_LOCAL_GPU_BASE_URL: 'http://gpu',
+      GENHUB_GATEAI_EMPTY: '',
+    };
+    expect(providerSettingsFromEnv('gateai', env)).toEqual({ apiKey: 'sk-1', baseUrl: 'http://127.0.0.1:9' });
+    expect(providerSettingsFromEnv('local-gpu', env)).toEqual({ baseUrl: 'http://gpu' });
+  });
+
+  it('names the variable for a key', () => {
+    expect(providerEnvName('gateai', 'apiKey')).toBe('GENHUB_GATEAI_API_KEY');
+    expect(providerEnvName('local-gpu', 'baseUrl')).toBe('GENHUB_LOCAL_GPU_BASE_URL');
+  });
+});

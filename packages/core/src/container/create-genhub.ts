@@ -1,0 +1,160 @@
+import 'reflect-metadata';
+import { container as rootContainer, type DependencyContainer, instanceCachingFactory } from 'tsyringe';
+import { type Clock, systemClock } from '../clock/clock.js';
+import { ConfigError, type ConfigIssue } from '../config/config-error.js';
+import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
+import { providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
+import { parseConfig } from '../config/load-config.js';
+import { createHttpClient } from '../http/undici-http-client.js';
+import type { Logger } from '../logging/logger.js';
+import { createLogger } from '../logging/pino-logger.js';
+import { Redactor } from '../logging/redactor.js';
+import { withRedaction } from '../logging/redacting-logger.js';
+import { loadPluginPackage, type PackageImporter } from '../plugin/load-plugin-package.js';
+import type { ProviderPlugin } from '../plugin/plugin.js';
+import { startPlugin } from '../plugin/start-plugin.js';
+import { Registry } from '../registry/registry.js';
+import { Tokens } from './tokens.js';
+
+export interface CreateGenHubOptions {
+  /** Plugins the application bundles; those named in `config.plugins` are imported as well. */
+  plugins?: readonly ProviderPlugin[];
+  /** Source of `GENHUB_<ID>_<KEY>` provider settings; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  logger?: Logger;
+  clock?: Clock;
+  importPackage?: PackageImporter;
+}
+
+/** How each plugin fared at start. */
+export interface PluginStatus {
+  id: string;
+  name: string;
+  state: 'ready' | 'unconfigured' | 'failed';
+  models: number;
+  /** For `unconfigured`: the variables that would enable it. For `failed`: what went wrong. */
+  message?: string;
+}
+
+export interface GenHub {
+  config: GenHubConfig;
+  container: DependencyContainer;
+  registry: Registry;
+  logger: Logger;
+  plugins: readonly PluginStatus[];
+  /** Stops providers and closes connection pools. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds GenHub from one configuration: logger, HTTP client, registry and every provider plugin,
+ * wired in a tsyringe container. A plugin with no settings at all is skipped as unconfigured; a
+ * plugin with bad settings stops the start with a ConfigError that names the keys.
+ */
+export async function createGenHub(
+  input: GenHubConfig | GenHubConfigInput = {},
+  options: CreateGenHubOptions = {},
+): Promise<GenHub> {
+  const config = parseConfig(input);
+  const env = options.env ?? process.env;
+  const shutdown = new AbortController();
+  const container = rootContainer.createChildContainer();
+  const redactor = new Redactor();
+
+  container.register(Tokens.Config, { useValue: config });
+  container.register(Tokens.Env, { useValue: env });
+  container.register(Tokens.ShutdownSignal, { useValue: shutdown.signal });
+  container.register(Tokens.Redactor, { useValue: redactor });
+  container.register(Tokens.Clock, { useValue: options.clock ?? systemClock });
+  container.register(Tokens.Logger, {
+    useFactory: instanceCachingFactory(
+      (c) =>
+        options.logger
+          ? withRedaction(options.logger, redactor)
+          : createLogger({ level: c.resolve(Tokens.Config).logLevel, redactor }),
+    ),
+  });
+  const http = createHttpClient({
+    logger: container.resolve(Tokens.Logger),
+    redactor,
+    clock: container.resolve(Tokens.Clock),
+    timeouts: {
+      connectMs: config.http.connectTimeoutMs,
+      headersMs: config.http.headersTimeoutMs,
+      bodyMs: config.http.bodyTimeoutMs,
+    },
+    retry: {
+      retries: config.http.retries,
+      baseDelayMs: config.http.retryBaseDelayMs,
+      maxDelayMs: config.http.retryMaxDelayMs,
+    },
+  });
+  container.register(Tokens.HttpClient, { useValue: http });
+  container.register(Tokens.Registry, { useFactory: instanceCachingFactory(() => new Registry()) });
+
+  const logger = container.resolve(Tokens.Logger);
+  const registry = container.resolve(Tokens.Registry);
+  const plugins = [...(options.plugins ?? [])];
+  for (const name of config.plugins) plugins.push(await loadPluginPackage(name, options.importPackage));
+
+  const statuses: PluginStatus[] = [];
+  const problems: ConfigIssue[] = [];
+  for (const plugin of plugins) {
+    const fromFile = config.providers[plugin.id];
+    const raw = { ...fromFile, ...providerSettingsFromEnv(plugin.id, env) };
+    const given = Object.keys(raw).length > 0;
+    if (!given && !plugin.config.safeParse({}).success) {
+      statuses.push({ ...describe(plugin), state: 'unconfigured', models: 0, message: missingSettings(plugin) });
+      continue;
+    }
+    try {
+      const started = await startPlugin(plugin, raw, {
+        http,
+        logger,
+        clock: container.resolve(Tokens.Clock),
+        redactor,
+        signal: shutdown.signal,
+      });
+      registry.add(plugin.id, started.provider, started.models);
+      statuses.push({ ...describe(plugin), state: 'ready', models: started.models.length });
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        problems.push(...error.issues);
+        continue;
+      }
+      const message = redactor.redact(error instanceof Error ? error.message : String(error));
+      logger.error('provider plugin failed to start', { plugin: plugin.id, error: message });
+      statuses.push({ ...describe(plugin), state: 'failed', models: 0, message });
+    }
+  }
+  if (problems.length > 0) {
+    await http.close();
+    throw new ConfigError(problems);
+  }
+
+  return {
+    config,
+    container,
+    registry,
+    logger,
+    plugins: statuses,
+    async close() {
+      shutdown.abort(new Error('GenHub is shutting down'));
+      for (const id of registry.providerIds()) await registry.provider(id)?.close?.();
+      await http.close();
+    },
+  };
+}
+
+function describe(plugin: ProviderPlugin): { id: string; name: string } {
+  return { id: plugin.id, name: plugin.name };
+}
+
+function missingSettings(plugin: ProviderPlugin): string {
+  const result = plugin.config.safeParse({});
+  if (result.success) return '';
+  const keys = [
+    ...new Set(result.error.issues.map((issue) => issue.path[0]).filter((k) => typeof k === 'string')),
+  ];
+  return `set ${keys.map((key) => providerEnvName(plugin.id, key)).join(' and ')} to enable ${plugin.name}`;
+}

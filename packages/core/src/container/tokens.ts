@@ -1,0 +1,19 @@
+import type { InjectionToken } from 'tsyringe';
+import type { Clock } from '../clock/clock.js';
+import type { GenHubConfig } from '../config/config-schema.js';
+import type { HttpClient } from '../http/http-client.js';
+import type { Logger } from '../logging/logger.js';
+import type { Redactor } from '../logging/redactor.js';
+import type { Registry } from '../registry/registry.js';
+
+/** Injection tokens for core's services in the tsyringe container. */
+export const Tokens = {
+  Config: Symbol.for('genhub.Config') as InjectionToken<GenHubConfig>,
+  Env: Symbol.for('genhub.Env') as InjectionToken<Readonly<Record<string, string | undefined>>>,
+  Clock: Symbol.for('genhub.Clock') as InjectionToken<Clock>,
+  Redactor: Symbol.for('genhub.Redactor') as InjectionToken<Redactor>,
+  Logger: Symbol.for('genhub.Logger') as InjectionToken<Logger>,
+  HttpClient: Symbol.for('genhub.HttpClient') as InjectionToken<HttpClient>,
+  Registry: Symbol.for('genhub.Registry') as InjectionToken<Registry>,
+  ShutdownSignal: Symbol.for('genhub.ShutdownSignal') as InjectionToken<AbortSignal>,
+} as const;

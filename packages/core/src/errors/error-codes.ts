@@ -1,0 +1,22 @@
+/** Stable error codes. Chat layers turn each into one sentence for users; never rename one. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'MODEL_NOT_FOUND',
+  'AUTH',
+  'INSUFFICIENT_FUNDS',
+  'RATE_LIMITED',
+  'CONTENT_REJECTED',
+  'PROVIDER_UNAVAILABLE',
+  'TIMEOUT',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes that are worth another attempt (possibly at another provider) unless a caller knows better. */
+export const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'RATE_LIMITED',
+  'PROVIDER_UNAVAILABLE',
+  'TIMEOUT',
+]);

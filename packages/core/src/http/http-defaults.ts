@@ -1,0 +1,14 @@
+import type { HttpTimeouts, RetryOptions } from './http-client.js';
+
+/** The values a client uses for anything neither its options, `withDefaults` nor the request set. */
+export const DefaultHttpOptions = {
+  timeouts: { connectMs: 10_000, headersMs: 60_000, bodyMs: 120_000 },
+  retry: { retries: 2, baseDelayMs: 500, maxDelayMs: 30_000 },
+  maxRedirects: 0,
+  userAgent: 'genhub',
+} as const satisfies {
+  timeouts: HttpTimeouts;
+  retry: RetryOptions;
+  maxRedirects: number;
+  userAgent: string;
+};

@@ -1,0 +1,109 @@
+// @genhub/core: the provider-plugin contract, the registry and the services every front end shares.
+
+// Writing a plugin
+export { definePlugin, isProviderPlugin, SUPPORTED_CONTRACTS } from './plugin/plugin.js';
+export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin } from './plugin/plugin.js';
+export type {
+  CallOptions,
+  GenerationRequest,
+  Output,
+  OutputMetadata,
+  OutputRole,
+  PollResult,
+  Progress,
+  Provider,
+  ProviderBalance,
+  ProviderCapabilities,
+  ProviderHealth,
+  SubmitOptions,
+  SubmitResult,
+  TaskRef,
+} from './plugin/provider.js';
+export type {
+  ModelLimits,
+  ModelSpec,
+  ModelTimeouts,
+  Price,
+  SizePreset,
+  SizeRange,
+  SizeSpec,
+} from './plugin/model-spec.js';
+export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
+export type { OutputKind, Task } from './plugin/tasks.js';
+export type { Warning } from './plugin/warning.js';
+export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
+export { GenHubError } from './errors/genhub-error.js';
+export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
+export { ERROR_CODES } from './errors/error-codes.js';
+export type { ErrorCode } from './errors/error-codes.js';
+
+// Parameters
+export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';
+export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
+
+// Registry
+export { Registry } from './registry/registry.js';
+export type { ModelFilter, RegisteredModel } from './registry/registry.js';
+export { describeModel, exampleParams, paramsJsonSchema } from './registry/model-json-schema.js';
+export type { ModelDescription } from './registry/model-json-schema.js';
+export { suggest } from './registry/suggest.js';
+
+// Configuration and wiring
+export { createGenHub } from './container/create-genhub.js';
+export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/create-genhub.js';
+export { Tokens } from './container/tokens.js';
+export { loadConfig, parseConfig } from './config/load-config.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
+export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
+export { ConfigError } from './config/config-error.js';
+export type { ConfigIssue } from './config/config-error.js';
+export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
+export { loadPluginPackage } from './plugin/load-plugin-package.js';
+export type { PackageImporter } from './plugin/load-plugin-package.js';
+export { startPlugin } from './plugin/start-plugin.js';
+export type { StartedPlugin, StartPluginDependencies } from './plugin/start-plugin.js';
+export { collectSecrets } from './plugin/config-secrets.js';
+
+// Runtime services
+export { systemClock } from './clock/clock.js';
+export type { Clock } from './clock/clock.js';
+export type { LogLevel, Logger } from './logging/logger.js';
+export type {
+  HttpClient,
+  HttpClientDefaults,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpTimeouts,
+  RetryOptions,
+} from './http/http-client.js';
+export { createHttpClient } from './http/undici-http-client.js';
+export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-http-client.js';
+export { DefaultHttpOptions } from './http/http-defaults.js';
+export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
+export type { ErrorFromResponseOptions } from './http/error-from-response.js';
+export { DefaultRedactPatterns, isSecretKey, REDACTED, Redactor, SecretFieldNames } from './logging/redactor.js';
+export { createLogger } from './logging/pino-logger.js';
+export type { CreateLoggerOptions } from './logging/pino-logger.js';
+export { createMemoryLogger } from './logging/memory-logger.js';
+export type { MemoryLogLine, MemoryLoggerOptions } from './logging/memory-logger.js';
+export { silentLogger } from './logging/silent-logger.js';
+export { serializeError } from './logging/serialize-error.js';
+export { withRedaction } from './logging/redacting-logger.js';
+export { parseAspectRatio, snapAspectRatio, tryParseAspectRatio } from './params/aspect-ratio.js';
+export {
+  ASPECT_RATIO_WEIGHT,
+  DEFAULT_TARGET_PIXELS,
+  isValidSize,
+  sizeDistance,
+  sizeForAspectRatio,
+  snapEdge,
+  snapSize,
+} from './params/size-snapping.js';
+export type { Size, SnappedEdge, SnappedSize, SnapSizeOptions } from './params/size-snapping.js';
+export { validateParams } from './params/validate-params.js';
+export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
+export { describeIssue, formatParamPath } from './params/describe-issue.js';
+export { describeAccepted } from './params/describe-accepted.js';
+export { checkModelLimits } from './params/model-limits.js';

@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import type { ArtifactStore } from '../artifacts/artifact-store.js';
+import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
+import { fetchInputMedia } from '../artifacts/input-media.js';
+import type { Clock } from '../clock/clock.js';
+import { GenHubError } from '../errors/genhub-error.js';
+import { ACTIVE_STATES, type AccountRef, type JobRecord, TERMINAL_STATES } from '../jobs/job.js';
+import type { LimitsConfig } from '../limits/limits-config.js';
+import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
+import { taskClassOf } from '../limits/task-class.js';
+import type { Logger } from '../logging/logger.js';
+import type { JsonObject } from '../plugin/json.js';
+import type { Task } from '../plugin/tasks.js';
+import type { Registry } from '../registry/registry.js';
+import type { Page, UsageQuery } from '../store/job-store.js';
+import type { Store } from '../store/ledger.js';
+import { JobEvents } from './job-events.js';
+import type { JobQueue } from './job-queue.js';
+import { JobRunner } from './job-runner.js';
+import { type BillingConfig, type JobsConfig, usdToMicros } from './pipeline-config.js';
+import { prepareRequest } from './prepare-request.js';
+
+/** A generation as a front end asks for it. */
+export interface GenerationInput {
+  userId: string;
+  /** The Discord guild or Telegram chat it came from. */
+  communityId?: string | undefined;
+  /** Whose credits pay: the user's own (default) or the community's. */
+  payer?: 'user' | 'community';
+  /** A model id or alias; the first model for the task when absent. */
+  model?: string | undefined;
+  task: Task;
+  params: Readonly<Record<string, unknown>>;
+  /** Kept with the job for the front end (chat and message ids). */
+  origin?: JsonObject;
+}
+
+export interface GenerationServiceDeps {
+  registry: Registry;
+  store: Store;
+  artifacts: ArtifactStore;
+  fetcher: GuardedFetcher;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobsConfig;
+  billing: BillingConfig;
+  limits: LimitsConfig;
+}
+
+/**
+ * Carries a request from a command to finished files: validate, price, limit, reserve, persist,
+ * queue, then drive it at the provider. Resumes every unfinished job at `start`.
+ */
+export class GenerationService {
+  readonly events = new JobEvents();
+  readonly #limiter = new SlidingWindowLimiter();
+  readonly #runner: JobRunner;
+  readonly #stop = new AbortController();
+  #accepting = false;
+
+  constructor(private readonly deps: GenerationServiceDeps) {
+    this.#runner = new JobRunner({
+      registry: deps.registry,
+      store: deps.store,
+      artifacts: deps.artifacts,
+      fetcher: deps.fetcher,
+      events: this.events,
+      clock: deps.clock,
+      logger: deps.logger,
+      config: deps.jobs,
+      stopSignal: this.#stop.signal,
+    });
+  }
+
+  /** Starts driving jobs, first every job the store holds unfinished (oldest first). */
+  async start(): Promise<{ resumed: number }> {
+    this.deps.queue.start((jobId) => this.#runner.run(jobId));
+    const unfinished = await this.deps.store.jobs.listByState(ACTIVE_STATES);
+    for (const job of unfinished) await this.deps.queue.enqueue(job.id);
+    this.#accepting = true;
+    if (unfinished.length > 0) this.deps.logger.info('resuming unfinished jobs', { count: unfinished.length });
+    return { resumed: unfinished.length };
+  }
+
+  /** Stops taking requests and lets running jobs reach a persisted state. */
+  async stop(): Promise<void> {
+    this.#accepting = false;
+    this.#stop.abort();
+    await this.deps.queue.stop();
+  }
+
+  /**
+   * Validates, prices and reserves a generation, then queues it. Throws a GenHubError (INVALID_INPUT,
+   * MODEL_NOT_FOUND, RATE_LIMITED, INSUFFICIENT_FUNDS, ...) and changes nothing when it cannot run.
+   */
+  async request(input: GenerationInput): Promise<JobRecord> {
+    if (!this.#accepting) {
+      throw new GenHubError('PROVIDER_UNAVAILABLE', 'GenHub is not taking new jobs right now.', { retryable: true });
+    }
+    const prepared = prepareRequest(this.deps.registry, input);
+    const maxInputBytes = this.deps.jobs.maxInputMegabytes * 1024 * 1024;
+    for (const item of prepared.media) {
+      await fetchInputMedia(item.input.url, {
+        fetcher: this.deps.fetcher,
+        expect: item.expect,
+        maxBytes: maxInputBytes,
+        signal: AbortSignal.timeout(60_000),
+      });
+    }
+
+    const now = this.deps.clock.now();
+    const active = await this.deps.store.jobs.countActive(input.userId);
+    if (active >= this.deps.limits.maxJobsInFlight) {
+      throw new GenHubError(
+        'RATE_LIMITED',
+        `You already have ${active} jobs running, the most allowed at once.`,
+        { retryAfterSeconds: 10, details: { reason: 'in-flight', limit: this.deps.limits.maxJobsInFlight } },
+      );
+    }
+    const taskClass = taskClassOf(input.task);
+    const slot = this.#limiter.acquire(`${input.userId}:${taskClass}`, this.deps.limits.rate[taskClass], now);
+    if (!slot.ok) {
+      throw new GenHubError('RATE_LIMITED', `Too many ${taskClass} requests.`, {
+        retryAfterSeconds: slot.retryAfterSeconds,
+        details: { reason: 'rate', taskClass, ...this.deps.limits.rate[taskClass] },
+      });
+    }
+
+    const id = newJobId();
+    const payer: AccountRef =
+      input.payer === 'community' && input.communityId
+        ? { kind: 'community', id: input.communityId }
+        : { kind: 'user', id: input.userId };
+    const deadlineMs = prepared.model.timeouts?.deadlineMs ?? this.deps.jobs.deadlineMinutes * 60_000;
+    const job: JobRecord = {
+      id,
+      userId: input.userId,
+      communityId: input.communityId ?? null,
+      payer,
+      requestedModel: prepared.model.id,
+      route: prepared.route,
+      routeIndex: 0,
+      task: input.task,
+      params: prepared.params,
+      warnings: prepared.warnings,
+      state: 'queued',
+      idempotencyKey: `${id}-0`,
+      remoteRef: null,
+      progress: null,
+      reservedMicros: prepared.priceMicros,
+      chargedMicros: null,
+      outputs: [],
+      error: null,
+      origin: input.origin ?? {},
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      finishedAt: null,
+      deadlineAt: now + deadlineMs,
+    };
+    const budget = this.deps.billing.dailyBudgetUsd;
+    let created: JobRecord;
+    try {
+      created = await this.deps.store.createJobWithReservation({
+        job,
+        now,
+        ...(budget > 0
+          ? {
+              dailyBudget: {
+                limitMicros: usdToMicros(budget),
+                resetHourUtc: this.deps.billing.dailyResetHourUtc,
+              },
+            }
+          : {}),
+      });
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+    this.events.emit({ type: 'state', job: created });
+    await this.deps.queue.enqueue(created.id);
+    return created;
+  }
+
+  get(jobId: string): Promise<JobRecord | undefined> {
+    return this.deps.store.jobs.get(jobId);
+  }
+
+  /** Where a queued job waits in this process's line (1 = next). */
+  queuePosition(jobId: string): number | undefined {
+    return this.deps.queue.position(jobId);
+  }
+
+  /**
+   * Cancels a job the user owns (or any, for `asAdmin`) and refunds it. A job already finished is
+   * returned unchanged.
+   */
+  async cancel(jobId: string, userId: string, asAdmin = false): Promise<JobRecord> {
+    const job = await this.deps.store.jobs.get(jobId);
+    if (!job || (!asAdmin && job.userId !== userId)) {
+      throw new GenHubError('INVALID_INPUT', `There is no job ${jobId} of yours.`, { details: { param: 'job' } });
+    }
+    if (TERMINAL_STATES.has(job.state)) return job;
+    if (this.#runner.cancel(jobId)) {
+      for await (const event of this.events.watch(jobId, AbortSignal.timeout(30_000))) {
+        if (TERMINAL_STATES.has(event.job.state)) return event.job;
+      }
+    }
+    const cancelled = await this.deps.store.finishJob(
+      jobId,
+      ['queued'],
+      {
+        state: 'cancelled',
+        finishedAt: this.deps.clock.now(),
+        error: new GenHubError('CANCELLED', 'The job was cancelled.').toJSON(),
+      },
+      0,
+    );
+    if (cancelled) this.events.emit({ type: 'failed', job: cancelled });
+    return cancelled ?? (await this.deps.store.jobs.get(jobId)) ?? job;
+  }
+
+  /** Usage history, newest first. */
+  usage(query: UsageQuery): Promise<Page<JobRecord>> {
+    return this.deps.store.jobs.usage(query);
+  }
+}
+
+/** 16 characters of base32: short enough for button ids, long enough never to collide. */
+function newJobId(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return [...randomBytes(16)].map((byte) => alphabet[byte % 32]).join('');
+}

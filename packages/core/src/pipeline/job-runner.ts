@@ -1,0 +1,328 @@
+import type { ArtifactStore } from '../artifacts/artifact-store.js';
+import { collectOutput } from '../artifacts/collect-outputs.js';
+import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
+import type { Clock } from '../clock/clock.js';
+import { GenHubError } from '../errors/genhub-error.js';
+import { type ArtifactRecord, currentModel, type JobRecord, type JobState, TERMINAL_STATES } from '../jobs/job.js';
+import type { Logger } from '../logging/logger.js';
+import type { Price } from '../plugin/model-spec.js';
+import type { Output, PollResult, Progress } from '../plugin/provider.js';
+import type { Warning } from '../plugin/warning.js';
+import type { RegisteredModel, Registry } from '../registry/registry.js';
+import type { JobPatch } from '../store/job-store.js';
+import type { Store } from '../store/ledger.js';
+import type { JobEvents } from './job-events.js';
+import { type JobsConfig, usdToMicros } from './pipeline-config.js';
+import { pollDelay } from './poll-delay.js';
+
+export interface JobRunnerDeps {
+  registry: Registry;
+  store: Store;
+  artifacts: ArtifactStore;
+  fetcher: GuardedFetcher;
+  events: JobEvents;
+  clock: Clock;
+  logger: Logger;
+  config: JobsConfig;
+  /** Aborts when the process stops taking work: runners leave jobs in their persisted state. */
+  stopSignal: AbortSignal;
+}
+
+class Stopped extends Error {}
+
+/**
+ * Drives one job from its stored state to a terminal one. Every transition is written (with a
+ * compare-and-set on the state) before it is acted on, so a job interrupted anywhere resumes from
+ * the store: polling its remote task, never paying for it twice.
+ */
+export class JobRunner {
+  readonly #cancels = new Map<string, AbortController>();
+
+  constructor(private readonly deps: JobRunnerDeps) {}
+
+  /** Asks a job being driven here to stop; returns false if it is not running in this process. */
+  cancel(jobId: string): boolean {
+    const controller = this.#cancels.get(jobId);
+    if (!controller) return false;
+    controller.abort(new GenHubError('CANCELLED', 'The job was cancelled.'));
+    return true;
+  }
+
+  async run(jobId: string): Promise<void> {
+    const controller = new AbortController();
+    this.#cancels.set(jobId, controller);
+    try {
+      let job = await this.deps.store.jobs.get(jobId);
+      while (job && !TERMINAL_STATES.has(job.state)) {
+        if (this.deps.stopSignal.aborted) return;
+        job = await this.#step(job, controller.signal);
+      }
+    } catch (error) {
+      if (error instanceof Stopped) return;
+      this.deps.logger.error('job runner failed', { jobId, error });
+      const job = await this.deps.store.jobs.get(jobId);
+      if (job && !TERMINAL_STATES.has(job.state)) {
+        await this.#fail(job, GenHubError.from(error), [job.state]);
+      }
+    } finally {
+      this.#cancels.delete(jobId);
+    }
+  }
+
+  async #step(job: JobRecord, signal: AbortSignal): Promise<JobRecord | undefined> {
+    if (signal.aborted) return this.#cancelled(job);
+    if (this.deps.clock.now() >= job.deadlineAt) return this.#timedOut(job);
+    const entry = this.deps.registry.find(currentModel(job));
+    if (!entry) {
+      return this.#fail(
+        job,
+        new GenHubError('MODEL_NOT_FOUND', `${currentModel(job)} is no longer configured.`),
+        [job.state],
+      );
+    }
+    switch (job.state) {
+      case 'queued':
+        return this.#submit(job, entry, signal);
+      case 'submitting':
+        return this.#recoverSubmitting(job, entry, signal);
+      case 'running':
+        return this.#poll(job, entry, signal);
+      case 'downloading':
+        return this.#recoverDownloading(job, entry, signal);
+      default:
+        return job;
+    }
+  }
+
+  async #submit(job: JobRecord, entry: RegisteredModel, signal: AbortSignal): Promise<JobRecord | undefined> {
+    const submitting = await this.#move(job, ['queued'], { state: 'submitting', progress: null });
+    if (!submitting) return this.deps.store.jobs.get(job.id);
+    let attempt = 0;
+    for (;;) {
+      try {
+        const result = await entry.provider.submit(
+          { model: entry.model.id, task: submitting.task, params: submitting.params },
+          { signal, idempotencyKey: submitting.idempotencyKey },
+        );
+        const warnings = [...submitting.warnings, ...(result.warnings ?? [])];
+        if (result.status === 'succeeded') {
+          const downloading = await this.#move(submitting, ['submitting'], { state: 'downloading', warnings });
+          if (!downloading) return this.deps.store.jobs.get(job.id);
+          return this.#download(downloading, result.outputs, result.cost, signal);
+        }
+        return this.#move(submitting, ['submitting'], {
+          state: 'running',
+          remoteRef: result.ref,
+          progress: result.progress ?? null,
+          submittedAt: this.deps.clock.now(),
+          warnings,
+        });
+      } catch (thrown) {
+        const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
+        if (signal.aborted) return this.#cancelled(submitting);
+        if (!error.retryable) return this.#fail(submitting, error, ['submitting']);
+        const next = submitting.routeIndex + 1;
+        if (next < submitting.route.length) return this.#failOver(submitting, next, error);
+        attempt += 1;
+        const waitMs = (error.retryAfterSeconds ?? 0) * 1000 || pollDelay(attempt, undefined, 1000, 30_000);
+        if (attempt >= this.deps.config.submitAttempts || this.deps.clock.now() + waitMs >= submitting.deadlineAt) {
+          return this.#fail(submitting, error, ['submitting']);
+        }
+        this.deps.logger.warn('submit failed, retrying', { jobId: job.id, code: error.code, waitMs });
+        await this.#sleep(waitMs, signal);
+      }
+    }
+  }
+
+  /** A job found mid-submit after a restart: resubmit only where the key makes that safe. */
+  async #recoverSubmitting(job: JobRecord, entry: RegisteredModel, signal: AbortSignal) {
+    if (entry.provider.capabilities?.idempotentSubmit) {
+      const requeued = await this.#move(job, ['submitting'], { state: 'queued' });
+      return requeued ? this.#submit(requeued, entry, signal) : this.deps.store.jobs.get(job.id);
+    }
+    return this.#fail(
+      job,
+      new GenHubError(
+        'PROVIDER_UNAVAILABLE',
+        'GenHub restarted while sending this job and cannot tell whether the provider got it, so it was not charged.',
+        { retryable: false },
+      ),
+      ['submitting'],
+    );
+  }
+
+  async #failOver(job: JobRecord, next: number, error: GenHubError): Promise<JobRecord | undefined> {
+    const from = currentModel(job);
+    const to = job.route[next]!;
+    this.deps.logger.warn('failing over', { jobId: job.id, from, to, code: error.code });
+    const warning: Warning = {
+      type: 'other',
+      message: `${from} was unavailable (${error.code}); the job moved to ${to}.`,
+    };
+    return this.#move(job, ['submitting'], {
+      state: 'queued',
+      routeIndex: next,
+      idempotencyKey: `${job.id}-${next}`,
+      warnings: [...job.warnings, warning],
+    });
+  }
+
+  async #poll(job: JobRecord, entry: RegisteredModel, signal: AbortSignal): Promise<JobRecord | undefined> {
+    const ref = job.remoteRef;
+    if (!ref) return this.#fail(job, new GenHubError('INTERNAL', 'The job lost its remote task.'), ['running']);
+    let current = job;
+    let attempt = 0;
+    let failures = 0;
+    for (;;) {
+      if (this.deps.stopSignal.aborted) throw new Stopped();
+      if (signal.aborted) return this.#cancelled(current);
+      if (this.deps.clock.now() >= current.deadlineAt) return this.#timedOut(current);
+      let result: PollResult;
+      try {
+        result = await entry.provider.poll(ref, { signal });
+        failures = 0;
+      } catch (thrown) {
+        const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
+        if (signal.aborted) return this.#cancelled(current);
+        if (!error.retryable) return this.#fail(current, error, ['running']);
+        failures += 1;
+        this.deps.logger.warn('poll failed, will retry', { jobId: job.id, code: error.code, failures });
+        await this.#sleep(pollDelay(failures, (error.retryAfterSeconds ?? 0) * 1000 || undefined, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs), signal);
+        continue;
+      }
+      switch (result.status) {
+        case 'succeeded': {
+          const warnings = [...current.warnings, ...(result.warnings ?? [])];
+          const downloading = await this.#move(current, ['running'], { state: 'downloading', warnings });
+          if (!downloading) return this.deps.store.jobs.get(job.id);
+          return this.#download(downloading, result.outputs, result.cost, signal);
+        }
+        case 'failed':
+          return this.#fail(current, result.error, ['running']);
+        case 'cancelled':
+          return this.#finish(current, ['running'], 'cancelled', 0, {
+            error: new GenHubError('CANCELLED', 'The provider cancelled the job.').toJSON(),
+          });
+        case 'pending': {
+          const progress = progressOf(result);
+          if (JSON.stringify(progress) !== JSON.stringify(current.progress)) {
+            const moved = await this.deps.store.jobs.update(current.id, ['running'], { progress });
+            if (!moved) return this.deps.store.jobs.get(job.id);
+            current = moved;
+            this.deps.events.emit({ type: 'progress', job: current });
+          }
+          const untilDeadline = Math.max(0, current.deadlineAt - this.deps.clock.now());
+          const delay = pollDelay(attempt, result.pollAfterMs, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs);
+          attempt += 1;
+          await this.#sleep(Math.min(delay, untilDeadline), signal);
+        }
+      }
+    }
+  }
+
+  /** A job found downloading after a restart: ask the provider for the results again. */
+  async #recoverDownloading(job: JobRecord, entry: RegisteredModel, signal: AbortSignal) {
+    await this.deps.artifacts.remove(job.id);
+    if (!job.remoteRef) {
+      return this.#fail(
+        job,
+        new GenHubError('INTERNAL', 'GenHub restarted before it saved the results, so the job was not charged.'),
+        ['downloading'],
+      );
+    }
+    const result = await entry.provider.poll(job.remoteRef, { signal });
+    if (result.status === 'succeeded') return this.#download(job, result.outputs, result.cost, signal);
+    if (result.status === 'failed') return this.#fail(job, result.error, ['downloading']);
+    return this.#move(job, ['downloading'], { state: 'running' });
+  }
+
+  async #download(job: JobRecord, outputs: readonly Output[], cost: Price | undefined, signal: AbortSignal) {
+    const maxBytes = this.deps.config.maxOutputMegabytes * 1024 * 1024;
+    const records: ArtifactRecord[] = [];
+    try {
+      if (outputs.length === 0) throw new GenHubError('PROVIDER_UNAVAILABLE', 'The provider returned no results.');
+      for (const output of outputs) {
+        records.push(
+          await collectOutput(output, {
+            store: this.deps.artifacts,
+            fetcher: this.deps.fetcher,
+            jobId: job.id,
+            maxBytes,
+            signal,
+          }),
+        );
+      }
+    } catch (thrown) {
+      await this.deps.artifacts.remove(job.id);
+      if (signal.aborted) return this.#cancelled(job);
+      return this.#fail(job, GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE'), ['downloading']);
+    }
+    const charge = cost === undefined ? job.reservedMicros : usdToMicros(cost.usd);
+    return this.#finish(job, ['downloading'], 'succeeded', charge, { outputs: records, progress: null });
+  }
+
+  async #timedOut(job: JobRecord): Promise<JobRecord | undefined> {
+    if (job.remoteRef) await this.#cancelRemote(job);
+    return this.#finish(job, [job.state], 'timed_out', 0, {
+      error: new GenHubError('TIMEOUT', 'The generation did not finish before its deadline.').toJSON(),
+    });
+  }
+
+  async #cancelled(job: JobRecord): Promise<JobRecord | undefined> {
+    if (job.remoteRef) await this.#cancelRemote(job);
+    return this.#finish(job, [job.state], 'cancelled', 0, {
+      error: new GenHubError('CANCELLED', 'The job was cancelled.').toJSON(),
+    });
+  }
+
+  async #cancelRemote(job: JobRecord): Promise<void> {
+    const entry = this.deps.registry.find(currentModel(job));
+    if (!entry?.provider.cancel || !job.remoteRef) return;
+    try {
+      await entry.provider.cancel(job.remoteRef, { signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      this.deps.logger.warn('could not cancel the remote task', { jobId: job.id, error });
+    }
+  }
+
+  #fail(job: JobRecord, error: GenHubError, expected: readonly JobState[]): Promise<JobRecord | undefined> {
+    return this.#finish(job, expected, 'failed', 0, { error: error.toJSON() });
+  }
+
+  async #finish(
+    job: JobRecord,
+    expected: readonly JobState[],
+    state: 'succeeded' | 'failed' | 'cancelled' | 'timed_out',
+    chargeMicros: number,
+    patch: JobPatch,
+  ): Promise<JobRecord | undefined> {
+    const now = this.deps.clock.now();
+    const finished = await this.deps.store.finishJob(job.id, expected, { ...patch, state, finishedAt: now }, chargeMicros);
+    if (!finished) return this.deps.store.jobs.get(job.id);
+    this.deps.events.emit({ type: state === 'succeeded' ? 'succeeded' : 'failed', job: finished });
+    return finished;
+  }
+
+  async #move(job: JobRecord, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined> {
+    const moved = await this.deps.store.jobs.update(job.id, expected, patch);
+    if (moved && patch.state) this.deps.events.emit({ type: 'state', job: moved });
+    return moved;
+  }
+
+  async #sleep(ms: number, jobSignal: AbortSignal): Promise<void> {
+    const signal = AbortSignal.any([jobSignal, this.deps.stopSignal]);
+    try {
+      await this.deps.clock.sleep(ms, signal);
+    } catch {
+      if (this.deps.stopSignal.aborted && !jobSignal.aborted) throw new Stopped();
+    }
+  }
+}
+
+function progressOf(result: Progress): Progress | null {
+  const progress: Progress = {};
+  if (result.percent !== undefined) progress.percent = Math.max(0, Math.min(100, result.percent));
+  if (result.queuePosition !== undefined) progress.queuePosition = result.queuePosition;
+  if (result.etaSeconds !== undefined) progress.etaSeconds = result.etaSeconds;
+  return Object.keys(progress).length === 0 ? null : progress;
+}

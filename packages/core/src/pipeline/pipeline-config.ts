@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Defaults for the generation pipeline, overridable in the configuration's `jobs` and `billing`. */
+export const DefaultPipelineConfig = {
+  jobs: {
+    /** Jobs driven at once by this process. */
+    concurrency: 16,
+    /** GateAI's hard limit: a generation not finished in 40 minutes fails (and is refunded). */
+    deadlineMinutes: 40,
+    pollInitialMs: 1_000,
+    pollMaxMs: 15_000,
+    /** Attempts at one provider for a retryable submit failure before moving on or giving up. */
+    submitAttempts: 3,
+    /** Largest single result file. */
+    maxOutputMegabytes: 500,
+    /** Largest input image, video or audio a user may pass. */
+    maxInputMegabytes: 25,
+  },
+  billing: {
+    /** A user's daily spending cap in USD, or 0 for none. */
+    dailyBudgetUsd: 0,
+    /** The UTC hour at which daily budgets reset (GateAI resets at midnight UTC). */
+    dailyResetHourUtc: 0,
+  },
+} as const;
+
+const positive = z.coerce.number().positive();
+const D = DefaultPipelineConfig;
+
+export const jobsConfigSchema = z
+  .object({
+    concurrency: z.coerce.number().int().min(1).max(1000).default(D.jobs.concurrency),
+    deadlineMinutes: positive.default(D.jobs.deadlineMinutes),
+    pollInitialMs: z.coerce.number().int().min(1).default(D.jobs.pollInitialMs),
+    pollMaxMs: z.coerce.number().int().min(1).default(D.jobs.pollMaxMs),
+    submitAttempts: z.coerce.number().int().min(1).max(10).default(D.jobs.submitAttempts),
+    maxOutputMegabytes: positive.default(D.jobs.maxOutputMegabytes),
+    maxInputMegabytes: positive.default(D.jobs.maxInputMegabytes),
+  })
+  .strict();
+
+export const billingConfigSchema = z
+  .object({
+    dailyBudgetUsd: z.coerce.number().min(0).default(D.billing.dailyBudgetUsd),
+    dailyResetHourUtc: z.coerce.number().int().min(0).max(23).default(D.billing.dailyResetHourUtc),
+  })
+  .strict();
+
+export type JobsConfig = z.output<typeof jobsConfigSchema>;
+export type BillingConfig = z.output<typeof billingConfigSchema>;
+
+/** USD to integer micro-dollars, rounding up so an estimate is never short by a fraction. */
+export function usdToMicros(usd: number): number {
+  if (!Number.isFinite(usd) || usd <= 0) return 0;
+  return Math.ceil(Math.round(usd * 1e9) / 1e3);
+}
+
+export function microsToUsd(micros: number): number {
+  return micros / 1e6;
+}

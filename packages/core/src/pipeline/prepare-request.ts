@@ -1,0 +1,75 @@
+import { GenHubError } from '../errors/genhub-error.js';
+import type { JsonObject } from '../plugin/json.js';
+import type { ModelSpec } from '../plugin/model-spec.js';
+import type { Task } from '../plugin/tasks.js';
+import type { Warning } from '../plugin/warning.js';
+import { validateParams } from '../params/validate-params.js';
+import type { MediaInput } from '../params/vocabulary.js';
+import type { Registry } from '../registry/registry.js';
+import { usdToMicros } from './pipeline-config.js';
+
+export interface PreparedRequest {
+  model: ModelSpec;
+  params: JsonObject;
+  warnings: Warning[];
+  priceMicros: number;
+  /** The model, then the fallbacks that are registered. */
+  route: string[];
+  /** Media inputs the user supplied, to check before paying. */
+  media: Array<{ param: string; input: MediaInput; expect: 'image' | 'video' | 'audio' }>;
+}
+
+const MEDIA_PARAMS: Record<string, 'image' | 'video' | 'audio'> = {
+  images: 'image',
+  firstFrame: 'image',
+  lastFrame: 'image',
+  referenceVideo: 'video',
+  referenceAudio: 'audio',
+};
+
+/**
+ * Resolves the model (or the first model for the task), checks it performs the task, validates and
+ * snaps the parameters and estimates the price. Throws a GenHubError for anything wrong.
+ */
+export function prepareRequest(
+  registry: Registry,
+  input: { model?: string | undefined; task: Task; params: Readonly<Record<string, unknown>> },
+): PreparedRequest {
+  const model = input.model ? registry.resolve(input.model).model : registry.list({ task: input.task })[0];
+  if (!model) {
+    throw new GenHubError('MODEL_NOT_FOUND', `No configured provider offers ${input.task}.`, {
+      details: { task: input.task },
+    });
+  }
+  if (!model.tasks.includes(input.task)) {
+    const others = registry
+      .list({ task: input.task })
+      .slice(0, 3)
+      .map((m) => m.id);
+    throw new GenHubError(
+      'INVALID_INPUT',
+      `${model.name} does not do ${input.task}; it does ${model.tasks.join(', ')}.`,
+      { suggestions: others, details: { param: 'model' } },
+    );
+  }
+  const { params, warnings } = validateParams(model, input.params);
+  const price = model.estimatePrice(params);
+  if (!Number.isFinite(price.usd) || price.usd < 0) {
+    throw new GenHubError('INTERNAL', `${model.id} estimated an invalid price (${String(price.usd)}).`);
+  }
+  const route = [model.id, ...(model.fallbacks ?? []).filter((id) => registry.find(id) !== undefined)];
+  const media: PreparedRequest['media'] = [];
+  for (const [param, expect] of Object.entries(MEDIA_PARAMS)) {
+    const value = params[param];
+    const inputs = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const item of inputs) media.push({ param, input: item as MediaInput, expect });
+  }
+  return {
+    model,
+    params: JSON.parse(JSON.stringify(params)) as JsonObject,
+    warnings,
+    priceMicros: usdToMicros(price.usd),
+    route: [...new Set(route)],
+    media,
+  };
+}

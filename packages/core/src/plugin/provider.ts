@@ -1,0 +1,97 @@
+import type { GenHubError } from '../errors/genhub-error.js';
+import type { JsonValue } from './json.js';
+import type { ModelSpec, Price } from './model-spec.js';
+import type { Task } from './tasks.js';
+import type { Warning } from './warning.js';
+
+/** A generation as the provider receives it: parameters already validated and snapped by core. */
+export interface GenerationRequest {
+  /** The model's full id, `provider/model`. */
+  model: string;
+  task: Task;
+  params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A provider's handle on a running task. Opaque to core, but JSON-serialisable: core persists it
+ * and hands it back to `poll` and `cancel`, possibly in another process after a restart.
+ */
+export interface TaskRef {
+  id: string;
+  data?: JsonValue;
+}
+
+/** One produced file. Core downloads URLs at once (providers expire them); plugins never write files. */
+export type Output =
+  | { kind: 'url'; url: string; mediaType?: string; role?: OutputRole; name?: string; metadata?: OutputMetadata }
+  | { kind: 'bytes'; data: Uint8Array; mediaType: string; role?: OutputRole; name?: string; metadata?: OutputMetadata };
+
+/** `primary` is the result; a `preview` (a 3D model's thumbnail, say) accompanies it. */
+export type OutputRole = 'primary' | 'preview';
+
+/** Facts about one output worth keeping: a song's title and lyrics, a seed, a duration. */
+export type OutputMetadata = Readonly<Record<string, JsonValue>>;
+
+export interface Progress {
+  /** 0 to 100. */
+  percent?: number;
+  queuePosition?: number;
+  etaSeconds?: number;
+}
+
+export type SubmitResult =
+  | { status: 'succeeded'; outputs: Output[]; cost?: Price; warnings?: Warning[] }
+  | { status: 'pending'; ref: TaskRef; progress?: Progress; cost?: Price; warnings?: Warning[] };
+
+export type PollResult =
+  | ({ status: 'pending'; /** The provider's hint for the next poll. */ pollAfterMs?: number } & Progress)
+  | { status: 'succeeded'; outputs: Output[]; cost?: Price; warnings?: Warning[] }
+  | { status: 'failed'; error: GenHubError }
+  | { status: 'cancelled' };
+
+export interface CallOptions {
+  signal: AbortSignal;
+}
+
+export interface SubmitOptions extends CallOptions {
+  /**
+   * Stable for one job across restarts. Send it where the provider accepts one, so a resubmission
+   * after a crash cannot create (and bill) a second task.
+   */
+  idempotencyKey: string;
+}
+
+export interface ProviderBalance {
+  /** Money left at the provider, when it reports money. */
+  usd?: number;
+  /** Provider credits left, when it reports credits. */
+  credits?: number;
+  details?: Readonly<Record<string, JsonValue>>;
+}
+
+export interface ProviderHealth {
+  ok: boolean;
+  message?: string;
+}
+
+/** What a provider promises beyond the required calls. */
+export interface ProviderCapabilities {
+  /**
+   * Submitting twice with the same idempotency key creates one task. Core then resumes a job caught
+   * mid-submit by a crash by submitting again; without it, such a job is refunded, never resubmitted.
+   */
+  idempotentSubmit?: boolean;
+}
+
+/** What a plugin's `setup` returns. Optional methods are absent when the API has no such call. */
+export interface Provider {
+  capabilities?: ProviderCapabilities;
+  models(options: CallOptions): Promise<readonly ModelSpec[]> | readonly ModelSpec[];
+  submit(request: GenerationRequest, options: SubmitOptions): Promise<SubmitResult>;
+  poll(ref: TaskRef, options: CallOptions): Promise<PollResult>;
+  cancel?(ref: TaskRef, options: CallOptions): Promise<void>;
+  balance?(options: CallOptions): Promise<ProviderBalance>;
+  health?(options: CallOptions): Promise<ProviderHealth>;
+  /** Releases sockets and timers. */
+  close?(): Promise<void>;
+}

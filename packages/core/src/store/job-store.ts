@@ -1,0 +1,38 @@
+import type { Task } from '../plugin/tasks.js';
+import type { JobRecord, JobState } from '../jobs/job.js';
+
+/** One page of a listing; pass `nextCursor` back to get the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface UsageQuery {
+  userId?: string;
+  communityId?: string;
+  task?: Task;
+  /** Newest first. */
+  cursor?: string | null;
+  limit?: number;
+}
+
+export type JobPatch = Partial<Omit<JobRecord, 'id' | 'userId' | 'createdAt'>>;
+
+/**
+ * Persistent jobs. Every state change goes through `update` with the state the caller expects, so two
+ * workers can never both move a job on.
+ */
+export interface JobStore {
+  get(id: string): Promise<JobRecord | undefined>;
+  /**
+   * Applies `patch` only if the job is in one of `expected` states; returns the updated job, or
+   * undefined when the job was not in an expected state (someone else moved it).
+   */
+  update(id: string, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined>;
+  /** Jobs in any of these states, oldest first. */
+  listByState(states: readonly JobState[]): Promise<JobRecord[]>;
+  /** Jobs of this user not yet in a terminal state. */
+  countActive(userId: string): Promise<number>;
+  /** Finished and running jobs, newest first, by user, community and task. */
+  usage(query: UsageQuery): Promise<Page<JobRecord>>;
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { GenHubError } from '../errors/genhub-error.js';
+import type { JobState } from '../jobs/job.js';
+import type { Database } from './database-schema.js';
+import { settleInTransaction } from './finish-job.js';
+import { assertFinishPatch } from './job-patch-rules.js';
+import { createKyselyJobStore } from './kysely-job-store.js';
+import { createKyselyLedger } from './kysely-ledger.js';
+import type { Store } from './ledger.js';
+import { assertMicros } from './money.js';
+import { assertNewJob, reserveAndInsert } from './reserve.js';
+import type { Transact } from './store-context.js';
+
+export interface KyselyStoreOptions {
+  /** Stamps `updatedAt`, `finishedAt` and ledger entry times; defaults to the system clock. */
+  clock?: { now(): number };
+  /**
+   * Runs a unit of work in one transaction. It must make concurrent units behave as if they ran one
+   * after another (serialisable). The default, `db.transaction().execute`, does on the SQLite dialect
+   * of `sqlite-store.ts` (BEGIN IMMEDIATE: one writer at a time). A PostgreSQL store should pass one
+   * that runs at SERIALIZABLE isolation and retries on serialization failures (SQLSTATE 40001): the
+   * guarded balance UPDATEs are safe under READ COMMITTED, but the daily-budget check is a read.
+   */
+  transact?: Transact;
+}
+
+/**
+ * The store on any Kysely database with the schema of `migrations.ts`. Dialect-neutral: the queries
+ * are ones SQLite and PostgreSQL both accept, so a PostgreSQL store is this plus its own dialect.
+ * Every write (including a plain job update) runs inside `transact`; reads use `db` directly.
+ */
+export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions = {}): Store {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const run: Transact = options.transact ?? ((work) => db.transaction().execute(work));
+  // Anything unexpected (a constraint, the disk) reaches callers as GenHubError INTERNAL.
+  const transact: Transact = (work) =>
+    run(work).catch((error: unknown) => {
+      throw GenHubError.from(error);
+    });
+  const ctx = { db, transact, clock };
+  let closing: Promise<void> | undefined;
+
+  return {
+    jobs: createKyselyJobStore(ctx),
+    ledger: createKyselyLedger(ctx),
+
+    async createJobWithReservation(request) {
+      assertNewJob(request);
+      return transact((trx) => reserveAndInsert(trx, request));
+    },
+
+    async finishJob(id: string, expected: readonly JobState[], patch, chargeMicros) {
+      assertFinishPatch(patch);
+      assertMicros(chargeMicros, 'chargeMicros');
+      if (expected.length === 0) return undefined;
+      return transact((trx) => settleInTransaction(trx, id, expected, patch, chargeMicros, clock.now()));
+    },
+
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
+import type { JobPatch, JobStore } from './job-store.js';
+
+export interface Balance {
+  account: AccountRef;
+  /** Spendable now. */
+  availableMicros: number;
+  /** Held for jobs in flight. */
+  reservedMicros: number;
+}
+
+export type LedgerEntryKind = 'grant' | 'reserve' | 'settle' | 'refund';
+
+export interface LedgerEntry {
+  id: number;
+  account: AccountRef;
+  kind: LedgerEntryKind;
+  /** Change to the available balance: positive for grants and refunds, negative for reservations. */
+  amountMicros: number;
+  jobId: string | null;
+  note: string | null;
+  createdAt: number;
+}
+
+/** A user's daily budget: at most `limitMicros` spent per day, the day starting at `resetHourUtc`. */
+export interface DailyBudget {
+  limitMicros: number;
+  resetHourUtc: number;
+}
+
+export interface ReserveRequest {
+  job: JobRecord;
+  /** Charged against the user's daily budget too, when one is set. */
+  dailyBudget?: DailyBudget;
+  now: number;
+}
+
+/**
+ * Credits. Balances never go negative: a reservation that does not fit fails with
+ * INSUFFICIENT_FUNDS. Each job is reserved, then settled or refunded, exactly once.
+ */
+export interface Ledger {
+  grant(account: AccountRef, amountMicros: number, note?: string): Promise<Balance>;
+  balance(account: AccountRef): Promise<Balance>;
+  /** Spent today (settled plus reserved) by this user, for the daily budget. */
+  spentToday(userId: string, budget: DailyBudget, now: number): Promise<number>;
+  entries(account: AccountRef, limit?: number): Promise<LedgerEntry[]>;
+}
+
+/**
+ * The store GenHub runs on: jobs and ledger in one database, so a job and its reservation are written
+ * in one transaction.
+ */
+export interface Store {
+  jobs: JobStore;
+  ledger: Ledger;
+  /**
+   * Creates the job and takes its reservation from `job.payer` atomically; throws GenHubError
+   * INSUFFICIENT_FUNDS (details: availableMicros, priceMicros) and writes nothing when it does not fit.
+   */
+  createJobWithReservation(request: ReserveRequest): Promise<JobRecord>;
+  /**
+   * Moves a job to a terminal state and settles its reservation in one transaction: charges
+   * `chargeMicros` (0 for a refund) and returns the rest of the reservation. When the actual cost is
+   * above the reservation, the difference is taken from the balance as far as it goes, never below
+   * zero. Returns undefined if the job was not in an expected state, so a job is settled once.
+   */
+  finishJob(
+    id: string,
+    expected: readonly JobState[],
+    patch: JobPatch,
+    chargeMicros: number,
+  ): Promise<JobRecord | undefined>;
+  close(): Promise<void>;
+}

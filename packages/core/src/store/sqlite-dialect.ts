@@ -1,0 +1,78 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from 'kysely';
+import { GenHubError } from '../errors/genhub-error.js';
+
+/*
+ * Kysely's SQLite dialect, with one change: transactions begin with BEGIN IMMEDIATE, taking the write
+ * lock at the start. With a plain (deferred) BEGIN, two connections could both read a balance and
+ * then one of them fail to write (SQLITE_BUSY_SNAPSHOT) halfway through; with IMMEDIATE, writers queue
+ * and every transaction sees the state the previous one committed.
+ *
+ * Waiting for the lock happens here, asynchronously, not in SQLite's busy handler: the handler sleeps
+ * the whole thread, and when the lock is held by another connection in this same process (a second
+ * store on the same file) that holder can only finish on this thread, so the handler would just burn
+ * the timeout. So the busy timeout is switched off around BEGIN IMMEDIATE and retried with short
+ * sleeps until `busyTimeoutMs` has passed. Other statements keep SQLite's own busy timeout: in WAL
+ * mode they only wait for locks that are never held across an await (recovery, the last close).
+ */
+
+function isBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #raw: BetterSqlite3.Database;
+  readonly #busyTimeoutMs: number;
+
+  constructor(raw: BetterSqlite3.Database, busyTimeoutMs: number) {
+    super({ database: raw });
+    this.#raw = raw;
+    this.#busyTimeoutMs = busyTimeoutMs;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const deadline = Date.now() + this.#busyTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      this.#raw.pragma('busy_timeout = 0');
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) {
+          throw new GenHubError('INTERNAL', `The database stayed locked for ${this.#busyTimeoutMs} ms.`, {
+            retryable: true,
+            cause: error,
+          });
+        }
+      } finally {
+        this.#raw.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
+      }
+      // 1, 2, 4 ... 16 ms, jittered so two waiting connections do not retry in step.
+      await sleep(Math.min(16, 2 ** attempt) * (0.5 + Math.random()));
+    }
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #raw: BetterSqlite3.Database;
+  readonly #busyTimeoutMs: number;
+
+  constructor(raw: BetterSqlite3.Database, busyTimeoutMs: number) {
+    super({ database: raw });
+    this.#raw = raw;
+    this.#busyTimeoutMs = busyTimeoutMs;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs);
+  }
+}
+
+/** A Kysely dialect on an open better-sqlite3 database whose transactions are BEGIN IMMEDIATE. */
+export function createImmediateSqliteDialect(raw: BetterSqlite3.Database, busyTimeoutMs: number): SqliteDialect {
+  return new ImmediateSqliteDialect(raw, busyTimeoutMs);
+}

@@ -1,0 +1,121 @@
+import { crc32, deflateSync } from 'node:zlib';
+
+/** An RGB colour, each channel 0 to 255. */
+export type Rgb = readonly [red: number, green: number, blue: number];
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A valid PNG (8-bit RGB, no interlace) of `width` x `height` pixels, all of one colour. */
+export function solidPng(width: number, height: number, color: Rgb): Uint8Array {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`PNG size must be positive integers, got ${width}x${height}.`);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // colour type: truecolour
+  header[10] = 0; // compression: deflate
+  header[11] = 0; // filter method
+  header[12] = 0; // interlace: none
+  const stride = 1 + width * 3;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y += 1) {
+    // Each scanline starts with filter type 0 (none).
+    for (let x = 0; x < width; x += 1) pixels.set(color, y * stride + 1 + x * 3);
+  }
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from(PNG_SIGNATURE),
+      pngChunk('IHDR', header),
+      pngChunk('IDAT', deflateSync(pixels)),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
+}
+
+/** A colour that follows from a seed, the same every time. */
+export function colorFromSeed(seed: number): Rgb {
+  // A 32-bit integer hash (lowbias32), so neighbouring seeds give visibly different colours.
+  let x = (seed >>> 0) ^ 0x9e3779b9;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return [(x >>> 16) & 0xff, (x >>> 8) & 0xff, x & 0xff];
+}
+
+export interface SineWavOptions {
+  /** Hz; 440 unless given. */
+  frequency?: number;
+  /** Seconds; 0.25 unless given. */
+  duration?: number;
+  /** Samples per second; 8000 unless given. */
+  sampleRate?: number;
+}
+
+/** A mono 16-bit PCM WAV of a sine tone at half volume. */
+export function sineWav(options: SineWavOptions = {}): Uint8Array {
+  const frequency = options.frequency ?? 440;
+  const sampleRate = options.sampleRate ?? 8000;
+  const samples = Math.max(1, Math.round((options.duration ?? 0.25) * sampleRate));
+  const dataSize = samples * 2;
+  const wav = Buffer.alloc(44 + dataSize);
+  wav.write('RIFF', 0, 'latin1');
+  wav.writeUInt32LE(36 + dataSize, 4);
+  wav.write('WAVE', 8, 'latin1');
+  wav.write('fmt ', 12, 'latin1');
+  wav.writeUInt32LE(16, 16); // fmt chunk size
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(sampleRate, 24);
+  wav.writeUInt32LE(sampleRate * 2, 28); // byte rate
+  wav.writeUInt16LE(2, 32); // block align
+  wav.writeUInt16LE(16, 34); // bits per sample
+  wav.write('data', 36, 'latin1');
+  wav.writeUInt32LE(dataSize, 40);
+  for (let i = 0; i < samples; i += 1) {
+    const value = Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 0x3fff);
+    wav.writeInt16LE(value, 44 + i * 2);
+  }
+  return new Uint8Array(wav);
+}
+
+/** The start of an MP4 file: an `ftyp` box (isom) and an empty `free` box. Enough to be sniffed as video/mp4. */
+export function minimalMp4(): Uint8Array {
+  const ftyp = Buffer.alloc(32);
+  ftyp.writeUInt32BE(32, 0);
+  ftyp.write('ftypisom', 4, 'latin1');
+  ftyp.writeUInt32BE(0x200, 12); // minor version
+  ftyp.write('isomiso2avc1mp41', 16, 'latin1'); // compatible brands
+  const free = Buffer.alloc(8);
+  free.writeUInt32BE(8, 0);
+  free.write('free', 4, 'latin1');
+  return new Uint8Array(Buffer.concat([ftyp, free]));
+}
+
+/** A valid binary glTF 2.0 (`.glb`) holding an empty scene. */
+export function minimalGlb(generator = '@genhub/testkit'): Uint8Array {
+  let json = Buffer.from(JSON.stringify({ asset: { version: '2.0', generator }, scenes: [{}], scene: 0 }));
+  // The JSON chunk is padded with spaces to a multiple of 4 bytes.
+  const padding = (4 - (json.length % 4)) % 4;
+  json = Buffer.concat([json, Buffer.alloc(padding, 0x20)]);
+  const glb = Buffer.alloc(12 + 8 + json.length);
+  glb.write('glTF', 0, 'latin1');
+  glb.writeUInt32LE(2, 4); // version
+  glb.writeUInt32LE(glb.length, 8);
+  glb.writeUInt32LE(json.length, 12);
+  glb.write('JSON', 16, 'latin1');
+  json.copy(glb, 20);
+  return new Uint8Array(glb);
+}

@@ -1,0 +1,32 @@
+export type {
+  RunScenarioOptions,
+  Scenario,
+  ScenarioExpectation,
+  ScenarioRequest,
+  ScenarioResult,
+} from './conformance/run-scenario.js';
+export { runScenario } from './conformance/run-scenario.js';
+export type {
+  ConformanceContext,
+  FakeApi,
+  FakeApiInstance,
+  TestProviderOptions,
+} from './conformance/test-provider.js';
+export { testProvider } from './conformance/test-provider.js';
+export type { Rgb, SineWavOptions } from './fake-media.js';
+export { colorFromSeed, minimalGlb, minimalMp4, sineWav, solidPng } from './fake-media.js';
+export type { FakeConfig } from './fake-plugin.js';
+export { fakeConfig, fakeModels, fakePlugin } from './fake-plugin.js';
+export type {
+  FakeAuth,
+  FakeCall,
+  FakeFile,
+  FakeHandler,
+  FakeMultipart,
+  FakeReply,
+  FakeResponse,
+  FakeRoutes,
+  FakeServer,
+  FakeServerOptions,
+} from './fake-server.js';
+export { startFakeServer, withAuth, withBearer } from './fake-server.js';
