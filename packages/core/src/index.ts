@@ -107,3 +107,68 @@ export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
 export { describeIssue, formatParamPath } from './params/describe-issue.js';
 export { describeAccepted } from './params/describe-accepted.js';
 export { checkModelLimits } from './params/model-limits.js';
+
+// Artifacts
+export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
+export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
+export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
+export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
+export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
+export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
+export { createGuardedFetcher } from './artifacts/guarded-fetch.js';
+export type {
+  GuardedFetcher,
+  GuardedFetcherOptions,
+  GuardedFetchOptions,
+  GuardedResponse,
+} from './artifacts/guarded-fetch.js';
+export { detectMediaType, extensionFor, mediaKind, sniffMediaType } from './artifacts/media-type.js';
+export type { MediaKind } from './artifacts/media-type.js';
+export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
+export { collectOutput } from './artifacts/collect-outputs.js';
+export { fetchInputMedia } from './artifacts/input-media.js';
+export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artifacts/input-media.js';
+
+// Store
+export { createSqliteStore } from './store/sqlite-store.js';
+export type { SqliteStoreOptions } from './store/sqlite-store.js';
+export { createKyselyStore } from './store/kysely-store.js';
+export type { KyselyStoreOptions } from './store/kysely-store.js';
+export type { Transact } from './store/store-context.js';
+export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
+export type { Database } from './store/database-schema.js';
+export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
+export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';
+export type {
+  Balance,
+  DailyBudget,
+  Ledger,
+  LedgerEntry,
+  LedgerEntryKind,
+  ReserveRequest,
+  Store,
+} from './store/ledger.js';
+
+// Jobs and the pipeline
+export { ACTIVE_STATES, currentModel, JOB_STATES, TERMINAL_STATES } from './jobs/job.js';
+export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
+export { GenerationService } from './pipeline/generation-service.js';
+export type { GenerationInput, GenerationServiceDeps } from './pipeline/generation-service.js';
+export { JobEvents } from './pipeline/job-events.js';
+export type { JobEvent } from './pipeline/job-events.js';
+export { InProcessJobQueue } from './pipeline/job-queue.js';
+export type { JobQueue } from './pipeline/job-queue.js';
+export {
+  billingConfigSchema,
+  DefaultPipelineConfig,
+  jobsConfigSchema,
+  microsToUsd,
+  usdToMicros,
+} from './pipeline/pipeline-config.js';
+export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
+export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
+export type { LimitsConfig } from './limits/limits-config.js';
+export { SlidingWindowLimiter } from './limits/sliding-window-limiter.js';
+export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
+export { TASK_CLASSES, taskClassOf } from './limits/task-class.js';
+export type { TaskClass } from './limits/task-class.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { limitsConfigSchema } from '../limits/limits-config.js';
+import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */
 export const DefaultCoreConfig = {
@@ -50,6 +52,12 @@ export const genHubConfigSchema = z
     http: httpConfigSchema.default(httpConfigSchema.parse({})),
     /** Package names of extra provider plugins to load, such as `@acme/genhub-plugin-foo`. */
     plugins: z.array(z.string().min(1)).default([]),
+    /** How jobs run: concurrency, deadline, polling, size caps. */
+    jobs: jobsConfigSchema.default(jobsConfigSchema.parse({})),
+    /** Daily budgets. */
+    billing: billingConfigSchema.default(billingConfigSchema.parse({})),
+    /** Per-user rate limits by task class, and jobs in flight. */
+    limits: limitsConfigSchema.default(limitsConfigSchema.parse({})),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

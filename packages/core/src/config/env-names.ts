@@ -10,6 +10,13 @@ export const CORE_ENV_VARS = {
   'http.retries': 'GENHUB_HTTP_RETRIES',
   'http.retryBaseDelayMs': 'GENHUB_HTTP_RETRY_BASE_DELAY_MS',
   'http.retryMaxDelayMs': 'GENHUB_HTTP_RETRY_MAX_DELAY_MS',
+  'jobs.concurrency': 'GENHUB_JOBS_CONCURRENCY',
+  'jobs.deadlineMinutes': 'GENHUB_JOBS_DEADLINE_MINUTES',
+  'jobs.maxOutputMegabytes': 'GENHUB_JOBS_MAX_OUTPUT_MB',
+  'jobs.maxInputMegabytes': 'GENHUB_JOBS_MAX_INPUT_MB',
+  'billing.dailyBudgetUsd': 'GENHUB_DAILY_BUDGET_USD',
+  'billing.dailyResetHourUtc': 'GENHUB_DAILY_RESET_HOUR_UTC',
+  'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */

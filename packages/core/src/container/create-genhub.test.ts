@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error.js';
@@ -5,6 +8,8 @@ import { createMemoryLogger } from '../logging/memory-logger.js';
 import { definePlugin } from '../plugin/plugin.js';
 import { Tokens } from './tokens.js';
 import { createGenHub } from './create-genhub.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'genhub-container-'));
 
 const seen: Array<{ apiKey: string; baseUrl: string; retries: number }> = [];
 
@@ -55,7 +60,7 @@ describe('createGenHub', () => {
   it('starts plugins from GENHUB_<ID>_<KEY> variables and registers their models', async () => {
     const { logger, lines } = createMemoryLogger();
     const genhub = await createGenHub(
-      {},
+      { dataDir: dataDir() },
       { plugins: [acme], env: { GENHUB_ACME_API_KEY: 'sk-acme-secret-1', GENHUB_ACME_RETRIES: '3' }, logger },
     );
     expect(genhub.registry.resolve('pix').model.id).toBe('acme/pix');
@@ -68,7 +73,7 @@ describe('createGenHub', () => {
   });
 
   it('skips a plugin with no settings and says which variables enable it', async () => {
-    const genhub = await createGenHub({}, { plugins: [acme], env: {} });
+    const genhub = await createGenHub({ dataDir: dataDir() }, { plugins: [acme], env: {} });
     expect(genhub.plugins).toEqual([
       {
         id: 'acme',
@@ -84,7 +89,7 @@ describe('createGenHub', () => {
 
   it('refuses bad plugin settings, naming the key and its variable', async () => {
     const error = await createGenHub(
-      { providers: { acme: { apiKey: 'sk-x', baseUrl: 'not a url' } } },
+      { dataDir: dataDir(), providers: { acme: { apiKey: 'sk-x', baseUrl: 'not a url' } } },
       { plugins: [acme], env: {} },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
@@ -94,7 +99,7 @@ describe('createGenHub', () => {
   });
 
   it('keeps running when one plugin fails to start, and reports it', async () => {
-    const genhub = await createGenHub({}, { plugins: [broken, acme], env: { GENHUB_ACME_API_KEY: 'k-123456' } });
+    const genhub = await createGenHub({ dataDir: dataDir() }, { plugins: [broken, acme], env: { GENHUB_ACME_API_KEY: 'k-123456' } });
     expect(genhub.plugins.map((p) => [p.id, p.state])).toEqual([
       ['broken', 'failed'],
       ['acme', 'ready'],
@@ -105,7 +110,7 @@ describe('createGenHub', () => {
 
   it('loads third-party plugins by package name', async () => {
     const genhub = await createGenHub(
-      { plugins: ['@acme/genhub-plugin'] },
+      { dataDir: dataDir(), plugins: ['@acme/genhub-plugin'] },
       {
         env: { GENHUB_ACME_API_KEY: 'k-123456' },
         importPackage: async (name) => {

@@ -14,9 +14,19 @@ import { loadPluginPackage, type PackageImporter } from '../plugin/load-plugin-p
 import type { ProviderPlugin } from '../plugin/plugin.js';
 import { startPlugin } from '../plugin/start-plugin.js';
 import { Registry } from '../registry/registry.js';
+import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
+import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
+import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
+import { GenerationService } from '../pipeline/generation-service.js';
+import { InProcessJobQueue } from '../pipeline/job-queue.js';
+import type { Store } from '../store/ledger.js';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import { join } from 'node:path';
 import { Tokens } from './tokens.js';
 
 export interface CreateGenHubOptions {
+  /** Replaces the SQLite store in `dataDir` (tests, other databases). */
+  store?: Store;
   /** Plugins the application bundles; those named in `config.plugins` are imported as well. */
   plugins?: readonly ProviderPlugin[];
   /** Source of `GENHUB_<ID>_<KEY>` provider settings; defaults to `process.env`. */
@@ -42,7 +52,12 @@ export interface GenHub {
   registry: Registry;
   logger: Logger;
   plugins: readonly PluginStatus[];
-  /** Stops providers and closes connection pools. */
+  store: Store;
+  artifacts: LocalArtifactStore;
+  generation: GenerationService;
+  /** Starts driving jobs, resuming every unfinished one. */
+  start(): Promise<{ resumed: number }>;
+  /** Stops taking work, lets running jobs reach a persisted state, closes everything. */
   close(): Promise<void>;
 }
 
@@ -132,16 +147,44 @@ export async function createGenHub(
     throw new ConfigError(problems);
   }
 
+  const store = options.store ?? (await createSqliteStore({ file: join(config.dataDir, 'genhub.db') }));
+  const artifacts = createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
+  const fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: config.trustedOrigins }) });
+  const generation = new GenerationService({
+    registry,
+    store,
+    artifacts,
+    fetcher,
+    queue: new InProcessJobQueue(config.jobs.concurrency),
+    clock: container.resolve(Tokens.Clock),
+    logger: logger.child({ component: 'pipeline' }),
+    jobs: config.jobs,
+    billing: config.billing,
+    limits: config.limits,
+  });
+  container.register(Tokens.Store, { useValue: store });
+  container.register(Tokens.GenerationService, { useValue: generation });
+
+  let closed = false;
   return {
     config,
     container,
     registry,
     logger,
     plugins: statuses,
+    store,
+    artifacts,
+    generation,
+    start: () => generation.start(),
     async close() {
+      if (closed) return;
+      closed = true;
+      await generation.stop();
       shutdown.abort(new Error('GenHub is shutting down'));
       for (const id of registry.providerIds()) await registry.provider(id)?.close?.();
+      await fetcher.close();
       await http.close();
+      await store.close();
     },
   };
 }

@@ -4,7 +4,9 @@ import type { GenHubConfig } from '../config/config-schema.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redactor } from '../logging/redactor.js';
+import type { GenerationService } from '../pipeline/generation-service.js';
 import type { Registry } from '../registry/registry.js';
+import type { Store } from '../store/ledger.js';
 
 /** Injection tokens for core's services in the tsyringe container. */
 export const Tokens = {
@@ -15,5 +17,7 @@ export const Tokens = {
   Logger: Symbol.for('genhub.Logger') as InjectionToken<Logger>,
   HttpClient: Symbol.for('genhub.HttpClient') as InjectionToken<HttpClient>,
   Registry: Symbol.for('genhub.Registry') as InjectionToken<Registry>,
+  Store: Symbol.for('genhub.Store') as InjectionToken<Store>,
+  GenerationService: Symbol.for('genhub.GenerationService') as InjectionToken<GenerationService>,
   ShutdownSignal: Symbol.for('genhub.ShutdownSignal') as InjectionToken<AbortSignal>,
 } as const;

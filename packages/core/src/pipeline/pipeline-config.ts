@@ -14,7 +14,7 @@ export const DefaultPipelineConfig = {
     /** Largest single result file. */
     maxOutputMegabytes: 500,
     /** Largest input image, video or audio a user may pass. */
-    maxInputMegabytes: 25,
+    maxInputMegabytes: 20,
   },
   billing: {
     /** A user's daily spending cap in USD, or 0 for none. */

@@ -44,9 +44,9 @@ export async function credit(db: Db, account: AccountRef, amount: number): Promi
     .insertInto('accounts')
     .values({ kind: account.kind, id: account.id, available_micros: amount, reserved_micros: 0 })
     .onConflict((oc) =>
-      oc
-        .columns(['kind', 'id'])
-        .doUpdateSet((eb) => ({ available_micros: eb('accounts.available_micros', '+', amount).$castTo<number>() })),
+      oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+        available_micros: eb('accounts.available_micros', '+', amount).$castTo<number>(),
+      })),
     )
     .execute();
 }
@@ -152,7 +152,11 @@ export async function listEntries(db: Db, account: AccountRef, limit: number): P
 export async function spentSince(db: Db, userId: string, since: number): Promise<number> {
   const row = await db
     .selectFrom('jobs')
-    .select((eb) => eb.fn.sum<number | string | bigint | null>(eb.fn.coalesce('charged_micros', 'reserved_micros')).as('spent'))
+    .select((eb) =>
+      eb.fn
+        .sum<number | string | bigint | null>(eb.fn.coalesce('charged_micros', 'reserved_micros'))
+        .as('spent'),
+    )
     .where('user_id', '=', userId)
     .where('created_at', '>=', since)
     .executeTakeFirst();

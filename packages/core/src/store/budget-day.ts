@@ -13,9 +13,13 @@ export function budgetDayStart(now: number, resetHourUtc: number): number {
     throw new GenHubError('INVALID_INPUT', 'The current time must be a finite number of milliseconds.');
   }
   if (!Number.isFinite(resetHourUtc) || resetHourUtc < 0 || resetHourUtc >= 24) {
-    throw new GenHubError('INVALID_INPUT', `The daily reset hour must be from 0 to 23, not ${resetHourUtc}.`, {
-      details: { param: 'resetHourUtc', value: resetHourUtc },
-    });
+    throw new GenHubError(
+      'INVALID_INPUT',
+      `The daily reset hour must be from 0 to 23, not ${resetHourUtc}.`,
+      {
+        details: { param: 'resetHourUtc', value: resetHourUtc },
+      },
+    );
   }
   const offset = Math.round(resetHourUtc * HOUR_MS);
   return Math.floor((now - offset) / DAY_MS) * DAY_MS + offset;

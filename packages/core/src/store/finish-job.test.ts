@@ -1,6 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../jobs/job.js';
-import { alice, errorCode, guild, inspect, makeJob, ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
+import {
+  alice,
+  errorCode,
+  guild,
+  inspect,
+  ManualClock,
+  makeJob,
+  TempStores,
+} from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
 const temps = new TempStores();
@@ -49,9 +57,21 @@ describe('finishJob', () => {
   it('keeps a finishedAt given in the patch and stores the rest of the patch', async () => {
     const job = await reserved(1000, 5000);
     const outputs = [
-      { id: 'a1', key: 'jobs/a1.png', mediaType: 'image/png', bytes: 10, sha256: 'ab', role: 'primary' as const },
+      {
+        id: 'a1',
+        key: 'jobs/a1.png',
+        mediaType: 'image/png',
+        bytes: 10,
+        sha256: 'ab',
+        role: 'primary' as const,
+      },
     ];
-    const done = await store.finishJob(job.id, ['queued'], { state: 'succeeded', finishedAt: 5, outputs }, 1000);
+    const done = await store.finishJob(
+      job.id,
+      ['queued'],
+      { state: 'succeeded', finishedAt: 5, outputs },
+      1000,
+    );
     expect(done).toMatchObject({ finishedAt: 5, outputs, chargedMicros: 1000 });
     expect(await store.jobs.get(job.id)).toEqual(done);
     await expectBalance(4000, 0);
@@ -71,14 +91,18 @@ describe('finishJob', () => {
 
   it('takes a cost above the reservation from the balance', async () => {
     const job = await reserved(1000, 5000);
-    expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 1500))?.chargedMicros).toBe(1500);
+    expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 1500))?.chargedMicros).toBe(
+      1500,
+    );
     await expectBalance(3500, 0);
     expect((await store.ledger.entries(alice, 1))[0]).toMatchObject({ kind: 'settle', amountMicros: -500 });
   });
 
   it('never takes the balance below zero, and records what was really charged', async () => {
     const job = await reserved(1000, 1200);
-    expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 5000))?.chargedMicros).toBe(1200);
+    expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 5000))?.chargedMicros).toBe(
+      1200,
+    );
     await expectBalance(0, 0);
     expect((await store.ledger.entries(alice, 1))[0]).toMatchObject({
       kind: 'settle',
@@ -90,7 +114,9 @@ describe('finishJob', () => {
   it('leaves other reservations of the account alone', async () => {
     const first = await reserved(1000, 3000);
     await store.createJobWithReservation({ job: makeJob({ reservedMicros: 2000 }), now: 1 });
-    expect((await store.finishJob(first.id, ['queued'], { state: 'succeeded' }, 9999))?.chargedMicros).toBe(1000);
+    expect((await store.finishJob(first.id, ['queued'], { state: 'succeeded' }, 9999))?.chargedMicros).toBe(
+      1000,
+    );
     await expectBalance(0, 2000);
   });
 
@@ -134,17 +160,26 @@ describe('finishJob', () => {
     const job = await store.createJobWithReservation({ job: makeJob({ reservedMicros: 0 }), now: 1 });
     expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(300);
     await expectBalance(0, 0);
-    const free = await store.createJobWithReservation({ job: makeJob({ reservedMicros: 0, payer: guild }), now: 1 });
+    const free = await store.createJobWithReservation({
+      job: makeJob({ reservedMicros: 0, payer: guild }),
+      now: 1,
+    });
     expect((await store.finishJob(free.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(0);
     expect(await store.ledger.balance(guild)).toMatchObject({ availableMicros: 0, reservedMicros: 0 });
   });
 
   it('refuses bad input before writing anything', async () => {
     const job = await reserved(1000, 5000);
-    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'running' }, 0))).toBe('INVALID_INPUT');
+    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'running' }, 0))).toBe(
+      'INVALID_INPUT',
+    );
     expect(await errorCode(store.finishJob(job.id, ['queued'], {}, 0))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'failed' }, -1))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'failed' }, 1.5))).toBe('INVALID_INPUT');
+    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'failed' }, -1))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await errorCode(store.finishJob(job.id, ['queued'], { state: 'failed' }, 1.5))).toBe(
+      'INVALID_INPUT',
+    );
     expect(
       await errorCode(store.finishJob(job.id, ['queued'], { state: 'failed', chargedMicros: 0 }, 0)),
     ).toBe('INVALID_INPUT');

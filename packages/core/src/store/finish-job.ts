@@ -50,7 +50,10 @@ export async function settleInTransaction(
   const available =
     reserved > 0 ? await release(trx, payer, reserved) : (await findBalance(trx, payer))?.availableMicros;
   if (available === undefined && reserved > 0) {
-    throw new GenHubError('INTERNAL', `Job ${id} holds a reservation on a ${payer.kind} account that is missing.`);
+    throw new GenHubError(
+      'INTERNAL',
+      `Job ${id} holds a reservation on a ${payer.kind} account that is missing.`,
+    );
   }
   const charged = Math.min(chargeMicros, available ?? 0);
   if (charged > 0 && !(await debit(trx, payer, charged))) {

@@ -30,7 +30,10 @@ function checkCommon(patch: JobPatch): void {
 export function assertUpdatePatch(patch: JobPatch): void {
   checkCommon(patch);
   if (patch.state !== undefined && TERMINAL_STATES.has(patch.state)) {
-    throw invalid(`Use Store.finishJob to move a job to ${patch.state}; it settles the reservation.`, 'state');
+    throw invalid(
+      `Use Store.finishJob to move a job to ${patch.state}; it settles the reservation.`,
+      'state',
+    );
   }
 }
 

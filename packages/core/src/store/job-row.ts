@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { JobRecord } from '../jobs/job.js';
-import type { JobPatch } from './job-store.js';
 import type { JobsTable } from './database-schema.js';
+import type { JobPatch } from './job-store.js';
 
 /*
  * The one place a JobRecord becomes a `jobs` row and back. JSON-shaped fields are stored as TEXT
@@ -18,7 +18,8 @@ const jsonOrNull = (value: unknown): string | null => (value === null ? null : J
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const int = (value: number | string | bigint): number => Number(value);
-const intOrNull = (value: number | string | bigint | null): number | null => (value === null ? null : Number(value));
+const intOrNull = (value: number | string | bigint | null): number | null =>
+  value === null ? null : Number(value);
 
 export function toRow(job: JobRecord): NewJobRow {
   return {

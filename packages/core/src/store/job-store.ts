@@ -1,5 +1,5 @@
-import type { Task } from '../plugin/tasks.js';
 import type { JobRecord, JobState } from '../jobs/job.js';
+import type { Task } from '../plugin/tasks.js';
 
 /** One page of a listing; pass `nextCursor` back to get the next. */
 export interface Page<T> {
@@ -26,13 +26,15 @@ export interface JobStore {
   get(id: string): Promise<JobRecord | undefined>;
   /**
    * Applies `patch` only if the job is in one of `expected` states; returns the updated job, or
-   * undefined when the job was not in an expected state (someone else moved it).
+   * undefined when the job was not in an expected state (someone else moved it). A job in a terminal
+   * state never matches. Terminal states and the ledger's fields (payer, reservedMicros,
+   * chargedMicros) are refused with INVALID_INPUT: use `Store.finishJob`.
    */
   update(id: string, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined>;
   /** Jobs in any of these states, oldest first. */
   listByState(states: readonly JobState[]): Promise<JobRecord[]>;
   /** Jobs of this user not yet in a terminal state. */
   countActive(userId: string): Promise<number>;
-  /** Finished and running jobs, newest first, by user, community and task. */
+  /** Jobs in any state, newest first (by createdAt, then id), filtered by user, community and task. */
   usage(query: UsageQuery): Promise<Page<JobRecord>>;
 }

@@ -1,7 +1,7 @@
 import { ACTIVE_STATES } from '../jobs/job.js';
 import { assertUpdatePatch } from './job-patch-rules.js';
-import { fromRow, patchToRow } from './job-row.js';
 import { selectJob, updateJobIf } from './job-queries.js';
+import { fromRow, patchToRow } from './job-row.js';
 import type { JobStore } from './job-store.js';
 import type { StoreContext } from './store-context.js';
 import { queryUsage } from './usage-query.js';
@@ -15,7 +15,9 @@ export function createKyselyJobStore(ctx: StoreContext): JobStore {
     async update(id, expected, patch) {
       assertUpdatePatch(patch);
       if (expected.length === 0) return undefined;
-      return transact((trx) => updateJobIf(trx, id, expected, { ...patchToRow(patch), updated_at: clock.now() }));
+      return transact((trx) =>
+        updateJobIf(trx, id, expected, { ...patchToRow(patch), updated_at: clock.now() }),
+      );
     },
 
     async listByState(states) {

@@ -58,7 +58,9 @@ export function createKyselyLedger(ctx: StoreContext): Ledger {
     },
 
     entries(account, limit = ENTRIES_DEFAULT_LIMIT) {
-      const clamped = Number.isFinite(limit) ? Math.min(ENTRIES_MAX_LIMIT, Math.max(1, Math.floor(limit))) : 1;
+      const clamped = Number.isFinite(limit)
+        ? Math.min(ENTRIES_MAX_LIMIT, Math.max(1, Math.floor(limit)))
+        : ENTRIES_DEFAULT_LIMIT;
       return listEntries(db, account, clamped);
     },
   };

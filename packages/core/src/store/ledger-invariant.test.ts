@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenHubError } from '../errors/genhub-error.js';
 import type { AccountRef, JobRecord } from '../jobs/job.js';
 import { makeJob, TempStores } from './__fixtures__/store-fixtures.js';
@@ -8,6 +8,13 @@ import type { Store } from './ledger.js';
 
 const temps = new TempStores();
 afterAll(() => temps.cleanup());
+
+/** A migrated, closed, empty database; each run starts from a fresh copy of it. */
+let template: string;
+beforeAll(async () => {
+  template = await temps.file();
+  await (await temps.open({ file: template })).close();
+});
 
 const ACCOUNTS: AccountRef[] = [
   { kind: 'user', id: 'u1' },
@@ -67,8 +74,11 @@ async function apply(store: Store, jobs: JobRecord[], op: Op): Promise<void> {
       }
       case 'finish': {
         const job = jobs[op.job % Math.max(1, jobs.length)];
-        const expected = op.fromAnyState ? (['queued', 'running', 'succeeded', 'failed'] as const) : (['running'] as const);
-        if (job) await store.finishJob(job.id, expected, { state: op.charge ? 'succeeded' : 'failed' }, op.charge);
+        const expected = op.fromAnyState
+          ? (['queued', 'running', 'succeeded', 'failed'] as const)
+          : (['running'] as const);
+        if (job)
+          await store.finishJob(job.id, expected, { state: op.charge ? 'succeeded' : 'failed' }, op.charge);
         return;
       }
     }
@@ -91,13 +101,17 @@ function checkInvariants(file: string): void {
       const sum = (where: string) =>
         (
           db
-            .prepare(`select coalesce(sum(amount_micros), 0) as s from ledger_entries where account_kind = ? and account_id = ? ${where}`)
+            .prepare(
+              `select coalesce(sum(amount_micros), 0) as s from ledger_entries where account_kind = ? and account_id = ? ${where}`,
+            )
             .get(a.kind, a.id) as { s: number }
         ).s;
       const jobs = (where: string, column: string) =>
         (
           db
-            .prepare(`select coalesce(sum(${column}), 0) as s from jobs where payer_kind = ? and payer_id = ? and ${where}`)
+            .prepare(
+              `select coalesce(sum(${column}), 0) as s from jobs where payer_kind = ? and payer_id = ? and ${where}`,
+            )
             .get(a.kind, a.id) as { s: number }
         ).s;
       expect(a.available_micros).toBeGreaterThanOrEqual(0);
@@ -135,23 +149,26 @@ function checkInvariants(file: string): void {
 describe('ledger invariants', () => {
   it('hold after any sequence of grants, reservations and settlements, run in concurrent batches', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { maxLength: 8 }), async (batches) => {
-        const file = await temps.file();
-        // Two stores on one file, as two processes would be; operations alternate between them.
-        const stores = [
-          await temps.open({ file, synchronous: 'normal' }),
-          await temps.open({ file, synchronous: 'normal' }),
-        ];
-        const jobs: JobRecord[] = [];
-        try {
-          for (const batch of batches) {
-            await Promise.all(batch.map((op, i) => apply(stores[i % 2]!, jobs, op)));
+      fc.asyncProperty(
+        fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+        async (batches) => {
+          const file = await temps.copy(template);
+          // Two stores on one file, as two processes would be; operations alternate between them.
+          const stores = [
+            await temps.open({ file, synchronous: 'normal' }),
+            await temps.open({ file, synchronous: 'normal' }),
+          ];
+          const jobs: JobRecord[] = [];
+          try {
+            for (const batch of batches) {
+              await Promise.all(batch.map((op, i) => apply(stores[i % 2]!, jobs, op)));
+            }
+          } finally {
+            await Promise.all(stores.map((store) => store.close()));
           }
-        } finally {
-          await Promise.all(stores.map((store) => store.close()));
-        }
-        checkInvariants(file);
-      }),
+          checkInvariants(file);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -15,7 +15,11 @@ export interface LedgerEntry {
   id: number;
   account: AccountRef;
   kind: LedgerEntryKind;
-  /** Change to the available balance: positive for grants and refunds, negative for reservations. */
+  /**
+   * Change to the available balance, so an account's entries always sum to its available balance:
+   * grant +amount (negative for a debit), reserve -reserved, settle +(reserved - charged) (negative
+   * when the cost exceeded the reservation), refund +reserved.
+   */
   amountMicros: number;
   jobId: string | null;
   note: string | null;
@@ -40,9 +44,16 @@ export interface ReserveRequest {
  * INSUFFICIENT_FUNDS. Each job is reserved, then settled or refunded, exactly once.
  */
 export interface Ledger {
+  /**
+   * Adds to (or, negative, takes from) the available balance, creating the account as needed. A debit
+   * never touches reserved money: one larger than the available balance is INSUFFICIENT_FUNDS.
+   */
   grant(account: AccountRef, amountMicros: number, note?: string): Promise<Balance>;
   balance(account: AccountRef): Promise<Balance>;
-  /** Spent today (settled plus reserved) by this user, for the daily budget. */
+  /**
+   * Spent today (settled plus reserved) by this user, for the daily budget: the charge of each of the
+   * user's jobs created since the last reset, or its reservation while unfinished; whoever paid.
+   */
   spentToday(userId: string, budget: DailyBudget, now: number): Promise<number>;
   entries(account: AccountRef, limit?: number): Promise<LedgerEntry[]>;
 }
@@ -55,8 +66,11 @@ export interface Store {
   jobs: JobStore;
   ledger: Ledger;
   /**
-   * Creates the job and takes its reservation from `job.payer` atomically; throws GenHubError
-   * INSUFFICIENT_FUNDS (details: availableMicros, priceMicros) and writes nothing when it does not fit.
+   * Creates the job and takes its reservation (`job.reservedMicros`) from `job.payer` atomically;
+   * throws GenHubError INSUFFICIENT_FUNDS and writes nothing when it does not fit: details
+   * { reason: 'balance', availableMicros, priceMicros } or, over the daily budget,
+   * { reason: 'daily-budget', limitMicros, spentMicros, priceMicros, resetsAt }. A job id that already
+   * exists is INVALID_INPUT (details.reason 'duplicate-job'), so a retried call never reserves twice.
    */
   createJobWithReservation(request: ReserveRequest): Promise<JobRecord>;
   /**

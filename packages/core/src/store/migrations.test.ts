@@ -12,7 +12,11 @@ afterAll(() => temps.cleanup());
 function tableNames(file: string): string[] {
   const db = new Sqlite(file, { readonly: true });
   try {
-    return (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[])
+    return (
+      db.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
+        name: string;
+      }[]
+    )
       .map((r) => r.name)
       .filter((name) => !name.startsWith('sqlite_'));
   } finally {
@@ -24,12 +28,18 @@ describe('migrations', () => {
   it('creates the schema in a new folder, in WAL mode', async () => {
     const file = await temps.file();
     await temps.open({ file });
-    expect(tableNames(file)).toEqual(['accounts', 'jobs', 'kysely_migration', 'kysely_migration_lock', 'ledger_entries']);
+    expect(tableNames(file)).toEqual([
+      'accounts',
+      'jobs',
+      'kysely_migration',
+      'kysely_migration_lock',
+      'ledger_entries',
+    ]);
     const raw = new Sqlite(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((raw.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name)).toEqual(
-      Object.keys(MIGRATIONS),
-    );
+    expect(
+      (raw.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name),
+    ).toEqual(Object.keys(MIGRATIONS));
     raw.close();
   });
 
@@ -77,6 +87,13 @@ describe('migrations', () => {
     );
     fails(`update jobs set state = 'exploded'`);
     raw.close();
+  });
+
+  it('also runs in memory', async () => {
+    const store = await temps.open({ file: ':memory:' });
+    await store.ledger.grant(alice, 1000);
+    await store.createJobWithReservation({ job: makeJob(), now: 1 });
+    expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 0, reservedMicros: 1000 });
   });
 
   it('lets two stores open the same new file at once', async () => {

@@ -62,14 +62,26 @@ const initial: Migration = {
       .addCheckConstraint('jobs_charged_check', sql`charged_micros is null or charged_micros >= 0`)
       .execute();
     // Each listing sorts by (created_at, id), so the index carries both.
-    await db.schema.createIndex('jobs_user_created_idx').on('jobs').columns(['user_id', 'created_at', 'id']).execute();
-    await db.schema.createIndex('jobs_state_created_idx').on('jobs').columns(['state', 'created_at']).execute();
+    await db.schema
+      .createIndex('jobs_user_created_idx')
+      .on('jobs')
+      .columns(['user_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('jobs_state_created_idx')
+      .on('jobs')
+      .columns(['state', 'created_at'])
+      .execute();
     await db.schema
       .createIndex('jobs_community_created_idx')
       .on('jobs')
       .columns(['community_id', 'created_at', 'id'])
       .execute();
-    await db.schema.createIndex('jobs_task_created_idx').on('jobs').columns(['task', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('jobs_task_created_idx')
+      .on('jobs')
+      .columns(['task', 'created_at', 'id'])
+      .execute();
     await db.schema.createIndex('jobs_created_idx').on('jobs').columns(['created_at', 'id']).execute();
 
     await db.schema
@@ -140,7 +152,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const result = await createMigrator(db).migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const message = failed === undefined ? 'Database migration failed.' : `Database migration ${failed} failed.`;
+    const message =
+      failed === undefined ? 'Database migration failed.' : `Database migration ${failed} failed.`;
     throw new GenHubError('INTERNAL', message, {
       cause: result.error,
       details: failed === undefined ? {} : { migration: failed },

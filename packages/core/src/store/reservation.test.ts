@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GenHubError } from '../errors/genhub-error.js';
-import { alice, caught, errorCode, guild, inspect, makeJob, TempStores } from './__fixtures__/store-fixtures.js';
+import {
+  alice,
+  caught,
+  errorCode,
+  guild,
+  inspect,
+  makeJob,
+  TempStores,
+} from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
 const temps = new TempStores();
@@ -12,11 +20,14 @@ const PRICE = 1234;
 async function race(stores: Store[], perStore: number) {
   // Interleaved (a, b, a, b ...) so the stores contend for the write lock.
   const attempts = Array.from({ length: perStore }, () =>
-    stores.map((store) => store.createJobWithReservation({ job: makeJob({ reservedMicros: PRICE }), now: 1 })),
+    stores.map((store) =>
+      store.createJobWithReservation({ job: makeJob({ reservedMicros: PRICE }), now: 1 }),
+    ),
   ).flat();
   const settled = await Promise.allSettled(attempts);
   const refused = settled.filter(
-    (r) => r.status === 'rejected' && GenHubError.isInstance(r.reason) && r.reason.code === 'INSUFFICIENT_FUNDS',
+    (r) =>
+      r.status === 'rejected' && GenHubError.isInstance(r.reason) && r.reason.code === 'INSUFFICIENT_FUNDS',
   );
   return { ok: settled.filter((r) => r.status === 'fulfilled').length, refused: refused.length };
 }
@@ -78,8 +89,15 @@ describe('createJobWithReservation', () => {
   it('refuses malformed jobs', async () => {
     const store = await temps.open();
     await store.ledger.grant(alice, 10_000);
-    for (const bad of [{ reservedMicros: -1 }, { reservedMicros: 0.5 }, { state: 'succeeded' as const }, { chargedMicros: 1 }]) {
-      expect(await errorCode(store.createJobWithReservation({ job: makeJob(bad), now: 1 }))).toBe('INVALID_INPUT');
+    for (const bad of [
+      { reservedMicros: -1 },
+      { reservedMicros: 0.5 },
+      { state: 'succeeded' as const },
+      { chargedMicros: 1 },
+    ]) {
+      expect(await errorCode(store.createJobWithReservation({ job: makeJob(bad), now: 1 }))).toBe(
+        'INVALID_INPUT',
+      );
     }
     expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 10_000 });
   });
@@ -89,7 +107,10 @@ describe('createJobWithReservation', () => {
     const store = await temps.open({ file });
     await store.ledger.grant(alice, 10 * PRICE);
     expect(await race([store], 100)).toEqual({ ok: 10, refused: 90 });
-    expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 0, reservedMicros: 10 * PRICE });
+    expect(await store.ledger.balance(alice)).toMatchObject({
+      availableMicros: 0,
+      reservedMicros: 10 * PRICE,
+    });
     const rows = inspect(file);
     expect(rows).toMatchObject({ jobs: 10, accounts: 1, entries: 11 });
     expect(rows.entrySum(alice)).toBe(0);

@@ -73,6 +73,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /** A Kysely dialect on an open better-sqlite3 database whose transactions are BEGIN IMMEDIATE. */
-export function createImmediateSqliteDialect(raw: BetterSqlite3.Database, busyTimeoutMs: number): SqliteDialect {
+export function createImmediateSqliteDialect(
+  raw: BetterSqlite3.Database,
+  busyTimeoutMs: number,
+): SqliteDialect {
   return new ImmediateSqliteDialect(raw, busyTimeoutMs);
 }

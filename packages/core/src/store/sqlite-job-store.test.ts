@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../jobs/job.js';
-import { alice, errorCode, makeJob, ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
+import { alice, errorCode, ManualClock, makeJob, TempStores } from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
 const temps = new TempStores();
@@ -48,7 +48,9 @@ describe('JobStore on SQLite', () => {
       updatedAt: clock.now(),
     });
     // A second worker that still believes the job is queued loses, and changes nothing.
-    expect(await store.jobs.update(job.id, ['queued'], { state: 'submitting', routeIndex: 1 })).toBeUndefined();
+    expect(
+      await store.jobs.update(job.id, ['queued'], { state: 'submitting', routeIndex: 1 }),
+    ).toBeUndefined();
     expect(await store.jobs.get(job.id)).toEqual(moved);
     expect(await store.jobs.update(job.id, [], { progress: null })).toBeUndefined();
     expect(await store.jobs.update('missing', ['queued'], { progress: null })).toBeUndefined();
@@ -59,19 +61,27 @@ describe('JobStore on SQLite', () => {
   it('only one of many racing updates wins', async () => {
     const job = await create();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.jobs.update(job.id, ['queued'], { state: 'submitting', routeIndex: i })),
+      Array.from({ length: 10 }, (_, i) =>
+        store.jobs.update(job.id, ['queued'], { state: 'submitting', routeIndex: i }),
+      ),
     );
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
   });
 
   it('refuses patches that would bypass the ledger', async () => {
     const job = await create();
-    expect(await errorCode(store.jobs.update(job.id, ['queued'], { state: 'succeeded' }))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.jobs.update(job.id, ['queued'], { reservedMicros: 0 }))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.jobs.update(job.id, ['queued'], { chargedMicros: 5 }))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.jobs.update(job.id, ['queued'], { payer: { kind: 'user', id: 'bob' } }))).toBe(
+    expect(await errorCode(store.jobs.update(job.id, ['queued'], { state: 'succeeded' }))).toBe(
       'INVALID_INPUT',
     );
+    expect(await errorCode(store.jobs.update(job.id, ['queued'], { reservedMicros: 0 }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await errorCode(store.jobs.update(job.id, ['queued'], { chargedMicros: 5 }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      await errorCode(store.jobs.update(job.id, ['queued'], { payer: { kind: 'user', id: 'bob' } })),
+    ).toBe('INVALID_INPUT');
     expect((await store.jobs.get(job.id))?.state).toBe('queued');
   });
 
@@ -82,7 +92,11 @@ describe('JobStore on SQLite', () => {
     const other = await create({ createdAt: 50, userId: 'bob' });
     await store.finishJob(c.id, ['queued'], { state: 'failed' }, 0);
 
-    expect((await store.jobs.listByState(['queued', 'running'])).map((j) => j.id)).toEqual([other.id, a.id, b.id]);
+    expect((await store.jobs.listByState(['queued', 'running'])).map((j) => j.id)).toEqual([
+      other.id,
+      a.id,
+      b.id,
+    ]);
     expect((await store.jobs.listByState(['failed'])).map((j) => j.id)).toEqual([c.id]);
     expect(await store.jobs.listByState([])).toEqual([]);
     expect(await store.jobs.countActive('alice')).toBe(2);

@@ -1,5 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { alice, caught, errorCode, guild, makeJob, ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
+import {
+  alice,
+  caught,
+  errorCode,
+  guild,
+  ManualClock,
+  makeJob,
+  TempStores,
+} from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
 const temps = new TempStores();
@@ -14,7 +22,11 @@ beforeEach(async () => {
 
 describe('Ledger on SQLite', () => {
   it('reports zero for an account never credited', async () => {
-    expect(await store.ledger.balance(guild)).toEqual({ account: guild, availableMicros: 0, reservedMicros: 0 });
+    expect(await store.ledger.balance(guild)).toEqual({
+      account: guild,
+      availableMicros: 0,
+      reservedMicros: 0,
+    });
     expect(await store.ledger.entries(guild)).toEqual([]);
   });
 
@@ -52,7 +64,9 @@ describe('Ledger on SQLite', () => {
     expect(await errorCode(store.ledger.grant(alice, 0))).toBe('INVALID_INPUT');
     expect(await errorCode(store.ledger.grant(alice, 1.5))).toBe('INVALID_INPUT');
     expect(await errorCode(store.ledger.grant(alice, Number.NaN))).toBe('INVALID_INPUT');
-    expect(await errorCode(store.ledger.grant({ kind: 'robot' as 'user', id: 'x' }, 1))).toBe('INVALID_INPUT');
+    expect(await errorCode(store.ledger.grant({ kind: 'robot' as 'user', id: 'x' }, 1))).toBe(
+      'INVALID_INPUT',
+    );
     expect(await store.ledger.entries(alice)).toEqual([]);
   });
 });
@@ -111,7 +125,11 @@ describe('daily budget', () => {
     const job = makeJob();
     expect(
       await errorCode(
-        store.createJobWithReservation({ job, now: clock.now(), dailyBudget: { limitMicros: 10, resetHourUtc: 25 } }),
+        store.createJobWithReservation({
+          job,
+          now: clock.now(),
+          dailyBudget: { limitMicros: 10, resetHourUtc: 25 },
+        }),
       ),
     ).toBe('INVALID_INPUT');
     expect(await store.jobs.get(job.id)).toBeUndefined();

@@ -41,6 +41,8 @@ export async function queryUsage(db: Kysely<Database>, query: UsageQuery): Promi
   const items = rows.slice(0, limit).map(fromRow);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > limit && last !== undefined ? encodeUsageCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    rows.length > limit && last !== undefined
+      ? encodeUsageCursor({ createdAt: last.createdAt, id: last.id })
+      : null;
   return { items, nextCursor };
 }

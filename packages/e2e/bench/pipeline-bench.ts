@@ -1,0 +1,542 @@
+/**
+ * Pipeline benchmark: how much the GenHub pipeline costs on top of the HTTP work it has to do.
+ *
+ * One process, one loopback task API (`startLoopbackApi`), two phases run one after the other:
+ *
+ *   bare-undici  N jobs of exactly the requests the pipeline makes (POST /v1/tasks with a JSON body,
+ *                Bearer auth and an Idempotency-Key; GET /v1/tasks/:id; GET the output file, reading
+ *                the whole body), straight through undici, 32 jobs in flight.
+ *   pipeline     N `generation.request()` calls on a real `createGenHub` (SQLite store and artifact
+ *                folder in a fresh temp dir), each timed from the call to its `succeeded` event,
+ *                32 jobs in flight (= `jobs.concurrency`).
+ *
+ * Both phases are closed loops: a new job starts when one finishes, so neither has a backlog and a
+ * job's latency is its own work, not time spent waiting in line. The per-job overhead is then the
+ * pipeline's latency minus the bare latency. Each phase first runs a warm-up (not measured).
+ *
+ * Afterwards it checks that every pipeline job succeeded, that the ledger was charged exactly the
+ * provider's cost with nothing left reserved, that the API saw one submit per job, and that a sample
+ * of output files exists on disk; any miss exits non-zero.
+ *
+ * Environment: BENCH_JOBS (default 2000), BENCH_WARMUP (default 100), BENCH_CONCURRENCY (default 32),
+ * BENCH_TIMEOUT_SECONDS (default 600, the whole run). Figures go to stdout and to
+ * `bench/results/latest.json`.
+ *
+ *   pnpm bench                                   # from the repository root
+ *   BENCH_JOBS=500 pnpm --filter @genhub/e2e bench
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
+import { Agent, request } from 'undici';
+import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index.js';
+
+type JobEvent = Parameters<Parameters<GenHub['generation']['events']['subscribe']>[0]>[0];
+type JobRecord = JobEvent['job'];
+
+const JOBS = positiveIntFromEnv('BENCH_JOBS', 2000);
+const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 100, true);
+const CONCURRENCY = positiveIntFromEnv('BENCH_CONCURRENCY', 32);
+const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
+
+const API_KEY = `bench-${randomBytes(8).toString('hex')}`;
+const PROMPT = 'a small red square, benchmark';
+const USER_ID = 'bench-user';
+/** What loopback/image reserves ($0.05) and what the loopback API reports it cost ($0.04). */
+const PRICE_MICROS = 50_000;
+const COST_MICROS = 40_000;
+const SAMPLE_FILES = 20;
+const RSS_SAMPLE_MS = 100;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+
+interface PhaseResult {
+  name: string;
+  jobs: number;
+  failures: number;
+  wallSeconds: number;
+  jobsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** Process CPU time (user + system) per job; includes the loopback server, in both phases. */
+  cpuMsPerJob: number;
+  /** Event-loop delay while the phase ran: how long callbacks waited for the thread. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  rss: { beforeBytes: number; afterBytes: number; peakBytes: number };
+}
+
+/** One job: resolves with its end time (performance.now()) once finished, or throws. */
+type RunJob = (index: number) => Promise<number>;
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers
+
+class RssSampler {
+  #peak = process.memoryUsage.rss();
+  readonly #timer = setInterval(() => this.sample(), RSS_SAMPLE_MS);
+
+  sample(): number {
+    const rss = process.memoryUsage.rss();
+    if (rss > this.#peak) this.#peak = rss;
+    return rss;
+  }
+
+  /** Starts a new peak from now. */
+  reset(): void {
+    this.#peak = process.memoryUsage.rss();
+  }
+
+  get peak(): number {
+    return this.#peak;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+/**
+ * Runs `count` jobs with at most `concurrency` in flight, starting the next as soon as one ends.
+ * Latency is from the job's start to the end time it reports.
+ */
+async function closedLoop(
+  count: number,
+  concurrency: number,
+  runJob: RunJob,
+): Promise<{ latencies: number[]; errors: string[] }> {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      const started = performance.now();
+      try {
+        const ended = await runJob(index);
+        latencies.push(ended - started);
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return { latencies, errors };
+}
+
+async function measurePhase(
+  name: string,
+  sampler: RssSampler,
+  runJob: (label: string) => RunJob,
+): Promise<PhaseResult & { errors: string[] }> {
+  if (WARMUP > 0) {
+    const warm = await closedLoop(WARMUP, CONCURRENCY, runJob('warmup'));
+    if (warm.errors.length > 0) {
+      throw new Error(`${name} warm-up failed ${warm.errors.length} jobs; first: ${warm.errors[0]}`);
+    }
+  }
+  globalThis.gc?.();
+  const rssBefore = sampler.sample();
+  sampler.reset();
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+
+  const { latencies, errors } = await closedLoop(JOBS, CONCURRENCY, runJob('measured'));
+
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  loop.disable();
+  const rssAfter = sampler.sample();
+  const sorted = latencies.toSorted((a, b) => a - b);
+  const sum = sorted.reduce((total, value) => total + value, 0);
+  return {
+    name,
+    jobs: latencies.length,
+    failures: errors.length,
+    wallSeconds: wallMs / 1000,
+    jobsPerSecond: latencies.length / (wallMs / 1000),
+    latencyMs: {
+      p50: percentile(sorted, 0.5),
+      p90: percentile(sorted, 0.9),
+      p99: percentile(sorted, 0.99),
+      max: sorted.at(-1) ?? Number.NaN,
+      mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,
+    },
+    cpuMsPerJob: (cpu.user + cpu.system) / 1000 / Math.max(1, JOBS),
+    eventLoopDelayMs: {
+      p50: loop.percentile(50) / 1e6,
+      p99: loop.percentile(99) / 1e6,
+      max: loop.max / 1e6,
+    },
+    rss: { beforeBytes: rssBefore, afterBytes: rssAfter, peakBytes: Math.max(sampler.peak, rssAfter) },
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 1: the same HTTP requests, straight through undici
+
+interface TaskReply {
+  id: string;
+  status: string;
+  outputs?: Array<{ url: string; media_type: string }>;
+  cost_usd?: number;
+}
+
+async function barePhase(api: LoopbackApi, sampler: RssSampler) {
+  // Two pools, as the pipeline has: the HTTP client's for the API, the guarded fetcher's for files.
+  const apiAgent = new Agent();
+  const fileAgent = new Agent();
+  const headers = { authorization: `Bearer ${API_KEY}`, accept: 'application/json' };
+  const body = JSON.stringify({ prompt: PROMPT });
+  try {
+    return await measurePhase('bare-undici', sampler, (label) => async (index) => {
+      const submit = await request(`${api.url}/v1/tasks`, {
+        method: 'POST',
+        dispatcher: apiAgent,
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `bare-${label}-${index}` },
+        body,
+      });
+      const created = (await submit.body.json()) as TaskReply;
+      if (submit.statusCode !== 201) throw new Error(`submit: HTTP ${submit.statusCode}`);
+
+      const poll = await request(`${api.url}/v1/tasks/${encodeURIComponent(created.id)}`, {
+        dispatcher: apiAgent,
+        headers,
+      });
+      const task = (await poll.body.json()) as TaskReply;
+      const url = task.outputs?.[0]?.url;
+      if (poll.statusCode !== 200 || task.status !== 'succeeded' || url === undefined) {
+        throw new Error(`poll: HTTP ${poll.statusCode}, status ${task.status}`);
+      }
+
+      const file = await request(url, { dispatcher: fileAgent });
+      let bytes = 0;
+      for await (const chunk of file.body) bytes += (chunk as Buffer).byteLength;
+      if (file.statusCode !== 200 || bytes === 0) throw new Error(`file: HTTP ${file.statusCode}, ${bytes} bytes`);
+      return performance.now();
+    });
+  } finally {
+    await Promise.all([apiAgent.close(), fileAgent.close()]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 2: the whole pipeline
+
+/** Resolves a job's terminal event to whoever waits for it, whichever comes first. */
+class TerminalEvents {
+  readonly #ended = new Map<string, { job: JobRecord; at: number }>();
+  readonly #waiting = new Map<string, (ended: { job: JobRecord; at: number }) => void>();
+  readonly all: JobRecord[] = [];
+
+  onEvent = (event: JobEvent): void => {
+    if (event.type !== 'succeeded' && event.type !== 'failed') return;
+    const ended = { job: event.job, at: performance.now() };
+    this.all.push(event.job);
+    const waiter = this.#waiting.get(event.job.id);
+    if (waiter) {
+      this.#waiting.delete(event.job.id);
+      waiter(ended);
+    } else {
+      this.#ended.set(event.job.id, ended);
+    }
+  };
+
+  wait(jobId: string): Promise<{ job: JobRecord; at: number }> {
+    const ended = this.#ended.get(jobId);
+    if (ended) {
+      this.#ended.delete(jobId);
+      return Promise.resolve(ended);
+    }
+    return new Promise((resolve) => this.#waiting.set(jobId, resolve));
+  }
+}
+
+async function pipelinePhase(genhub: GenHub, sampler: RssSampler, terminal: TerminalEvents) {
+  return measurePhase('pipeline', sampler, () => async () => {
+    const job = await genhub.generation.request({
+      userId: USER_ID,
+      task: 'text-to-image',
+      model: 'loopback/image',
+      params: { prompt: PROMPT },
+    });
+    const ended = await terminal.wait(job.id);
+    if (ended.job.state !== 'succeeded') {
+      throw new Error(`job ${job.id} ended ${ended.job.state}: ${ended.job.error?.message ?? 'no error'}`);
+    }
+    return ended.at;
+  });
+}
+
+/** The end-of-run checks; returns what is wrong (nothing when all is well). */
+async function verify(
+  genhub: GenHub,
+  api: LoopbackApi,
+  terminal: TerminalEvents,
+  pipeline: PhaseResult & { errors: string[] },
+  grantMicros: number,
+  submitsBefore: number,
+): Promise<{ problems: string[]; checked: Record<string, unknown> }> {
+  const problems: string[] = [];
+  const total = WARMUP + JOBS;
+
+  if (pipeline.failures > 0) {
+    problems.push(`${pipeline.failures} of ${JOBS} pipeline jobs did not succeed; first: ${pipeline.errors[0]}`);
+  }
+  const succeeded = terminal.all.filter((job) => job.state === 'succeeded');
+  if (terminal.all.length !== total || succeeded.length !== total) {
+    problems.push(`expected ${total} succeeded events, saw ${succeeded.length} of ${terminal.all.length} terminal`);
+  }
+  const misCharged = succeeded.filter((job) => job.chargedMicros !== COST_MICROS);
+  if (misCharged.length > 0) {
+    problems.push(`${misCharged.length} jobs were not charged ${COST_MICROS} micros (first: ${misCharged[0]?.chargedMicros})`);
+  }
+
+  const balance = await genhub.store.ledger.balance({ kind: 'user', id: USER_ID });
+  const expectedAvailable = grantMicros - total * COST_MICROS;
+  if (balance.availableMicros !== expectedAvailable) {
+    problems.push(
+      `balance is ${balance.availableMicros} micros, expected ${grantMicros} - ${total} x ${COST_MICROS} = ${expectedAvailable}`,
+    );
+  }
+  if (balance.reservedMicros !== 0) problems.push(`${balance.reservedMicros} micros are still reserved`);
+
+  const submits = api.submits() - submitsBefore;
+  if (submits !== total) problems.push(`the API saw ${submits} submits for ${total} pipeline jobs`);
+
+  // A sample of output files, spread over the run: present, the recorded size, a PNG.
+  const step = Math.max(1, Math.floor(succeeded.length / SAMPLE_FILES));
+  const sample = succeeded.filter((_, i) => i % step === 0).slice(0, SAMPLE_FILES);
+  let filesOk = 0;
+  for (const job of sample) {
+    const output = job.outputs[0];
+    if (job.outputs.length !== 1 || output === undefined) {
+      problems.push(`job ${job.id} has ${job.outputs.length} outputs, expected 1`);
+      continue;
+    }
+    const path = genhub.artifacts.localPath(output.key);
+    try {
+      const [info, bytes] = await Promise.all([stat(path), readFile(path)]);
+      if (info.size !== output.bytes || info.size === 0) {
+        problems.push(`${output.key} is ${info.size} bytes, the record says ${output.bytes}`);
+      } else if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || output.mediaType !== 'image/png') {
+        problems.push(`${output.key} is not a PNG (${output.mediaType})`);
+      } else {
+        filesOk += 1;
+      }
+    } catch (error) {
+      problems.push(`output of job ${job.id} is missing: ${(error as Error).message}`);
+    }
+  }
+  if (sample.length < Math.min(SAMPLE_FILES, total)) {
+    problems.push(`only ${sample.length} succeeded jobs to sample files from`);
+  }
+
+  return {
+    problems,
+    checked: {
+      succeededJobs: succeeded.length,
+      grantMicros,
+      availableMicros: balance.availableMicros,
+      expectedAvailableMicros: expectedAvailable,
+      reservedMicros: balance.reservedMicros,
+      apiSubmits: submits,
+      sampledFiles: sample.length,
+      sampledFilesOk: filesOk,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (value: number) => value.toFixed(2);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)));
+  return rows
+    .map((row, i) => {
+      const line = row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)));
+      const text = line.join('  ');
+      return i === 0 ? `${text}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : text;
+    })
+    .join('\n');
+}
+
+function report(
+  bare: PhaseResult,
+  pipeline: PhaseResult,
+  process_: { rssStart: number; rssEnd: number; peakSampled: number; maxRssOs: number },
+): string {
+  const rows = [
+    ['phase', 'jobs', 'wall s', 'jobs/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/job', 'loop p99 ms', 'rss before', 'rss after', 'rss peak'],
+    ...[bare, pipeline].map((p) => [
+      p.name,
+      String(p.jobs),
+      p.wallSeconds.toFixed(2),
+      p.jobsPerSecond.toFixed(0),
+      ms(p.latencyMs.p50),
+      ms(p.latencyMs.p99),
+      ms(p.latencyMs.max),
+      ms(p.cpuMsPerJob),
+      ms(p.eventLoopDelayMs.p99),
+      mb(p.rss.beforeBytes),
+      mb(p.rss.afterBytes),
+      mb(p.rss.peakBytes),
+    ]),
+  ];
+  return [
+    table(rows),
+    '',
+    `pipeline overhead per job: p50 +${ms(pipeline.latencyMs.p50 - bare.latencyMs.p50)} ms, ` +
+      `p99 +${ms(pipeline.latencyMs.p99 - bare.latencyMs.p99)} ms; ` +
+      `throughput ${(pipeline.jobsPerSecond / bare.jobsPerSecond).toFixed(2)}x bare; ` +
+      `cpu +${ms(pipeline.cpuMsPerJob - bare.cpuMsPerJob)} ms/job`,
+    `process rss: start ${mb(process_.rssStart)}, end ${mb(process_.rssEnd)}, ` +
+      `peak ${mb(process_.peakSampled)} (sampled every ${RSS_SAMPLE_MS} ms; OS max ${mb(process_.maxRssOs)})`,
+  ].join('\n');
+}
+
+async function writeResults(results: unknown): Promise<void> {
+  try {
+    await mkdir(dirname(RESULTS_FILE), { recursive: true });
+    await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`figures written to ${RESULTS_FILE}`);
+  } catch (error) {
+    console.warn(`could not write ${RESULTS_FILE}: ${(error as Error).message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function positiveIntFromEnv(name: string, fallback: number, allowZero = false): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < (allowZero ? 0 : 1)) {
+    console.error(`${name} must be a whole number${allowZero ? '' : ' above 0'}, not "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+async function main(): Promise<number> {
+  const cpu = cpus();
+  const environment = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+  };
+  console.log(
+    `GenHub pipeline bench: ${JOBS} jobs per phase (+${WARMUP} warm-up), ${CONCURRENCY} in flight\n` +
+      `node ${environment.node} on ${environment.platform}, ${environment.cpuModel}, ${environment.cores} cores\n`,
+  );
+
+  const sampler = new RssSampler();
+  const rssStart = sampler.sample();
+  const dataDir = await mkdtemp(join(tmpdir(), 'genhub-bench-'));
+  const api = await startLoopbackApi({ apiKey: API_KEY });
+  let genhub: GenHub | undefined;
+  try {
+    const bare = await barePhase(api, sampler);
+    if (bare.failures > 0) {
+      console.error(`bare-undici: ${bare.failures} jobs failed; first: ${bare.errors[0]}`);
+      return 1;
+    }
+
+    genhub = await createGenHub(
+      {
+        dataDir,
+        logLevel: 'silent',
+        trustedOrigins: [api.url],
+        providers: { loopback: { apiKey: API_KEY, baseUrl: api.url } },
+        limits: { maxJobsInFlight: 100_000, rate: { image: { max: 1_000_000, windowSeconds: 60 } } },
+        jobs: { concurrency: CONCURRENCY, pollInitialMs: 1, pollMaxMs: 5 },
+      },
+      { plugins: [loopbackPlugin], env: {}, logger: silentLogger },
+    );
+    const loopback = genhub.plugins.find((plugin) => plugin.id === 'loopback');
+    if (loopback?.state !== 'ready') throw new Error(`the loopback plugin is ${loopback?.state}: ${loopback?.message}`);
+    await genhub.start();
+    const terminal = new TerminalEvents();
+    genhub.generation.events.subscribe(terminal.onEvent);
+    // Enough for every job's $0.05 reservation, plus change.
+    const grantMicros = (WARMUP + JOBS) * PRICE_MICROS + 1_000_000;
+    await genhub.store.ledger.grant({ kind: 'user', id: USER_ID }, grantMicros, 'benchmark');
+    const submitsBefore = api.submits();
+
+    const pipeline = await pipelinePhase(genhub, sampler, terminal);
+    const { problems, checked } = await verify(genhub, api, terminal, pipeline, grantMicros, submitsBefore);
+
+    const rssEnd = sampler.sample();
+    const processRss = {
+      rssStart,
+      rssEnd,
+      peakSampled: Math.max(sampler.peak, bare.rss.peakBytes, pipeline.rss.peakBytes),
+      maxRssOs: process.resourceUsage().maxRSS * 1024,
+    };
+    console.log(report(bare, pipeline, processRss));
+    console.log(
+      `\nchecks: ${checked.succeededJobs} jobs succeeded (incl. warm-up), balance ${checked.availableMicros} ` +
+        `(expected ${checked.expectedAvailableMicros}), reserved ${checked.reservedMicros}, ` +
+        `${checked.apiSubmits} submits, ${checked.sampledFilesOk}/${checked.sampledFiles} sampled files ok`,
+    );
+
+    const { errors: _bareErrors, ...bareFigures } = bare;
+    const { errors: _pipelineErrors, ...pipelineFigures } = pipeline;
+    await writeResults({
+      generatedAt: new Date().toISOString(),
+      environment,
+      settings: { jobs: JOBS, warmup: WARMUP, concurrency: CONCURRENCY, pollInitialMs: 1, pollMaxMs: 5 },
+      bare: bareFigures,
+      pipeline: pipelineFigures,
+      overheadMs: {
+        p50: pipeline.latencyMs.p50 - bare.latencyMs.p50,
+        p99: pipeline.latencyMs.p99 - bare.latencyMs.p99,
+      },
+      processRss,
+      checks: { ...checked, ok: problems.length === 0, problems },
+    });
+
+    if (problems.length > 0) {
+      console.error(`\nFAILED: ${problems.length} check(s) did not pass:`);
+      for (const problem of problems) console.error(`  - ${problem}`);
+      return 1;
+    }
+    console.log('all checks passed');
+    return 0;
+  } finally {
+    sampler.stop();
+    await genhub?.close();
+    await api.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`FAILED: the benchmark did not finish within ${TIMEOUT_SECONDS} s (BENCH_TIMEOUT_SECONDS)`);
+  process.exit(1);
+}, TIMEOUT_SECONDS * 1000);
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error('FAILED:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+}

@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { solidPng } from '@genhub/testkit';
+
+/**
+ * A tiny task API on 127.0.0.1 for end-to-end tests and benchmarks, standing in for an async
+ * provider: `POST /v1/tasks` (Bearer auth, `Idempotency-Key` honoured), `GET /v1/tasks/:id`,
+ * `GET /files/:id.png`. The prompt scripts a task: `[submit-delay:MS]`, `[polls:N]` pending polls,
+ * `[file-delay:MS]`, `[fail]`. It keeps its tasks across client restarts, as a real provider does.
+ */
+export interface LoopbackApi {
+  url: string;
+  /** Tasks created, by idempotency key: more than one submit per key must not create more. */
+  tasksCreated(): number;
+  submits(): number;
+  close(): Promise<void>;
+}
+
+interface Task {
+  id: string;
+  prompt: string;
+  pollsLeft: number;
+  fileDelayMs: number;
+  fail: boolean;
+  polls: number;
+}
+
+const PNG = solidPng(8, 8, [200, 40, 90]);
+
+export async function startLoopbackApi(options: { apiKey: string }): Promise<LoopbackApi> {
+  const tasks = new Map<string, Task>();
+  const byKey = new Map<string, string>();
+  let submits = 0;
+  let counter = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      res.statusCode = 500;
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://loopback');
+    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+      const task = tasks.get(url.pathname.slice('/files/'.length).replace(/\.png$/, ''));
+      if (!task) return send(res, 404, { error: 'no such file' });
+      if (task.fileDelayMs > 0) await sleep(task.fileDelayMs);
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length });
+      res.end(PNG);
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      await drain(req);
+      return send(res, 401, { error: { code: 'unauthorized', message: 'Invalid API key' } });
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/tasks') {
+      const body = JSON.parse(await readBody(req)) as { prompt?: string };
+      submits += 1;
+      const prompt = body.prompt ?? '';
+      const submitDelay = directive(prompt, 'submit-delay');
+      if (submitDelay > 0) await sleep(submitDelay);
+      const key = String(req.headers['idempotency-key'] ?? '');
+      const existing = key ? byKey.get(key) : undefined;
+      if (existing) return send(res, 200, { id: existing, status: 'queued' });
+      counter += 1;
+      const id = `task_${counter}`;
+      tasks.set(id, {
+        id,
+        prompt,
+        pollsLeft: directive(prompt, 'polls'),
+        fileDelayMs: directive(prompt, 'file-delay'),
+        fail: prompt.includes('[fail]'),
+        polls: 0,
+      });
+      if (key) byKey.set(key, id);
+      return send(res, 201, { id, status: 'queued' });
+    }
+    const match = /^\/v1\/tasks\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && match) {
+      const task = tasks.get(match[1]!);
+      if (!task) return send(res, 404, { error: { code: 'not_found', message: 'No such task' } });
+      task.polls += 1;
+      if (task.pollsLeft > 0) {
+        task.pollsLeft -= 1;
+        return send(res, 200, { id: task.id, status: 'running', progress: Math.min(95, task.polls * 20) });
+      }
+      if (task.fail) {
+        return send(res, 200, { id: task.id, status: 'failed', error: { code: 'content_policy', message: 'Rejected' } });
+      }
+      return send(res, 200, {
+        id: task.id,
+        status: 'succeeded',
+        outputs: [{ url: `http://${req.headers.host}/files/${task.id}.png`, media_type: 'image/png' }],
+        cost_usd: 0.04,
+      });
+    }
+    send(res, 404, { error: { code: 'not_found', message: 'No such route' } });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.keepAliveTimeout = 30_000;
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tasksCreated: () => tasks.size,
+    submits: () => submits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function directive(prompt: string, name: string): number {
+  const match = new RegExp(`\\[${name}:(\\d+)\\]`).exec(prompt);
+  return match ? Number(match[1]) : 0;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  for await (const _ of req) {
+    // discard
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
