@@ -1,8 +1,130 @@
 // @genhub/core: the provider-plugin contract, the registry and the services every front end shares.
 
+// Artifacts
+export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
+export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
+export { collectOutput } from './artifacts/collect-outputs.js';
+export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
+export type {
+  GuardedFetcher,
+  GuardedFetcherOptions,
+  GuardedFetchOptions,
+  GuardedResponse,
+} from './artifacts/guarded-fetch.js';
+export { createGuardedFetcher } from './artifacts/guarded-fetch.js';
+export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artifacts/input-media.js';
+export { fetchInputMedia } from './artifacts/input-media.js';
+export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
+export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
+export type { MediaKind } from './artifacts/media-type.js';
+export { detectMediaType, extensionFor, mediaKind, sniffMediaType } from './artifacts/media-type.js';
+export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
+export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
+export type { Clock } from './clock/clock.js';
+// Runtime services
+export { systemClock } from './clock/clock.js';
+export type { ConfigIssue } from './config/config-error.js';
+export { ConfigError } from './config/config-error.js';
+export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
+export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
+export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export { loadConfig, parseConfig } from './config/load-config.js';
+export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/create-genhub.js';
+// Configuration and wiring
+export { createGenHub } from './container/create-genhub.js';
+export { Tokens } from './container/tokens.js';
+export type { ErrorCode } from './errors/error-codes.js';
+export { ERROR_CODES } from './errors/error-codes.js';
+export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
+export { GenHubError } from './errors/genhub-error.js';
+export type { ErrorFromResponseOptions } from './http/error-from-response.js';
+export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
+export type {
+  HttpClient,
+  HttpClientDefaults,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpTimeouts,
+  RetryOptions,
+} from './http/http-client.js';
+export { DefaultHttpOptions } from './http/http-defaults.js';
+export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-http-client.js';
+export { createHttpClient } from './http/undici-http-client.js';
+export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
+// Jobs and the pipeline
+export { ACTIVE_STATES, currentModel, JOB_STATES, TERMINAL_STATES } from './jobs/job.js';
+export type { LimitsConfig } from './limits/limits-config.js';
+export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
+export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
+export { SlidingWindowLimiter } from './limits/sliding-window-limiter.js';
+export type { TaskClass } from './limits/task-class.js';
+export { TASK_CLASSES, taskClassOf } from './limits/task-class.js';
+export type { Logger, LogLevel } from './logging/logger.js';
+export type { MemoryLoggerOptions, MemoryLogLine } from './logging/memory-logger.js';
+export { createMemoryLogger } from './logging/memory-logger.js';
+export type { CreateLoggerOptions } from './logging/pino-logger.js';
+export { createLogger } from './logging/pino-logger.js';
+export { withRedaction } from './logging/redacting-logger.js';
+export {
+  DefaultRedactPatterns,
+  isSecretKey,
+  REDACTED,
+  Redactor,
+  SecretFieldNames,
+} from './logging/redactor.js';
+export { serializeError } from './logging/serialize-error.js';
+export { silentLogger } from './logging/silent-logger.js';
+export { parseAspectRatio, snapAspectRatio, tryParseAspectRatio } from './params/aspect-ratio.js';
+export { describeAccepted } from './params/describe-accepted.js';
+export { describeIssue, formatParamPath } from './params/describe-issue.js';
+export { checkModelLimits } from './params/model-limits.js';
+export type { Size, SnappedEdge, SnappedSize, SnapSizeOptions } from './params/size-snapping.js';
+export {
+  ASPECT_RATIO_WEIGHT,
+  DEFAULT_TARGET_PIXELS,
+  isValidSize,
+  sizeDistance,
+  sizeForAspectRatio,
+  snapEdge,
+  snapSize,
+} from './params/size-snapping.js';
+export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
+export { validateParams } from './params/validate-params.js';
+export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
+// Parameters
+export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';
+export type { GenerationInput, GenerationServiceDeps } from './pipeline/generation-service.js';
+export { GenerationService } from './pipeline/generation-service.js';
+export type { JobEvent } from './pipeline/job-events.js';
+export { JobEvents } from './pipeline/job-events.js';
+export type { JobQueue } from './pipeline/job-queue.js';
+export { InProcessJobQueue } from './pipeline/job-queue.js';
+export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
+export {
+  billingConfigSchema,
+  DefaultPipelineConfig,
+  jobsConfigSchema,
+  microsToUsd,
+  usdToMicros,
+} from './pipeline/pipeline-config.js';
+export { collectSecrets } from './plugin/config-secrets.js';
+export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
+export type { PackageImporter } from './plugin/load-plugin-package.js';
+export { loadPluginPackage } from './plugin/load-plugin-package.js';
+export type {
+  ModelLimits,
+  ModelSpec,
+  ModelTimeouts,
+  Price,
+  SizePreset,
+  SizeRange,
+  SizeSpec,
+} from './plugin/model-spec.js';
+export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin } from './plugin/plugin.js';
 // Writing a plugin
 export { definePlugin, isProviderPlugin, SUPPORTED_CONTRACTS } from './plugin/plugin.js';
-export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin } from './plugin/plugin.js';
 export type {
   CallOptions,
   GenerationRequest,
@@ -19,126 +141,22 @@ export type {
   SubmitResult,
   TaskRef,
 } from './plugin/provider.js';
-export type {
-  ModelLimits,
-  ModelSpec,
-  ModelTimeouts,
-  Price,
-  SizePreset,
-  SizeRange,
-  SizeSpec,
-} from './plugin/model-spec.js';
-export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
+export type { StartedPlugin, StartPluginDependencies } from './plugin/start-plugin.js';
+export { startPlugin } from './plugin/start-plugin.js';
 export type { OutputKind, Task } from './plugin/tasks.js';
+export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
 export type { Warning } from './plugin/warning.js';
-export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
-export { GenHubError } from './errors/genhub-error.js';
-export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
-export { ERROR_CODES } from './errors/error-codes.js';
-export type { ErrorCode } from './errors/error-codes.js';
-
-// Parameters
-export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';
-export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
-
+export type { ModelDescription } from './registry/model-json-schema.js';
+export { describeModel, exampleParams, paramsJsonSchema } from './registry/model-json-schema.js';
+export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
-export type { ModelFilter, RegisteredModel } from './registry/registry.js';
-export { describeModel, exampleParams, paramsJsonSchema } from './registry/model-json-schema.js';
-export type { ModelDescription } from './registry/model-json-schema.js';
 export { suggest } from './registry/suggest.js';
-
-// Configuration and wiring
-export { createGenHub } from './container/create-genhub.js';
-export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/create-genhub.js';
-export { Tokens } from './container/tokens.js';
-export { loadConfig, parseConfig } from './config/load-config.js';
-export type { LoadConfigOptions } from './config/load-config.js';
-export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
-export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
-export { ConfigError } from './config/config-error.js';
-export type { ConfigIssue } from './config/config-error.js';
-export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
-export { loadPluginPackage } from './plugin/load-plugin-package.js';
-export type { PackageImporter } from './plugin/load-plugin-package.js';
-export { startPlugin } from './plugin/start-plugin.js';
-export type { StartedPlugin, StartPluginDependencies } from './plugin/start-plugin.js';
-export { collectSecrets } from './plugin/config-secrets.js';
-
-// Runtime services
-export { systemClock } from './clock/clock.js';
-export type { Clock } from './clock/clock.js';
-export type { LogLevel, Logger } from './logging/logger.js';
-export type {
-  HttpClient,
-  HttpClientDefaults,
-  HttpMethod,
-  HttpRequest,
-  HttpResponse,
-  HttpTimeouts,
-  RetryOptions,
-} from './http/http-client.js';
-export { createHttpClient } from './http/undici-http-client.js';
-export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-http-client.js';
-export { DefaultHttpOptions } from './http/http-defaults.js';
-export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
-export type { ErrorFromResponseOptions } from './http/error-from-response.js';
-export { DefaultRedactPatterns, isSecretKey, REDACTED, Redactor, SecretFieldNames } from './logging/redactor.js';
-export { createLogger } from './logging/pino-logger.js';
-export type { CreateLoggerOptions } from './logging/pino-logger.js';
-export { createMemoryLogger } from './logging/memory-logger.js';
-export type { MemoryLogLine, MemoryLoggerOptions } from './logging/memory-logger.js';
-export { silentLogger } from './logging/silent-logger.js';
-export { serializeError } from './logging/serialize-error.js';
-export { withRedaction } from './logging/redacting-logger.js';
-export { parseAspectRatio, snapAspectRatio, tryParseAspectRatio } from './params/aspect-ratio.js';
-export {
-  ASPECT_RATIO_WEIGHT,
-  DEFAULT_TARGET_PIXELS,
-  isValidSize,
-  sizeDistance,
-  sizeForAspectRatio,
-  snapEdge,
-  snapSize,
-} from './params/size-snapping.js';
-export type { Size, SnappedEdge, SnappedSize, SnapSizeOptions } from './params/size-snapping.js';
-export { validateParams } from './params/validate-params.js';
-export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
-export { describeIssue, formatParamPath } from './params/describe-issue.js';
-export { describeAccepted } from './params/describe-accepted.js';
-export { checkModelLimits } from './params/model-limits.js';
-
-// Artifacts
-export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
-export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
-export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
-export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
-export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
-export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
-export { createGuardedFetcher } from './artifacts/guarded-fetch.js';
-export type {
-  GuardedFetcher,
-  GuardedFetcherOptions,
-  GuardedFetchOptions,
-  GuardedResponse,
-} from './artifacts/guarded-fetch.js';
-export { detectMediaType, extensionFor, mediaKind, sniffMediaType } from './artifacts/media-type.js';
-export type { MediaKind } from './artifacts/media-type.js';
-export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
-export { collectOutput } from './artifacts/collect-outputs.js';
-export { fetchInputMedia } from './artifacts/input-media.js';
-export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artifacts/input-media.js';
-
-// Store
-export { createSqliteStore } from './store/sqlite-store.js';
-export type { SqliteStoreOptions } from './store/sqlite-store.js';
-export { createKyselyStore } from './store/kysely-store.js';
-export type { KyselyStoreOptions } from './store/kysely-store.js';
-export type { Transact } from './store/store-context.js';
-export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
-export type { Database } from './store/database-schema.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
+export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';
+export type { KyselyStoreOptions } from './store/kysely-store.js';
+export { createKyselyStore } from './store/kysely-store.js';
 export type {
   Balance,
   DailyBudget,
@@ -148,27 +166,8 @@ export type {
   ReserveRequest,
   Store,
 } from './store/ledger.js';
-
-// Jobs and the pipeline
-export { ACTIVE_STATES, currentModel, JOB_STATES, TERMINAL_STATES } from './jobs/job.js';
-export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
-export { GenerationService } from './pipeline/generation-service.js';
-export type { GenerationInput, GenerationServiceDeps } from './pipeline/generation-service.js';
-export { JobEvents } from './pipeline/job-events.js';
-export type { JobEvent } from './pipeline/job-events.js';
-export { InProcessJobQueue } from './pipeline/job-queue.js';
-export type { JobQueue } from './pipeline/job-queue.js';
-export {
-  billingConfigSchema,
-  DefaultPipelineConfig,
-  jobsConfigSchema,
-  microsToUsd,
-  usdToMicros,
-} from './pipeline/pipeline-config.js';
-export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
-export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
-export type { LimitsConfig } from './limits/limits-config.js';
-export { SlidingWindowLimiter } from './limits/sliding-window-limiter.js';
-export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
-export { TASK_CLASSES, taskClassOf } from './limits/task-class.js';
-export type { TaskClass } from './limits/task-class.js';
+export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
+export type { SqliteStoreOptions } from './store/sqlite-store.js';
+// Store
+export { createSqliteStore } from './store/sqlite-store.js';
+export type { Transact } from './store/store-context.js';

@@ -205,7 +205,11 @@ async function barePhase(api: LoopbackApi, sampler: RssSampler) {
       const submit = await request(`${api.url}/v1/tasks`, {
         method: 'POST',
         dispatcher: apiAgent,
-        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `bare-${label}-${index}` },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'idempotency-key': `bare-${label}-${index}`,
+        },
         body,
       });
       const created = (await submit.body.json()) as TaskReply;
@@ -224,7 +228,8 @@ async function barePhase(api: LoopbackApi, sampler: RssSampler) {
       const file = await request(url, { dispatcher: fileAgent });
       let bytes = 0;
       for await (const chunk of file.body) bytes += (chunk as Buffer).byteLength;
-      if (file.statusCode !== 200 || bytes === 0) throw new Error(`file: HTTP ${file.statusCode}, ${bytes} bytes`);
+      if (file.statusCode !== 200 || bytes === 0)
+        throw new Error(`file: HTTP ${file.statusCode}, ${bytes} bytes`);
       return performance.now();
     });
   } finally {
@@ -293,15 +298,21 @@ async function verify(
   const total = WARMUP + JOBS;
 
   if (pipeline.failures > 0) {
-    problems.push(`${pipeline.failures} of ${JOBS} pipeline jobs did not succeed; first: ${pipeline.errors[0]}`);
+    problems.push(
+      `${pipeline.failures} of ${JOBS} pipeline jobs did not succeed; first: ${pipeline.errors[0]}`,
+    );
   }
   const succeeded = terminal.all.filter((job) => job.state === 'succeeded');
   if (terminal.all.length !== total || succeeded.length !== total) {
-    problems.push(`expected ${total} succeeded events, saw ${succeeded.length} of ${terminal.all.length} terminal`);
+    problems.push(
+      `expected ${total} succeeded events, saw ${succeeded.length} of ${terminal.all.length} terminal`,
+    );
   }
   const misCharged = succeeded.filter((job) => job.chargedMicros !== COST_MICROS);
   if (misCharged.length > 0) {
-    problems.push(`${misCharged.length} jobs were not charged ${COST_MICROS} micros (first: ${misCharged[0]?.chargedMicros})`);
+    problems.push(
+      `${misCharged.length} jobs were not charged ${COST_MICROS} micros (first: ${misCharged[0]?.chargedMicros})`,
+    );
   }
 
   const balance = await genhub.store.ledger.balance({ kind: 'user', id: USER_ID });
@@ -369,7 +380,9 @@ function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)));
   return rows
     .map((row, i) => {
-      const line = row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)));
+      const line = row.map((cell, col) =>
+        col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!),
+      );
       const text = line.join('  ');
       return i === 0 ? `${text}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : text;
     })
@@ -382,7 +395,20 @@ function report(
   process_: { rssStart: number; rssEnd: number; peakSampled: number; maxRssOs: number },
 ): string {
   const rows = [
-    ['phase', 'jobs', 'wall s', 'jobs/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/job', 'loop p99 ms', 'rss before', 'rss after', 'rss peak'],
+    [
+      'phase',
+      'jobs',
+      'wall s',
+      'jobs/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'cpu ms/job',
+      'loop p99 ms',
+      'rss before',
+      'rss after',
+      'rss peak',
+    ],
     ...[bare, pipeline].map((p) => [
       p.name,
       String(p.jobs),
@@ -470,7 +496,8 @@ async function main(): Promise<number> {
       { plugins: [loopbackPlugin], env: {}, logger: silentLogger },
     );
     const loopback = genhub.plugins.find((plugin) => plugin.id === 'loopback');
-    if (loopback?.state !== 'ready') throw new Error(`the loopback plugin is ${loopback?.state}: ${loopback?.message}`);
+    if (loopback?.state !== 'ready')
+      throw new Error(`the loopback plugin is ${loopback?.state}: ${loopback?.message}`);
     await genhub.start();
     const terminal = new TerminalEvents();
     genhub.generation.events.subscribe(terminal.onEvent);

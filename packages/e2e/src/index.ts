@@ -1,3 +1,3 @@
-export { startLoopbackApi } from './loopback-api.js';
 export type { LoopbackApi } from './loopback-api.js';
+export { startLoopbackApi } from './loopback-api.js';
 export { loopbackPlugin } from './loopback-plugin.js';

@@ -86,7 +86,11 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
         return send(res, 200, { id: task.id, status: 'running', progress: Math.min(95, task.polls * 20) });
       }
       if (task.fail) {
-        return send(res, 200, { id: task.id, status: 'failed', error: { code: 'content_policy', message: 'Rejected' } });
+        return send(res, 200, {
+          id: task.id,
+          status: 'failed',
+          error: { code: 'content_policy', message: 'Rejected' },
+        });
       }
       return send(res, 200, {
         id: task.id,

@@ -47,7 +47,11 @@ export const loopbackPlugin = definePlugin({
           case 'succeeded':
             return {
               status: 'succeeded',
-              outputs: task.outputs.map((o) => ({ kind: 'url' as const, url: o.url, mediaType: o.media_type })),
+              outputs: task.outputs.map((o) => ({
+                kind: 'url' as const,
+                url: o.url,
+                mediaType: o.media_type,
+              })),
               cost: { usd: task.cost_usd },
             };
           case 'failed':

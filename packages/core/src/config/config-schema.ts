@@ -46,7 +46,9 @@ export const genHubConfigSchema = z
   .object({
     /** Where the embedded store and artifacts live. */
     dataDir: z.string().min(1).default(DefaultCoreConfig.dataDir),
-    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default(DefaultCoreConfig.logLevel),
+    logLevel: z
+      .enum(['trace', 'debug', 'info', 'warn', 'error', 'silent'])
+      .default(DefaultCoreConfig.logLevel),
     /** Origins that may be fetched although they are private or loopback (a local GPU worker). */
     trustedOrigins: z.array(origin).default([]),
     http: httpConfigSchema.default(httpConfigSchema.parse({})),

@@ -57,7 +57,9 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad key at once, including unknown ones and bad origins', () => {
-    const file = tempFile(JSON.stringify({ logLevl: 'info', http: { retries: -1 }, trustedOrigins: ['ftp://x'] }));
+    const file = tempFile(
+      JSON.stringify({ logLevl: 'info', http: { retries: -1 }, trustedOrigins: ['ftp://x'] }),
+    );
     const error = configError(() => loadConfig({ file, env: {} }));
     const keys = error.issues.map((issue) => issue.key).sort();
     expect(keys).toEqual(['(root)', 'http.retries', 'trustedOrigins.0']);

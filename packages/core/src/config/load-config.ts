@@ -47,7 +47,8 @@ function toConfigIssue(issue: z.core.$ZodIssue): ConfigIssue {
   const key = issue.path.map(String).join('.') || '(root)';
   const env = (CORE_ENV_VARS as Record<string, string>)[key] ?? envForNested(key);
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown setting ${issue.keys.join(', ')}; check the spelling`;
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown setting ${issue.keys.join(', ')}; check the spelling`;
   return { key, ...(env ? { env } : {}), message };
 }
 

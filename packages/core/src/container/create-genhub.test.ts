@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error.js';
 import { createMemoryLogger } from '../logging/memory-logger.js';
+import { silentLogger } from '../logging/silent-logger.js';
 import { definePlugin } from '../plugin/plugin.js';
-import { Tokens } from './tokens.js';
 import { createGenHub } from './create-genhub.js';
+import { Tokens } from './tokens.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'genhub-container-'));
 
@@ -73,7 +74,10 @@ describe('createGenHub', () => {
   });
 
   it('skips a plugin with no settings and says which variables enable it', async () => {
-    const genhub = await createGenHub({ dataDir: dataDir() }, { plugins: [acme], env: {} });
+    const genhub = await createGenHub(
+      { dataDir: dataDir() },
+      { plugins: [acme], env: {}, logger: silentLogger },
+    );
     expect(genhub.plugins).toEqual([
       {
         id: 'acme',
@@ -90,7 +94,7 @@ describe('createGenHub', () => {
   it('refuses bad plugin settings, naming the key and its variable', async () => {
     const error = await createGenHub(
       { dataDir: dataDir(), providers: { acme: { apiKey: 'sk-x', baseUrl: 'not a url' } } },
-      { plugins: [acme], env: {} },
+      { plugins: [acme], env: {}, logger: silentLogger },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues).toEqual([
@@ -99,7 +103,10 @@ describe('createGenHub', () => {
   });
 
   it('keeps running when one plugin fails to start, and reports it', async () => {
-    const genhub = await createGenHub({ dataDir: dataDir() }, { plugins: [broken, acme], env: { GENHUB_ACME_API_KEY: 'k-123456' } });
+    const genhub = await createGenHub(
+      { dataDir: dataDir() },
+      { plugins: [broken, acme], env: { GENHUB_ACME_API_KEY: 'k-123456' }, logger: silentLogger },
+    );
     expect(genhub.plugins.map((p) => [p.id, p.state])).toEqual([
       ['broken', 'failed'],
       ['acme', 'ready'],
@@ -113,6 +120,7 @@ describe('createGenHub', () => {
       { dataDir: dataDir(), plugins: ['@acme/genhub-plugin'] },
       {
         env: { GENHUB_ACME_API_KEY: 'k-123456' },
+        logger: silentLogger,
         importPackage: async (name) => {
           expect(name).toBe('@acme/genhub-plugin');
           return { default: acme };

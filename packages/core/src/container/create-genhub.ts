@@ -1,5 +1,9 @@
 import 'reflect-metadata';
-import { container as rootContainer, type DependencyContainer, instanceCachingFactory } from 'tsyringe';
+import { join } from 'node:path';
+import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
+import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
+import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
+import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
 import { type Clock, systemClock } from '../clock/clock.js';
 import { ConfigError, type ConfigIssue } from '../config/config-error.js';
 import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
@@ -8,20 +12,16 @@ import { parseConfig } from '../config/load-config.js';
 import { createHttpClient } from '../http/undici-http-client.js';
 import type { Logger } from '../logging/logger.js';
 import { createLogger } from '../logging/pino-logger.js';
-import { Redactor } from '../logging/redactor.js';
 import { withRedaction } from '../logging/redacting-logger.js';
+import { Redactor } from '../logging/redactor.js';
+import { GenerationService } from '../pipeline/generation-service.js';
+import { InProcessJobQueue } from '../pipeline/job-queue.js';
 import { loadPluginPackage, type PackageImporter } from '../plugin/load-plugin-package.js';
 import type { ProviderPlugin } from '../plugin/plugin.js';
 import { startPlugin } from '../plugin/start-plugin.js';
 import { Registry } from '../registry/registry.js';
-import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
-import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
-import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
-import { GenerationService } from '../pipeline/generation-service.js';
-import { InProcessJobQueue } from '../pipeline/job-queue.js';
 import type { Store } from '../store/ledger.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
-import { join } from 'node:path';
 import { Tokens } from './tokens.js';
 
 export interface CreateGenHubOptions {
@@ -82,11 +82,10 @@ export async function createGenHub(
   container.register(Tokens.Redactor, { useValue: redactor });
   container.register(Tokens.Clock, { useValue: options.clock ?? systemClock });
   container.register(Tokens.Logger, {
-    useFactory: instanceCachingFactory(
-      (c) =>
-        options.logger
-          ? withRedaction(options.logger, redactor)
-          : createLogger({ level: c.resolve(Tokens.Config).logLevel, redactor }),
+    useFactory: instanceCachingFactory((c) =>
+      options.logger
+        ? withRedaction(options.logger, redactor)
+        : createLogger({ level: c.resolve(Tokens.Config).logLevel, redactor }),
     ),
   });
   const http = createHttpClient({
@@ -119,7 +118,12 @@ export async function createGenHub(
     const raw = { ...fromFile, ...providerSettingsFromEnv(plugin.id, env) };
     const given = Object.keys(raw).length > 0;
     if (!given && !plugin.config.safeParse({}).success) {
-      statuses.push({ ...describe(plugin), state: 'unconfigured', models: 0, message: missingSettings(plugin) });
+      statuses.push({
+        ...describe(plugin),
+        state: 'unconfigured',
+        models: 0,
+        message: missingSettings(plugin),
+      });
       continue;
     }
     try {

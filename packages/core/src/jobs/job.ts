@@ -17,7 +17,12 @@ export const JOB_STATES = [
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
-export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['succeeded', 'failed', 'cancelled', 'timed_out']);
+export const TERMINAL_STATES: ReadonlySet<JobState> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+  'timed_out',
+]);
 export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'running', 'downloading'];
 
 /** Who pays: a user's own balance or a community's (a Discord guild, a Telegram chat). */

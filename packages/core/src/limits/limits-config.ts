@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TASK_CLASSES, type TaskClass } from './task-class.js';
 import type { RateRule } from './sliding-window-limiter.js';
+import { TASK_CLASSES, type TaskClass } from './task-class.js';
 
 /** Per-user defaults: the AINative document's rates, GateAI's 5 jobs in flight. */
 export const DefaultLimits = {
@@ -23,9 +23,11 @@ const rateRule = z.object({
 export const limitsConfigSchema = z
   .object({
     rate: z
-      .object(Object.fromEntries(TASK_CLASSES.map((c) => [c, rateRule.default(DefaultLimits.rate[c])])) as {
-        [K in TaskClass]: z.ZodDefault<typeof rateRule>;
-      })
+      .object(
+        Object.fromEntries(TASK_CLASSES.map((c) => [c, rateRule.default(DefaultLimits.rate[c])])) as {
+          [K in TaskClass]: z.ZodDefault<typeof rateRule>;
+        },
+      )
       .strict()
       .default(DefaultLimits.rate),
     maxJobsInFlight: z.coerce.number().int().min(1).default(DefaultLimits.maxJobsInFlight),

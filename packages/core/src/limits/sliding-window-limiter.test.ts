@@ -27,9 +27,7 @@ describe('SlidingWindowLimiter', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 300_000 }), { maxLength: 200 }), (times) => {
         const limiter = new SlidingWindowLimiter();
-        const admitted = [...times]
-          .sort((a, b) => a - b)
-          .filter((at) => limiter.acquire('k', rule, at).ok);
+        const admitted = [...times].sort((a, b) => a - b).filter((at) => limiter.acquire('k', rule, at).ok);
         for (const start of admitted) {
           const inWindow = admitted.filter((at) => at >= start && at < start + 60_000);
           expect(inWindow.length).toBeLessThanOrEqual(rule.max);

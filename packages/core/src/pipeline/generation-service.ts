@@ -79,7 +79,8 @@ export class GenerationService {
     const unfinished = await this.deps.store.jobs.listByState(ACTIVE_STATES);
     for (const job of unfinished) await this.deps.queue.enqueue(job.id);
     this.#accepting = true;
-    if (unfinished.length > 0) this.deps.logger.info('resuming unfinished jobs', { count: unfinished.length });
+    if (unfinished.length > 0)
+      this.deps.logger.info('resuming unfinished jobs', { count: unfinished.length });
     return { resumed: unfinished.length };
   }
 
@@ -96,7 +97,9 @@ export class GenerationService {
    */
   async request(input: GenerationInput): Promise<JobRecord> {
     if (!this.#accepting) {
-      throw new GenHubError('PROVIDER_UNAVAILABLE', 'GenHub is not taking new jobs right now.', { retryable: true });
+      throw new GenHubError('PROVIDER_UNAVAILABLE', 'GenHub is not taking new jobs right now.', {
+        retryable: true,
+      });
     }
     const prepared = prepareRequest(this.deps.registry, input);
     const maxInputBytes = this.deps.jobs.maxInputMegabytes * 1024 * 1024;
@@ -199,7 +202,9 @@ export class GenerationService {
   async cancel(jobId: string, userId: string, asAdmin = false): Promise<JobRecord> {
     const job = await this.deps.store.jobs.get(jobId);
     if (!job || (!asAdmin && job.userId !== userId)) {
-      throw new GenHubError('INVALID_INPUT', `There is no job ${jobId} of yours.`, { details: { param: 'job' } });
+      throw new GenHubError('INVALID_INPUT', `There is no job ${jobId} of yours.`, {
+        details: { param: 'job' },
+      });
     }
     if (TERMINAL_STATES.has(job.state)) return job;
     if (this.#runner.cancel(jobId)) {

@@ -3,7 +3,13 @@ import { collectOutput } from '../artifacts/collect-outputs.js';
 import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
 import type { Clock } from '../clock/clock.js';
 import { GenHubError } from '../errors/genhub-error.js';
-import { type ArtifactRecord, currentModel, type JobRecord, type JobState, TERMINAL_STATES } from '../jobs/job.js';
+import {
+  type ArtifactRecord,
+  currentModel,
+  type JobRecord,
+  type JobState,
+  TERMINAL_STATES,
+} from '../jobs/job.js';
 import type { Logger } from '../logging/logger.js';
 import type { Price } from '../plugin/model-spec.js';
 import type { Output, PollResult, Progress } from '../plugin/provider.js';
@@ -106,7 +112,10 @@ export class JobRunner {
         );
         const warnings = [...submitting.warnings, ...(result.warnings ?? [])];
         if (result.status === 'succeeded') {
-          const downloading = await this.#move(submitting, ['submitting'], { state: 'downloading', warnings });
+          const downloading = await this.#move(submitting, ['submitting'], {
+            state: 'downloading',
+            warnings,
+          });
           if (!downloading) return this.deps.store.jobs.get(job.id);
           return this.#download(downloading, result.outputs, result.cost, signal);
         }
@@ -125,7 +134,10 @@ export class JobRunner {
         if (next < submitting.route.length) return this.#failOver(submitting, next, error);
         attempt += 1;
         const waitMs = (error.retryAfterSeconds ?? 0) * 1000 || pollDelay(attempt, undefined, 1000, 30_000);
-        if (attempt >= this.deps.config.submitAttempts || this.deps.clock.now() + waitMs >= submitting.deadlineAt) {
+        if (
+          attempt >= this.deps.config.submitAttempts ||
+          this.deps.clock.now() + waitMs >= submitting.deadlineAt
+        ) {
           return this.#fail(submitting, error, ['submitting']);
         }
         this.deps.logger.warn('submit failed, retrying', { jobId: job.id, code: error.code, waitMs });
@@ -169,7 +181,8 @@ export class JobRunner {
 
   async #poll(job: JobRecord, entry: RegisteredModel, signal: AbortSignal): Promise<JobRecord | undefined> {
     const ref = job.remoteRef;
-    if (!ref) return this.#fail(job, new GenHubError('INTERNAL', 'The job lost its remote task.'), ['running']);
+    if (!ref)
+      return this.#fail(job, new GenHubError('INTERNAL', 'The job lost its remote task.'), ['running']);
     let current = job;
     let attempt = 0;
     let failures = 0;
@@ -187,7 +200,15 @@ export class JobRunner {
         if (!error.retryable) return this.#fail(current, error, ['running']);
         failures += 1;
         this.deps.logger.warn('poll failed, will retry', { jobId: job.id, code: error.code, failures });
-        await this.#sleep(pollDelay(failures, (error.retryAfterSeconds ?? 0) * 1000 || undefined, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs), signal);
+        await this.#sleep(
+          pollDelay(
+            failures,
+            (error.retryAfterSeconds ?? 0) * 1000 || undefined,
+            this.deps.config.pollInitialMs,
+            this.deps.config.pollMaxMs,
+          ),
+          signal,
+        );
         continue;
       }
       switch (result.status) {
@@ -212,7 +233,12 @@ export class JobRunner {
             this.deps.events.emit({ type: 'progress', job: current });
           }
           const untilDeadline = Math.max(0, current.deadlineAt - this.deps.clock.now());
-          const delay = pollDelay(attempt, result.pollAfterMs, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs);
+          const delay = pollDelay(
+            attempt,
+            result.pollAfterMs,
+            this.deps.config.pollInitialMs,
+            this.deps.config.pollMaxMs,
+          );
           attempt += 1;
           await this.#sleep(Math.min(delay, untilDeadline), signal);
         }
@@ -226,7 +252,10 @@ export class JobRunner {
     if (!job.remoteRef) {
       return this.#fail(
         job,
-        new GenHubError('INTERNAL', 'GenHub restarted before it saved the results, so the job was not charged.'),
+        new GenHubError(
+          'INTERNAL',
+          'GenHub restarted before it saved the results, so the job was not charged.',
+        ),
         ['downloading'],
       );
     }
@@ -240,7 +269,8 @@ export class JobRunner {
     const maxBytes = this.deps.config.maxOutputMegabytes * 1024 * 1024;
     const records: ArtifactRecord[] = [];
     try {
-      if (outputs.length === 0) throw new GenHubError('PROVIDER_UNAVAILABLE', 'The provider returned no results.');
+      if (outputs.length === 0)
+        throw new GenHubError('PROVIDER_UNAVAILABLE', 'The provider returned no results.');
       for (const output of outputs) {
         records.push(
           await collectOutput(output, {
@@ -297,13 +327,22 @@ export class JobRunner {
     patch: JobPatch,
   ): Promise<JobRecord | undefined> {
     const now = this.deps.clock.now();
-    const finished = await this.deps.store.finishJob(job.id, expected, { ...patch, state, finishedAt: now }, chargeMicros);
+    const finished = await this.deps.store.finishJob(
+      job.id,
+      expected,
+      { ...patch, state, finishedAt: now },
+      chargeMicros,
+    );
     if (!finished) return this.deps.store.jobs.get(job.id);
     this.deps.events.emit({ type: state === 'succeeded' ? 'succeeded' : 'failed', job: finished });
     return finished;
   }
 
-  async #move(job: JobRecord, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined> {
+  async #move(
+    job: JobRecord,
+    expected: readonly JobState[],
+    patch: JobPatch,
+  ): Promise<JobRecord | undefined> {
     const moved = await this.deps.store.jobs.update(job.id, expected, patch);
     if (moved && patch.state) this.deps.events.emit({ type: 'state', job: moved });
     return moved;

@@ -59,5 +59,7 @@ export function definePlugin<Config extends z.ZodType>(
 
 /** True for values made by `definePlugin`, from any copy of this package. */
 export function isProviderPlugin(value: unknown): value is ProviderPlugin {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[pluginMarker] === true;
+  return (
+    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[pluginMarker] === true
+  );
 }

@@ -23,8 +23,22 @@ export interface TaskRef {
 
 /** One produced file. Core downloads URLs at once (providers expire them); plugins never write files. */
 export type Output =
-  | { kind: 'url'; url: string; mediaType?: string; role?: OutputRole; name?: string; metadata?: OutputMetadata }
-  | { kind: 'bytes'; data: Uint8Array; mediaType: string; role?: OutputRole; name?: string; metadata?: OutputMetadata };
+  | {
+      kind: 'url';
+      url: string;
+      mediaType?: string;
+      role?: OutputRole;
+      name?: string;
+      metadata?: OutputMetadata;
+    }
+  | {
+      kind: 'bytes';
+      data: Uint8Array;
+      mediaType: string;
+      role?: OutputRole;
+      name?: string;
+      metadata?: OutputMetadata;
+    };
 
 /** `primary` is the result; a `preview` (a 3D model's thumbnail, say) accompanies it. */
 export type OutputRole = 'primary' | 'preview';
@@ -44,7 +58,7 @@ export type SubmitResult =
   | { status: 'pending'; ref: TaskRef; progress?: Progress; cost?: Price; warnings?: Warning[] };
 
 export type PollResult =
-  | ({ status: 'pending'; /** The provider's hint for the next poll. */ pollAfterMs?: number } & Progress)
+  | ({ status: 'pending' /** The provider's hint for the next poll. */; pollAfterMs?: number } & Progress)
   | { status: 'succeeded'; outputs: Output[]; cost?: Price; warnings?: Warning[] }
   | { status: 'failed'; error: GenHubError }
   | { status: 'cancelled' };

@@ -122,7 +122,12 @@ describe('Registry JSON Schema export', () => {
       required?: string[];
     };
     expect(params.properties.mode).toMatchObject({ enum: ['FAST', 'ULTRA'], default: 'FAST' });
-    expect(params.properties.width).toMatchObject({ minimum: 480, maximum: 2048, multipleOf: 8, default: 1024 });
+    expect(params.properties.width).toMatchObject({
+      minimum: 480,
+      maximum: 2048,
+      multipleOf: 8,
+      default: 1024,
+    });
     expect(params.properties.prompt).toMatchObject({ maxLength: 2000 });
     expect(params.required).toEqual(['prompt']);
     expect(description.example).toEqual({

@@ -32,7 +32,8 @@ export class Registry {
 
   /** Adds a started provider and its models. Model ids must start with `providerId/`. */
   add(providerId: string, provider: Provider, models: readonly ModelSpec[]): void {
-    if (this.#providers.has(providerId)) throw new TypeError(`Provider "${providerId}" is already registered.`);
+    if (this.#providers.has(providerId))
+      throw new TypeError(`Provider "${providerId}" is already registered.`);
     const seen = new Set<string>();
     for (const model of models) {
       if (!MODEL_ID.test(model.id) || !model.id.startsWith(`${providerId}/`)) {
