@@ -30,3 +30,6 @@ export type {
   FakeServerOptions,
 } from './fake-server.js';
 export { startFakeServer, withAuth, withBearer } from './fake-server.js';
+export * from './fakes/ainative/index.js';
+export * from './fakes/gateai/index.js';
+export * from './fakes/imarouter/index.js';
