@@ -239,6 +239,19 @@ describe('credits and limits', () => {
     });
   });
 
+  it('holds the in-flight cap under concurrent requests', async () => {
+    genhub = await startGenHub({ limits: { maxJobsInFlight: 3, rate: { image: { max: 100, windowSeconds: 60 } } } });
+    await genhub.store.ledger.grant(user, 1_000_000);
+    const gh = genhub;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        gh.generation.request({ userId: 'u1', task: 'text-to-image', params: { prompt: `c${i} [hang]` } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(await gh.store.ledger.balance(user)).toMatchObject({ reservedMicros: 30_000 });
+  });
+
   it('limits requests per minute by task class and jobs in flight, saying how long to wait', async () => {
     genhub = await startGenHub({
       limits: { maxJobsInFlight: 3, rate: { image: { max: 5, windowSeconds: 60 } } },

@@ -5,6 +5,7 @@ import { fetchInputMedia } from '../artifacts/input-media.js';
 import type { Clock } from '../clock/clock.js';
 import { GenHubError } from '../errors/genhub-error.js';
 import { ACTIVE_STATES, type AccountRef, type JobRecord, TERMINAL_STATES } from '../jobs/job.js';
+import { KeyedMutex } from '../limits/keyed-mutex.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
@@ -18,7 +19,7 @@ import { JobEvents } from './job-events.js';
 import type { JobQueue } from './job-queue.js';
 import { JobRunner } from './job-runner.js';
 import { type BillingConfig, type JobsConfig, usdToMicros } from './pipeline-config.js';
-import { prepareRequest } from './prepare-request.js';
+import { type PreparedRequest, prepareRequest } from './prepare-request.js';
 
 /** A generation as a front end asks for it. */
 export interface GenerationInput {
@@ -55,6 +56,7 @@ export interface GenerationServiceDeps {
 export class GenerationService {
   readonly events = new JobEvents();
   readonly #limiter = new SlidingWindowLimiter();
+  readonly #perUser = new KeyedMutex();
   readonly #runner: JobRunner;
   readonly #stop = new AbortController();
   #accepting = false;
@@ -95,23 +97,18 @@ export class GenerationService {
    * Validates, prices and reserves a generation, then queues it. Throws a GenHubError (INVALID_INPUT,
    * MODEL_NOT_FOUND, RATE_LIMITED, INSUFFICIENT_FUNDS, ...) and changes nothing when it cannot run.
    */
-  async request(input: GenerationInput): Promise<JobRecord> {
+  request(input: GenerationInput): Promise<JobRecord> {
+    // One request per user at a time, so the in-flight cap cannot be raced past.
+    return this.#perUser.run(input.userId, () => this.#request(input));
+  }
+
+  async #request(input: GenerationInput): Promise<JobRecord> {
     if (!this.#accepting) {
       throw new GenHubError('PROVIDER_UNAVAILABLE', 'GenHub is not taking new jobs right now.', {
         retryable: true,
       });
     }
     const prepared = prepareRequest(this.deps.registry, input);
-    const maxInputBytes = this.deps.jobs.maxInputMegabytes * 1024 * 1024;
-    for (const item of prepared.media) {
-      await fetchInputMedia(item.input.url, {
-        fetcher: this.deps.fetcher,
-        expect: item.expect,
-        maxBytes: maxInputBytes,
-        signal: AbortSignal.timeout(60_000),
-      });
-    }
-
     const now = this.deps.clock.now();
     const active = await this.deps.store.jobs.countActive(input.userId);
     if (active >= this.deps.limits.maxJobsInFlight) {
@@ -130,6 +127,29 @@ export class GenerationService {
       });
     }
 
+    try {
+      await this.#checkInputs(prepared.media);
+      return await this.#reserveAndQueue(input, prepared, now);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+  }
+
+  /** Fetches each input the user linked (SSRF-guarded, size-capped) and checks it is the right kind. */
+  async #checkInputs(media: PreparedRequest['media']): Promise<void> {
+    const maxBytes = this.deps.jobs.maxInputMegabytes * 1024 * 1024;
+    for (const item of media) {
+      await fetchInputMedia(item.input.url, {
+        fetcher: this.deps.fetcher,
+        expect: item.expect,
+        maxBytes,
+        signal: AbortSignal.timeout(60_000),
+      });
+    }
+  }
+
+  async #reserveAndQueue(input: GenerationInput, prepared: PreparedRequest, now: number): Promise<JobRecord> {
     const id = newJobId();
     const payer: AccountRef =
       input.payer === 'community' && input.communityId
@@ -163,24 +183,18 @@ export class GenerationService {
       deadlineAt: now + deadlineMs,
     };
     const budget = this.deps.billing.dailyBudgetUsd;
-    let created: JobRecord;
-    try {
-      created = await this.deps.store.createJobWithReservation({
-        job,
-        now,
-        ...(budget > 0
-          ? {
-              dailyBudget: {
-                limitMicros: usdToMicros(budget),
-                resetHourUtc: this.deps.billing.dailyResetHourUtc,
-              },
-            }
-          : {}),
-      });
-    } catch (error) {
-      slot.release();
-      throw error;
-    }
+    const created = await this.deps.store.createJobWithReservation({
+      job,
+      now,
+      ...(budget > 0
+        ? {
+            dailyBudget: {
+              limitMicros: usdToMicros(budget),
+              resetHourUtc: this.deps.billing.dailyResetHourUtc,
+            },
+          }
+        : {}),
+    });
     this.events.emit({ type: 'state', job: created });
     await this.deps.queue.enqueue(created.id);
     return created;
