@@ -19,7 +19,9 @@
  * of output files exists on disk; any miss exits non-zero.
  *
  * Environment: BENCH_JOBS (default 2000), BENCH_WARMUP (default 100), BENCH_CONCURRENCY (default 32),
- * BENCH_TIMEOUT_SECONDS (default 600, the whole run). Figures go to stdout and to
+ * BENCH_TIMEOUT_SECONDS (default 600, the whole run), BENCH_TMPDIR (where the temp data dir goes;
+ * default os.tmpdir(). The store commits with fsync, so the disk under it shows in the pipeline's
+ * figures: a tmpfs such as /dev/shm takes the disk out). Figures go to stdout and to
  * `bench/results/latest.json`.
  *
  *   pnpm bench                                   # from the repository root
@@ -42,6 +44,7 @@ const JOBS = positiveIntFromEnv('BENCH_JOBS', 2000);
 const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 100, true);
 const CONCURRENCY = positiveIntFromEnv('BENCH_CONCURRENCY', 32);
 const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
+const DATA_PARENT = process.env.BENCH_TMPDIR?.trim() || tmpdir();
 
 const API_KEY = `bench-${randomBytes(8).toString('hex')}`;
 const PROMPT = 'a small red square, benchmark';
@@ -469,12 +472,13 @@ async function main(): Promise<number> {
   };
   console.log(
     `GenHub pipeline bench: ${JOBS} jobs per phase (+${WARMUP} warm-up), ${CONCURRENCY} in flight\n` +
-      `node ${environment.node} on ${environment.platform}, ${environment.cpuModel}, ${environment.cores} cores\n`,
+      `node ${environment.node} on ${environment.platform}, ${environment.cpuModel}, ${environment.cores} cores\n` +
+      `data dir under ${DATA_PARENT}\n`,
   );
 
   const sampler = new RssSampler();
   const rssStart = sampler.sample();
-  const dataDir = await mkdtemp(join(tmpdir(), 'genhub-bench-'));
+  const dataDir = await mkdtemp(join(DATA_PARENT, 'genhub-bench-'));
   const api = await startLoopbackApi({ apiKey: API_KEY });
   let genhub: GenHub | undefined;
   try {
@@ -528,7 +532,14 @@ async function main(): Promise<number> {
     await writeResults({
       generatedAt: new Date().toISOString(),
       environment,
-      settings: { jobs: JOBS, warmup: WARMUP, concurrency: CONCURRENCY, pollInitialMs: 1, pollMaxMs: 5 },
+      settings: {
+        jobs: JOBS,
+        warmup: WARMUP,
+        concurrency: CONCURRENCY,
+        pollInitialMs: 1,
+        pollMaxMs: 5,
+        dataParent: DATA_PARENT,
+      },
       bare: bareFigures,
       pipeline: pipelineFigures,
       overheadMs: {

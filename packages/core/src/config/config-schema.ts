@@ -54,6 +54,17 @@ export const genHubConfigSchema = z
     http: httpConfigSchema.default(httpConfigSchema.parse({})),
     /** Package names of extra provider plugins to load, such as `@acme/genhub-plugin-foo`. */
     plugins: z.array(z.string().min(1)).default([]),
+    /** The embedded SQLite store. */
+    sqlite: z
+      .object({
+        /**
+         * `full` syncs every commit to disk (a job or charge survives a power cut); `normal` syncs at
+         * checkpoints only (safe against a crash of GenHub, not of the machine), and is faster.
+         */
+        synchronous: z.enum(['full', 'normal']).default('full'),
+      })
+      .strict()
+      .default({ synchronous: 'full' }),
     /** How jobs run: concurrency, deadline, polling, size caps. */
     jobs: jobsConfigSchema.default(jobsConfigSchema.parse({})),
     /** Daily budgets. */

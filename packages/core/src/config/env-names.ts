@@ -10,6 +10,7 @@ export const CORE_ENV_VARS = {
   'http.retries': 'GENHUB_HTTP_RETRIES',
   'http.retryBaseDelayMs': 'GENHUB_HTTP_RETRY_BASE_DELAY_MS',
   'http.retryMaxDelayMs': 'GENHUB_HTTP_RETRY_MAX_DELAY_MS',
+  'sqlite.synchronous': 'GENHUB_SQLITE_SYNCHRONOUS',
   'jobs.concurrency': 'GENHUB_JOBS_CONCURRENCY',
   'jobs.deadlineMinutes': 'GENHUB_JOBS_DEADLINE_MINUTES',
   'jobs.maxOutputMegabytes': 'GENHUB_JOBS_MAX_OUTPUT_MB',

@@ -151,7 +151,12 @@ export async function createGenHub(
     throw new ConfigError(problems);
   }
 
-  const store = options.store ?? (await createSqliteStore({ file: join(config.dataDir, 'genhub.db') }));
+  const store =
+    options.store ??
+    (await createSqliteStore({
+      file: join(config.dataDir, 'genhub.db'),
+      synchronous: config.sqlite.synchronous,
+    }));
   const artifacts = createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
   const fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: config.trustedOrigins }) });
   const generation = new GenerationService({

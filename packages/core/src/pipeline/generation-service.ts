@@ -97,18 +97,19 @@ export class GenerationService {
    * Validates, prices and reserves a generation, then queues it. Throws a GenHubError (INVALID_INPUT,
    * MODEL_NOT_FOUND, RATE_LIMITED, INSUFFICIENT_FUNDS, ...) and changes nothing when it cannot run.
    */
-  request(input: GenerationInput): Promise<JobRecord> {
-    // One request per user at a time, so the in-flight cap cannot be raced past.
-    return this.#perUser.run(input.userId, () => this.#request(input));
-  }
-
-  async #request(input: GenerationInput): Promise<JobRecord> {
+  async request(input: GenerationInput): Promise<JobRecord> {
     if (!this.#accepting) {
       throw new GenHubError('PROVIDER_UNAVAILABLE', 'GenHub is not taking new jobs right now.', {
         retryable: true,
       });
     }
     const prepared = prepareRequest(this.deps.registry, input);
+    await this.#checkInputs(prepared.media);
+    // One admission per user at a time, so the in-flight cap cannot be raced past.
+    return this.#perUser.run(input.userId, () => this.#admit(input, prepared));
+  }
+
+  async #admit(input: GenerationInput, prepared: PreparedRequest): Promise<JobRecord> {
     const now = this.deps.clock.now();
     const active = await this.deps.store.jobs.countActive(input.userId);
     if (active >= this.deps.limits.maxJobsInFlight) {
@@ -128,7 +129,6 @@ export class GenerationService {
     }
 
     try {
-      await this.#checkInputs(prepared.media);
       return await this.#reserveAndQueue(input, prepared, now);
     } catch (error) {
       slot.release();

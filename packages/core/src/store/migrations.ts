@@ -134,9 +134,17 @@ const initial: Migration = {
   },
 };
 
+/** Counting a user's jobs in flight must not read their whole history. */
+const activeJobsIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('jobs_user_state_idx').on('jobs').columns(['user_id', 'state']).execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_active_jobs_index': activeJobsIndex,
 };
 
 const provider: MigrationProvider = {

@@ -21,6 +21,26 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/**
+ * better-sqlite3 with prepared statements reused by SQL text: Kysely prepares every statement each
+ * time it runs, which costs more than running it. Bounded, oldest out first.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, max = 256) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string): BetterSqlite3.Statement {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = raw.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class ImmediateSqliteDriver extends SqliteDriver {
@@ -28,7 +48,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
   readonly #busyTimeoutMs: number;
 
   constructor(raw: BetterSqlite3.Database, busyTimeoutMs: number) {
-    super({ database: raw });
+    super({ database: withStatementCache(raw) });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
   }
