@@ -6,7 +6,7 @@ import { solidPng } from '@genhub/testkit';
  * A tiny task API on 127.0.0.1 for end-to-end tests and benchmarks, standing in for an async
  * provider: `POST /v1/tasks` (Bearer auth, `Idempotency-Key` honoured), `GET /v1/tasks/:id`,
  * `GET /files/:id.png`. The prompt scripts a task: `[submit-delay:MS]`, `[polls:N]` pending polls,
- * `[file-delay:MS]`, `[fail]`. It keeps its tasks across client restarts, as a real provider does.
+ * `[file-delay:MS]`, `[file-errors:N]` (the file answers 503 N times), `[fail]`. It keeps its tasks across client restarts, as a real provider does.
  */
 export interface LoopbackApi {
   url: string;
@@ -21,6 +21,7 @@ interface Task {
   prompt: string;
   pollsLeft: number;
   fileDelayMs: number;
+  fileErrors: number;
   fail: boolean;
   polls: number;
 }
@@ -46,6 +47,10 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
       const task = tasks.get(url.pathname.slice('/files/'.length).replace(/\.png$/, ''));
       if (!task) return send(res, 404, { error: 'no such file' });
       if (task.fileDelayMs > 0) await sleep(task.fileDelayMs);
+      if (task.fileErrors > 0) {
+        task.fileErrors -= 1;
+        return send(res, 503, { error: 'try again' });
+      }
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length });
       res.end(PNG);
       return;
@@ -70,6 +75,7 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
         prompt,
         pollsLeft: directive(prompt, 'polls'),
         fileDelayMs: directive(prompt, 'file-delay'),
+        fileErrors: directive(prompt, 'file-errors'),
         fail: prompt.includes('[fail]'),
         polls: 0,
       });

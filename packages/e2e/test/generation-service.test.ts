@@ -240,7 +240,9 @@ describe('credits and limits', () => {
   });
 
   it('holds the in-flight cap under concurrent requests', async () => {
-    genhub = await startGenHub({ limits: { maxJobsInFlight: 3, rate: { image: { max: 100, windowSeconds: 60 } } } });
+    genhub = await startGenHub({
+      limits: { maxJobsInFlight: 3, rate: { image: { max: 100, windowSeconds: 60 } } },
+    });
     await genhub.store.ledger.grant(user, 1_000_000);
     const gh = genhub;
     const results = await Promise.allSettled(

@@ -36,6 +36,9 @@ export interface JobRunnerDeps {
 
 class Stopped extends Error {}
 
+/** Tries at fetching a job's results when the provider's file host fails in a retryable way. */
+const DOWNLOAD_ATTEMPTS = 3;
+
 /**
  * Drives one job from its stored state to a terminal one. Every transition is written (with a
  * compare-and-set on the state) before it is acted on, so a job interrupted anywhere resumes from
@@ -259,7 +262,14 @@ export class JobRunner {
         ['downloading'],
       );
     }
-    const result = await entry.provider.poll(job.remoteRef, { signal });
+    let result: PollResult;
+    try {
+      result = await entry.provider.poll(job.remoteRef, { signal });
+    } catch (thrown) {
+      const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
+      if (error.retryable) return this.#move(job, ['downloading'], { state: 'running' });
+      return this.#fail(job, error, ['downloading']);
+    }
     if (result.status === 'succeeded') return this.#download(job, result.outputs, result.cost, signal);
     if (result.status === 'failed') return this.#fail(job, result.error, ['downloading']);
     return this.#move(job, ['downloading'], { state: 'running' });
@@ -267,28 +277,40 @@ export class JobRunner {
 
   async #download(job: JobRecord, outputs: readonly Output[], cost: Price | undefined, signal: AbortSignal) {
     const maxBytes = this.deps.config.maxOutputMegabytes * 1024 * 1024;
-    const records: ArtifactRecord[] = [];
-    try {
-      if (outputs.length === 0)
-        throw new GenHubError('PROVIDER_UNAVAILABLE', 'The provider returned no results.');
-      for (const output of outputs) {
-        records.push(
-          await collectOutput(output, {
-            store: this.deps.artifacts,
-            fetcher: this.deps.fetcher,
-            jobId: job.id,
-            maxBytes,
-            signal,
-          }),
-        );
+    let records: ArtifactRecord[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        records = await this.#collect(job, outputs, maxBytes, signal);
+        break;
+      } catch (thrown) {
+        await this.deps.artifacts.remove(job.id);
+        if (signal.aborted) return this.#cancelled(job);
+        const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
+        if (!error.retryable || attempt >= DOWNLOAD_ATTEMPTS) return this.#fail(job, error, ['downloading']);
+        this.deps.logger.warn('download failed, retrying', { jobId: job.id, code: error.code, attempt });
+        await this.#sleep(pollDelay(attempt, undefined, 1000, 10_000), signal);
       }
-    } catch (thrown) {
-      await this.deps.artifacts.remove(job.id);
-      if (signal.aborted) return this.#cancelled(job);
-      return this.#fail(job, GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE'), ['downloading']);
     }
     const charge = cost === undefined ? job.reservedMicros : usdToMicros(cost.usd);
     return this.#finish(job, ['downloading'], 'succeeded', charge, { outputs: records, progress: null });
+  }
+
+  async #collect(job: JobRecord, outputs: readonly Output[], maxBytes: number, signal: AbortSignal) {
+    if (outputs.length === 0)
+      throw new GenHubError('PROVIDER_UNAVAILABLE', 'The provider returned no results.');
+    const records: ArtifactRecord[] = [];
+    for (const output of outputs) {
+      records.push(
+        await collectOutput(output, {
+          store: this.deps.artifacts,
+          fetcher: this.deps.fetcher,
+          jobId: job.id,
+          maxBytes,
+          signal,
+        }),
+      );
+    }
+    return records;
   }
 
   async #timedOut(job: JobRecord): Promise<JobRecord | undefined> {
