@@ -43,8 +43,10 @@ node_headers_dir() {
   echo "${npm_config_nodedir:-/usr}"
 }
 
-# better-sqlite3 is compiled for one Node ABI; rebuild it when the running Node differs (CI runs two).
+# better-sqlite3 serves Node 20 only (newer Nodes use the built-in node:sqlite). It is compiled for
+# one Node ABI; rebuild it when it does not load (CI runs two Nodes on one checkout).
 ensure_native_addons() {
+  if node -e 'require("node:sqlite")' 2>/dev/null; then return; fi
   if ! (cd "$ROOT/packages/core" && node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null); then
     echo "Rebuilding better-sqlite3 for Node $(node --version) ..."
     (cd "$ROOT" && pnpm rebuild better-sqlite3)

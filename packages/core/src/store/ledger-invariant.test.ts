@@ -1,8 +1,8 @@
-import Sqlite from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenHubError } from '../errors/genhub-error.js';
 import type { AccountRef, JobRecord } from '../jobs/job.js';
+import { openRaw } from './__fixtures__/raw-sqlite.js';
 import { makeJob, TempStores } from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
@@ -89,7 +89,7 @@ async function apply(store: Store, jobs: JobRecord[], op: Op): Promise<void> {
 
 /** Checks the money invariants straight from the file. */
 function checkInvariants(file: string): void {
-  const db = new Sqlite(file, { readonly: true });
+  const db = openRaw(file, { readonly: true });
   try {
     const accounts = db.prepare('select * from accounts').all() as {
       kind: string;

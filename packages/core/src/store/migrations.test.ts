@@ -1,16 +1,17 @@
-import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openRaw } from './__fixtures__/raw-sqlite.js';
 import { alice, inspect, makeJob, TempStores } from './__fixtures__/store-fixtures.js';
 import type { Database } from './database-schema.js';
 import { MIGRATIONS, migrateToLatest } from './migrations.js';
+import { openSqlite } from './sqlite-connection.js';
 import { createImmediateSqliteDialect } from './sqlite-dialect.js';
 
 const temps = new TempStores();
 afterAll(() => temps.cleanup());
 
 function tableNames(file: string): string[] {
-  const db = new Sqlite(file, { readonly: true });
+  const db = openRaw(file, { readonly: true });
   try {
     return (
       db.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
@@ -35,8 +36,8 @@ describe('migrations', () => {
       'kysely_migration_lock',
       'ledger_entries',
     ]);
-    const raw = new Sqlite(file, { readonly: true });
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const raw = openRaw(file, { readonly: true });
+    expect(raw.pragma('journal_mode')).toBe('wal');
     expect(
       (raw.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name),
     ).toEqual(Object.keys(MIGRATIONS));
@@ -53,7 +54,7 @@ describe('migrations', () => {
     const second = await temps.open({ file });
     expect(await second.ledger.balance(alice)).toMatchObject({ availableMicros: 4000, reservedMicros: 1000 });
 
-    const raw = new Sqlite(file);
+    const raw = await openSqlite(file, { busyTimeoutMs: 1000 });
     const db = new Kysely<Database>({ dialect: createImmediateSqliteDialect(raw, 1000) });
     expect((await migrateToLatest(db)).results).toEqual([]);
     await db.destroy();
@@ -68,7 +69,7 @@ describe('migrations', () => {
     await store.createJobWithReservation({ job, now: 1 });
     await store.close();
 
-    const raw = new Sqlite(file);
+    const raw = openRaw(file);
     raw.pragma('foreign_keys = ON');
     const fails = (statement: string) => expect(() => raw.exec(statement)).toThrow(/constraint/i);
     fails(`update accounts set available_micros = -1`);

@@ -1,5 +1,5 @@
-import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openRaw } from './__fixtures__/raw-sqlite.js';
 import { alice, caught, TempStores } from './__fixtures__/store-fixtures.js';
 
 const temps = new TempStores();
@@ -9,7 +9,7 @@ describe('SQLite write lock', () => {
   it('waits for another connection’s transaction without blocking the event loop', async () => {
     const file = await temps.file();
     const store = await temps.open({ file });
-    const other = new Sqlite(file);
+    const other = openRaw(file);
     other.exec('begin immediate');
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
@@ -23,7 +23,7 @@ describe('SQLite write lock', () => {
   it('gives up after busyTimeoutMs with a retryable INTERNAL error, writing nothing', async () => {
     const file = await temps.file();
     const store = await temps.open({ file, busyTimeoutMs: 100 });
-    const other = new Sqlite(file);
+    const other = openRaw(file);
     other.exec('begin immediate');
     const error = await caught(store.ledger.grant(alice, 10));
     expect(error.code).toBe('INTERNAL');

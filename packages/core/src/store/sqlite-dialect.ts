@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from 'kysely';
 import { GenHubError } from '../errors/genhub-error.js';
+import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
 
 /*
  * Kysely's SQLite dialect, with one change: transactions begin with BEGIN IMMEDIATE, taking the write
@@ -16,20 +16,23 @@ import { GenHubError } from '../errors/genhub-error.js';
  * mode they only wait for locks that are never held across an await (recovery, the last close).
  */
 
+/** SQLITE_BUSY (any extended code), as better-sqlite3 (`code`) and node:sqlite (`errcode`) report it. */
 function isBusy(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+  return typeof errcode === 'number' && (errcode & 0xff) === 5;
 }
 
 /**
- * better-sqlite3 with prepared statements reused by SQL text: Kysely prepares every statement each
+ * A connection with prepared statements reused by SQL text: Kysely prepares every statement each
  * time it runs, which costs more than running it. Bounded, oldest out first.
  */
-function withStatementCache(raw: BetterSqlite3.Database, max = 256) {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+function withStatementCache(raw: SqliteConnection, max = 256) {
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => raw.close(),
-    prepare(sql: string): BetterSqlite3.Statement {
+    prepare(sql: string): SqliteStatement {
       let statement = cache.get(sql);
       if (!statement) {
         statement = raw.prepare(sql);
@@ -44,10 +47,10 @@ function withStatementCache(raw: BetterSqlite3.Database, max = 256) {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #raw: BetterSqlite3.Database;
+  readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
 
-  constructor(raw: BetterSqlite3.Database, busyTimeoutMs: number) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
     super({ database: withStatementCache(raw) });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
@@ -78,10 +81,10 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #raw: BetterSqlite3.Database;
+  readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
 
-  constructor(raw: BetterSqlite3.Database, busyTimeoutMs: number) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
     super({ database: raw });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
@@ -93,9 +96,6 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /** A Kysely dialect on an open better-sqlite3 database whose transactions are BEGIN IMMEDIATE. */
-export function createImmediateSqliteDialect(
-  raw: BetterSqlite3.Database,
-  busyTimeoutMs: number,
-): SqliteDialect {
+export function createImmediateSqliteDialect(raw: SqliteConnection, busyTimeoutMs: number): SqliteDialect {
   return new ImmediateSqliteDialect(raw, busyTimeoutMs);
 }

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { GenHubError } from '../errors/genhub-error.js';
 import type { Database } from './database-schema.js';
 import { createKyselyStore } from './kysely-store.js';
 import type { Store } from './ledger.js';
 import { migrateToLatest } from './migrations.js';
+import { openSqlite, type SqliteDriverName } from './sqlite-connection.js';
 import { createImmediateSqliteDialect } from './sqlite-dialect.js';
 
 export interface SqliteStoreOptions {
@@ -22,19 +22,8 @@ export interface SqliteStoreOptions {
    * crashing (the WAL is in the OS's hands), but the last commits before a power cut can be lost.
    */
   synchronous?: 'full' | 'normal';
-}
-
-type BetterSqlite3Constructor = new (file: string, options?: BetterSqlite3.Options) => BetterSqlite3.Database;
-
-/** better-sqlite3 is an optional peer dependency, loaded only when a SQLite store is opened. */
-async function loadBetterSqlite3(): Promise<BetterSqlite3Constructor> {
-  try {
-    return (await import('better-sqlite3')).default;
-  } catch (error) {
-    throw new GenHubError('INTERNAL', 'The SQLite store needs the better-sqlite3 package; install it.', {
-      cause: error,
-    });
-  }
+  /** The SQLite binding; `auto` (the default) prefers Node's built-in node:sqlite. */
+  driver?: SqliteDriverName;
 }
 
 /**
@@ -49,10 +38,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       details: { param: 'busyTimeoutMs', value: busyTimeoutMs },
     });
   }
-  const Sqlite = await loadBetterSqlite3();
   if (file !== ':memory:' && file !== '') await mkdir(dirname(resolve(file)), { recursive: true });
 
-  const raw = new Sqlite(file, { timeout: busyTimeoutMs });
+  const raw = await openSqlite(file, {
+    busyTimeoutMs,
+    ...(options.driver ? { driver: options.driver } : {}),
+  });
   const db = new Kysely<Database>({ dialect: createImmediateSqliteDialect(raw, busyTimeoutMs) });
   try {
     raw.pragma('journal_mode = WAL');
@@ -61,7 +52,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
-    if (raw.open) raw.close();
+    if (raw.isOpen) raw.close();
     throw error;
   }
   return createKyselyStore(db, options.clock === undefined ? {} : { clock: options.clock });

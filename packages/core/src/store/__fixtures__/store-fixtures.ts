@@ -1,12 +1,12 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Sqlite from 'better-sqlite3';
 import type { ErrorCode } from '../../errors/error-codes.js';
 import { GenHubError } from '../../errors/genhub-error.js';
 import type { AccountRef, JobRecord } from '../../jobs/job.js';
 import type { Store } from '../ledger.js';
 import { createSqliteStore, type SqliteStoreOptions } from '../sqlite-store.js';
+import { openRaw } from './raw-sqlite.js';
 
 /** A clock the test moves by hand. */
 export class ManualClock {
@@ -118,7 +118,7 @@ export function inspect(file: string): {
   entries: number;
   entrySum(account: AccountRef): number;
 } {
-  const db = new Sqlite(file, { readonly: true });
+  const db = openRaw(file, { readonly: true });
   try {
     const count = (table: string) =>
       (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
