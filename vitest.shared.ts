@@ -7,7 +7,7 @@ export const sharedConfig = defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     hookTimeout: 20_000,
     restoreMocks: true,
   },

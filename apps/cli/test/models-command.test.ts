@@ -8,15 +8,41 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const BIN = new URL('../bin/genhub.js', import.meta.url).pathname;
 
-function genhub(args: string[]) {
+function genhub(args: string[], env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'genhub-cli-'));
-  return run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, GENHUB_LOG_LEVEL: 'silent' } });
+  return run(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, GENHUB_LOG_LEVEL: 'silent', ...env },
+  });
 }
 
 describe('genhub models', () => {
   it('prints the catalogue as JSON', async () => {
     const { stdout } = await genhub(['models', '--json']);
     expect(JSON.parse(stdout)).toEqual({ models: expect.any(Array) });
+  });
+
+  it('lists every model of the bundled providers with its tasks and price once their keys are set', async () => {
+    const { stdout } = await genhub(['models'], {
+      GENHUB_GATEAI_API_KEY: 'sk-test-gateai',
+      // Discovery cannot reach this, so GateAI serves the catalogue built from its document.
+      GENHUB_GATEAI_BASE_URL: 'http://127.0.0.1:9',
+      GENHUB_AINATIVE_API_KEY: 'ak-test-ainative',
+      GENHUB_IMAROUTER_API_KEY: 'ik-test-imarouter',
+    });
+    const rows = stdout.split('\n').filter((line) => /^[a-z]+\//.test(line));
+    const count = (provider: string) => rows.filter((line) => line.startsWith(`${provider}/`)).length;
+    expect(count('gateai')).toBe(53);
+    expect(count('ainative')).toBe(7);
+    expect(count('imarouter')).toBeGreaterThan(40);
+    for (const row of rows) expect(row).toMatch(/^\S+\s+[a-z0-9-]+(, [a-z0-9-]+)*\s+~\$\d+\.\d{3}$/);
+    expect(stdout).toContain('GateAI (gateai) ready, 53 models');
+  }, 60_000);
+
+  it('says which variable enables each provider that is not configured', async () => {
+    const { stdout } = await genhub(['models']);
+    expect(stdout).toContain('set GENHUB_GATEAI_API_KEY to enable GateAI');
+    expect(stdout).toContain('No models are available');
   });
 
   it('refuses an unknown task with one sentence naming the valid ones', async () => {
