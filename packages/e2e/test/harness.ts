@@ -9,9 +9,8 @@ import {
   type JobRecord,
   type ProviderPlugin,
   silentLogger,
-  TERMINAL_STATES,
 } from '@genhub/core';
-import { fakePlugin } from '@genhub/testkit';
+import { fakePlugin, waitForJob } from '@genhub/testkit';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
 
@@ -35,23 +34,7 @@ export async function startGenHub(
 
 /** Waits for the job to reach a terminal state and returns its final record. */
 export function settled(genhub: GenHub, job: JobRecord, timeoutMs = 15_000): Promise<JobRecord> {
-  return new Promise((resolve, reject) => {
-    const finish = (record: JobRecord) => {
-      stop();
-      clearTimeout(timer);
-      resolve(record);
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job ${job.id} did not finish in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = genhub.generation.events.subscribe((event) => {
-      if (event.job.id === job.id && TERMINAL_STATES.has(event.job.state)) finish(event.job);
-    });
-    void genhub.generation.get(job.id).then((current) => {
-      if (current && TERMINAL_STATES.has(current.state)) finish(current);
-    }, reject);
-  });
+  return waitForJob(genhub, job, { timeoutMs });
 }
 
 /** The error a promise rejects with. */

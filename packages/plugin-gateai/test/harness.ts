@@ -11,9 +11,8 @@ import {
   type JobRecord,
   type MemoryLogLine,
   systemClock,
-  TERMINAL_STATES,
 } from '@genhub/core';
-import type { GateAiFake } from '@genhub/testkit';
+import { type GateAiFake, waitForJob } from '@genhub/testkit';
 import { gateaiPlugin } from '../src/gateai-plugin.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
@@ -70,23 +69,7 @@ export async function startPipeline(
 
 /** Waits for the job to reach a terminal state and returns its final record. */
 export function settled(genhub: GenHub, job: JobRecord, timeoutMs = 10_000): Promise<JobRecord> {
-  return new Promise((resolve, reject) => {
-    const finish = (record: JobRecord) => {
-      stop();
-      clearTimeout(timer);
-      resolve(record);
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job ${job.id} did not finish in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = genhub.generation.events.subscribe((event) => {
-      if (event.job.id === job.id && TERMINAL_STATES.has(event.job.state)) finish(event.job);
-    });
-    void genhub.generation.get(job.id).then((current) => {
-      if (current && TERMINAL_STATES.has(current.state)) finish(current);
-    }, reject);
-  });
+  return waitForJob(genhub, job, { timeoutMs });
 }
 
 /** Calls `action` once, the first time the job is seen running at GateAI. */

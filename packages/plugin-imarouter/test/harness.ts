@@ -8,9 +8,8 @@ import {
   type JobRecord,
   silentLogger,
   type Task,
-  TERMINAL_STATES,
 } from '@genhub/core';
-import { type ImarouterFake, startImarouterFake } from '@genhub/testkit';
+import { type ImarouterFake, startImarouterFake, waitForJob } from '@genhub/testkit';
 import { imarouterPlugin } from '../src/index.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
@@ -64,23 +63,7 @@ export async function startPipeline(options: { pendingPolls?: number } = {}): Pr
 
 /** Waits for the job to reach a terminal state and returns its final record. */
 export function settled(genhub: GenHub, job: JobRecord, timeoutMs = 10_000): Promise<JobRecord> {
-  return new Promise((resolve, reject) => {
-    const finish = (record: JobRecord) => {
-      stop();
-      clearTimeout(timer);
-      resolve(record);
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job ${job.id} did not finish in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = genhub.generation.events.subscribe((event) => {
-      if (event.job.id === job.id && TERMINAL_STATES.has(event.job.state)) finish(event.job);
-    });
-    void genhub.generation.get(job.id).then((current) => {
-      if (current && TERMINAL_STATES.has(current.state)) finish(current);
-    }, reject);
-  });
+  return waitForJob(genhub, job, { timeoutMs });
 }
 
 /** The document example the fake answered a task's last poll with, and its amount, if any. */

@@ -33,3 +33,5 @@ export { startFakeServer, withAuth, withBearer } from './fake-server.js';
 export * from './fakes/ainative/index.js';
 export * from './fakes/gateai/index.js';
 export * from './fakes/imarouter/index.js';
+export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
+export { waitForJob } from './pipeline/wait-for-job.js';

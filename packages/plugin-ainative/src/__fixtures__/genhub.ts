@@ -11,7 +11,7 @@ import {
   silentLogger,
   TERMINAL_STATES,
 } from '@genhub/core';
-import type { AiNativeFake } from '@genhub/testkit';
+import { type AiNativeFake, waitForJob } from '@genhub/testkit';
 import { ainativePlugin } from '../ainative-plugin.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
@@ -62,21 +62,5 @@ export function reached(
   states: ReadonlySet<JobState> = TERMINAL_STATES,
   timeoutMs = 10_000,
 ): Promise<JobRecord> {
-  return new Promise((resolve, reject) => {
-    const finish = (record: JobRecord) => {
-      stop();
-      clearTimeout(timer);
-      resolve(record);
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job ${job.id} did not reach ${[...states].join('/')} in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = genhub.generation.events.subscribe((event) => {
-      if (event.job.id === job.id && states.has(event.job.state)) finish(event.job);
-    });
-    void genhub.generation.get(job.id).then((current) => {
-      if (current && states.has(current.state)) finish(current);
-    }, reject);
-  });
+  return waitForJob(genhub, job, { states, timeoutMs });
 }
