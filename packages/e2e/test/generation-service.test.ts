@@ -343,13 +343,19 @@ describe('failover', () => {
     estimatePrice: () => ({ usd: 0.5 }),
     fallbacks,
   });
+  const received: Array<Readonly<Record<string, unknown>>> = [];
   const down = definePlugin({
     id: 'alpha',
     name: 'Alpha',
     contract: 1,
     config: z.object({}),
     setup: () => ({
-      models: () => [model('alpha/seedance-2.0', ['beta/seedance-2.0'])],
+      models: () => [
+        {
+          ...model('alpha/seedance-2.0', ['beta/seedance-2.0']),
+          params: z.object({ prompt: vocabulary.prompt, mode: z.enum(['FAST', 'ULTRA']).default('FAST') }),
+        },
+      ],
       submit: async () => {
         throw new GenHubError('PROVIDER_UNAVAILABLE', 'Alpha is down (503).');
       },
@@ -363,11 +369,14 @@ describe('failover', () => {
     config: z.object({}),
     setup: () => ({
       models: () => [model('beta/seedance-2.0')],
-      submit: async () => ({
-        status: 'succeeded',
-        outputs: [{ kind: 'bytes', data: solidPng(2, 2, [9, 9, 9]), mediaType: 'image/png' }],
-        cost: { usd: 0.45 },
-      }),
+      submit: async (request) => {
+        received.push(request.params);
+        return {
+          status: 'succeeded',
+          outputs: [{ kind: 'bytes', data: solidPng(2, 2, [9, 9, 9]), mediaType: 'image/png' }],
+          cost: { usd: 0.45 },
+        };
+      },
       poll: async () => ({ status: 'pending' }),
     }),
   });
@@ -394,5 +403,8 @@ describe('failover', () => {
       message: expect.stringContaining('moved to beta/seedance-2.0'),
     });
     expect(done.chargedMicros).toBe(450_000);
+    // Beta has no `mode`: the parameters were validated again for it, and the drop reported.
+    expect(received.at(-1)).toEqual({ prompt: 'a cat' });
+    expect(done.warnings).toContainEqual(expect.objectContaining({ type: 'unsupported', feature: 'mode' }));
   });
 });

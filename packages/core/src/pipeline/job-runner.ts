@@ -11,6 +11,7 @@ import {
   TERMINAL_STATES,
 } from '../jobs/job.js';
 import type { Logger } from '../logging/logger.js';
+import { validateParams } from '../params/validate-params.js';
 import type { Price } from '../plugin/model-spec.js';
 import type { Output, PollResult, Progress } from '../plugin/provider.js';
 import type { Warning } from '../plugin/warning.js';
@@ -166,20 +167,38 @@ export class JobRunner {
     );
   }
 
+  /**
+   * Moves the job to the next model of its route, its parameters validated again against that
+   * model's schema (another provider may take other extras). A fallback that cannot take them is
+   * skipped; with none left, the job fails with the error that started the failover.
+   */
   async #failOver(job: JobRecord, next: number, error: GenHubError): Promise<JobRecord | undefined> {
     const from = currentModel(job);
-    const to = job.route[next]!;
-    this.deps.logger.warn('failing over', { jobId: job.id, from, to, code: error.code });
-    const warning: Warning = {
-      type: 'other',
-      message: `${from} was unavailable (${error.code}); the job moved to ${to}.`,
-    };
-    return this.#move(job, ['submitting'], {
-      state: 'queued',
-      routeIndex: next,
-      idempotencyKey: `${job.id}-${next}`,
-      warnings: [...job.warnings, warning],
-    });
+    for (let index = next; index < job.route.length; index++) {
+      const to = job.route[index]!;
+      const fallback = this.deps.registry.find(to);
+      if (!fallback) continue;
+      let validated: ReturnType<typeof validateParams>;
+      try {
+        validated = validateParams(fallback.model, job.params);
+      } catch (invalid) {
+        this.deps.logger.warn('fallback cannot take the parameters', { jobId: job.id, to, error: invalid });
+        continue;
+      }
+      this.deps.logger.warn('failing over', { jobId: job.id, from, to, code: error.code });
+      const moved: Warning = {
+        type: 'other',
+        message: `${from} was unavailable (${error.code}); the job moved to ${to}.`,
+      };
+      return this.#move(job, ['submitting'], {
+        state: 'queued',
+        routeIndex: index,
+        idempotencyKey: `${job.id}-${index}`,
+        params: JSON.parse(JSON.stringify(validated.params)) as JobRecord['params'],
+        warnings: [...job.warnings, moved, ...validated.warnings],
+      });
+    }
+    return this.#fail(job, error, ['submitting']);
   }
 
   async #poll(job: JobRecord, entry: RegisteredModel, signal: AbortSignal): Promise<JobRecord | undefined> {
