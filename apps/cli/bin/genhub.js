@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly (tsx), resolving workspace packages to their sources.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const result = spawnSync(
+const child = spawn(
   process.execPath,
   ['--import', import.meta.resolve('tsx'), '--conditions=@genhub/source', main, ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
-process.exit(result.status ?? 1);
+// A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

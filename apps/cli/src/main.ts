@@ -1,16 +1,26 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, createGenHub, loadConfig, silentLogger, TASKS, type Task } from '@genhub/core';
 import { bundledPlugins } from './bundled-plugins.js';
+import { doctor } from './doctor-command.js';
+import { modelLine } from './model-lines.js';
+import { start } from './start-command.js';
 
 const USAGE = `Usage: genhub <command>
 
 Commands:
-  models [--task TASK] [--json]   list the models of every configured provider
+  start [--port PORT] [--out DIR]  run GenHub: the console chat (one command a line, from a
+                                   terminal or a pipe) and GET /healthz and /metrics on
+                                   127.0.0.1:PORT (GENHUB_HTTP_PORT, default 8787; 0 picks one);
+                                   results are saved to DIR (default ./genhub-output)
+  doctor                           check the configuration, the store and every provider
+  models [--task TASK] [--json]    list the models of every configured provider
 
 Configuration: genhub.config.json and GENHUB_* variables (see the README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'start') return start(rest);
+  if (command === 'doctor') return doctor();
   if (command === 'models') return models(rest);
   console.log(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -38,19 +48,11 @@ async function models(argv: string[]): Promise<number> {
     }
     const list = genhub.registry.list(filter);
     if (list.length === 0) console.log('No models are available; configure a provider (see the README).');
-    for (const model of list) {
-      const price = model.estimatePrice(safeDefaults(model.params)).usd;
-      console.log(`${model.id.padEnd(40)} ${model.tasks.join(', ').padEnd(32)} ~$${price.toFixed(3)}`);
-    }
+    for (const model of list) console.log(modelLine(model));
     return 0;
   } finally {
     await genhub.close();
   }
-}
-
-function safeDefaults(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }) {
-  const parsed = schema.safeParse({ prompt: 'x' });
-  return parsed.success ? (parsed.data as Record<string, unknown>) : {};
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GenHub } from '@genhub/core';
+import { healthReport } from './health.js';
+import type { Metrics } from './metrics.js';
+
+export interface HttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `GET /healthz` (JSON; 503 when the store fails) and `GET /metrics` (Prometheus) on 127.0.0.1. */
+export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
+  const server: Server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const send = (status: number, type: string, body: string) => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(405, 'text/plain; charset=utf-8', 'Method not allowed.\n');
+      return;
+    }
+    if (path === '/healthz') {
+      healthReport(genhub, metrics.active()).then(
+        (report) => send(report.ok ? 200 : 503, 'application/json', `${JSON.stringify(report)}\n`),
+        () => send(503, 'application/json', `${JSON.stringify({ ok: false })}\n`),
+      );
+      return;
+    }
+    if (path === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => send(200, metrics.registry.contentType, text),
+        () => send(500, 'text/plain; charset=utf-8', 'Metrics are not available.\n'),
+      );
+      return;
+    }
+    send(404, 'text/plain; charset=utf-8', 'Not found; try /healthz or /metrics.\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

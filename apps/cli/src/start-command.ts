@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { userMessage } from '@genhub/chat';
+import { createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
+import { startConsoleChat } from './console-chat.js';
+import { startHttpServer } from './http-server.js';
+import { createMetrics } from './metrics.js';
+import { runtimePlugins } from './plugins.js';
+
+const DEFAULT_PORT = 8787;
+
+/**
+ * `genhub start`: one GenHub (store, ledger, queue), the HTTP endpoints and the front ends. With no
+ * bot token it opens the console chat; when stdin ends it waits for its jobs and exits 0.
+ */
+export async function start(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, out: { type: 'string' } },
+  });
+  const port = parsePort(values.port ?? process.env.GENHUB_HTTP_PORT);
+  if (port === undefined) {
+    console.error('The port must be a whole number from 0 to 65535 (--port or GENHUB_HTTP_PORT).');
+    return 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr, so the console chat on stdout stays readable.
+  const logger = createLogger({
+    level: config.logLevel,
+    redactor: new Redactor(),
+    destination: process.stderr,
+  });
+  const genhub = await createGenHub(config, { plugins: runtimePlugins, logger });
+  const metrics = createMetrics(genhub.generation);
+  let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  try {
+    server = await startHttpServer(genhub, metrics, port);
+  } catch (error) {
+    await genhub.close();
+    const code = (error as { code?: string }).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use; choose another with --port or GENHUB_HTTP_PORT.`
+        : `The HTTP server could not start: ${String(error)}.`,
+    );
+    return 1;
+  }
+  const { resumed } = await genhub.start();
+  console.log(`listening on ${server.url}`);
+  if (resumed > 0) console.log(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'}.`);
+  for (const [name, bot] of [
+    ['DISCORD_TOKEN', 'Discord'],
+    ['TELEGRAM_BOT_TOKEN', 'Telegram'],
+  ] as const) {
+    if (process.env[name])
+      console.log(`${name} is set, but the ${bot} bot is not available in this version; using the console.`);
+  }
+
+  const chat = startConsoleChat({
+    genhub,
+    outDir: values.out ?? 'genhub-output',
+    input: process.stdin,
+    print: (line) => console.log(line),
+  });
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () => {
+    closing ??= (async () => {
+      chat.stop();
+      metrics.close();
+      await server?.close();
+      await genhub.close();
+    })();
+    return closing;
+  };
+  const signalled = new Promise<void>((resolve) => {
+    // `on`, not `once`: from a terminal both the launcher and this process receive Ctrl-C, and the
+    // launcher passes its copy on; a second signal must not kill the process mid-shutdown.
+    const onSignal = () => {
+      if (closing) return;
+      console.log('Stopping: no new work; letting running jobs reach a saved state.');
+      void shutdown().then(resolve, resolve);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  try {
+    await Promise.race([chat.finished, signalled]);
+  } catch (error) {
+    console.error(userMessage(error));
+  }
+  await shutdown();
+  return 0;
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  if (!/^\d+$/.test(value)) return undefined;
+  const port = Number(value);
+  return port <= 65_535 ? port : undefined;
+}
