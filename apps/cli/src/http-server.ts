@@ -22,7 +22,7 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
       return;
     }
     if (path === '/healthz') {
-      healthReport(genhub, metrics.active()).then(
+      healthReport(genhub, genhub.generation.queueSize()).then(
         (report) => send(report.ok ? 200 : 503, 'application/json', `${JSON.stringify(report)}\n`),
         () => send(503, 'application/json', `${JSON.stringify({ ok: false })}\n`),
       );

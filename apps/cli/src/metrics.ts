@@ -4,8 +4,6 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 /** Prometheus metrics of one process, fed from the pipeline's job events. */
 export interface Metrics {
   registry: Registry;
-  /** Jobs of this process not yet finished, by state: `queued` waits, the others run. */
-  active(): { waiting: number; running: number };
   close(): void;
 }
 
@@ -58,15 +56,6 @@ export function createMetrics(generation: GenerationService): Metrics {
 
   return {
     registry,
-    active() {
-      let waiting = 0;
-      let running = 0;
-      for (const { state } of seen.values()) {
-        if (state === 'queued') waiting++;
-        else running++;
-      }
-      return { waiting, running };
-    },
     close: unsubscribe,
   };
 }

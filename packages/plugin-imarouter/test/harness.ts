@@ -10,6 +10,8 @@ import {
   type Task,
 } from '@genhub/core';
 import { type ImarouterFake, startImarouterFake, waitForJob } from '@genhub/testkit';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createValidator } from '../src/__fixtures__/openapi.js';
 import { imarouterPlugin } from '../src/index.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
@@ -96,4 +98,27 @@ export function sentRequests(fake: ImarouterFake): Array<{ operation: string; bo
           `POST ${call.path} with unknown model ${String(body?.model)}`);
       return { operation, body: call.bodyJson };
     });
+}
+
+/**
+ * A pipeline for the calling file's tests, started before them. After them, every request the plugin
+ * sent is checked against the document's own schema for its operation, then the pipeline is closed.
+ */
+export function usePipeline(): () => Pipeline {
+  const validator = createValidator();
+  let pipeline: Pipeline | undefined;
+  beforeAll(async () => {
+    pipeline = await startPipeline();
+  });
+  afterAll(async () => {
+    if (!pipeline) return;
+    for (const { operation, body } of sentRequests(pipeline.fake)) {
+      expect(validator.request(operation, body), operation).toEqual([]);
+    }
+    await pipeline.close();
+  });
+  return () => {
+    if (!pipeline) throw new Error('The pipeline starts in beforeAll; use it inside a test.');
+    return pipeline;
+  };
 }

@@ -1,20 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidator } from '../src/__fixtures__/openapi.js';
-import { lastAnswer, type Pipeline, sentRequests, startPipeline } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { lastAnswer, usePipeline } from './harness.js';
 
-const validator = createValidator();
-let pipeline: Pipeline;
-beforeAll(async () => {
-  pipeline = await startPipeline();
-});
-afterAll(async () => {
-  for (const { operation, body } of sentRequests(pipeline.fake)) {
-    expect(validator.request(operation, body), operation).toEqual([]);
-  }
-  await pipeline.close();
-});
+const pipeline = usePipeline();
 
 const PNG = '89504e47';
 
@@ -119,29 +108,33 @@ describe('images through the whole pipeline against the fake imarouter', () => {
   ];
 
   it.each(cases)('%s', async (_name, model, task, params) => {
-    const job = await pipeline.run({ model, task, params: params((name) => pipeline.fake.fileUrl(name)) });
+    const job = await pipeline().run({
+      model,
+      task,
+      params: params((name) => pipeline().fake.fileUrl(name)),
+    });
     expect(job.error).toBeNull();
     expect(job.state).toBe('succeeded');
     expect(job.outputs).toHaveLength(1);
     expect(job.outputs[0]!.mediaType).toBe('image/png');
-    const file = readFileSync(join(pipeline.genhub.config.dataDir, 'artifacts', job.outputs[0]!.key));
+    const file = readFileSync(join(pipeline().genhub.config.dataDir, 'artifacts', job.outputs[0]!.key));
     expect(file.subarray(0, 4).toString('hex')).toBe(PNG);
     // The ledger settles to the document's amount_usd, or to the estimate when the answer has none.
-    const answer = lastAnswer(pipeline.fake, job.remoteRef!.id);
+    const answer = lastAnswer(pipeline().fake, job.remoteRef!.id);
     expect(answer.label).toMatch(/^GET \/v1\/images\/generations\/\{task_id\}/);
     expect(job.chargedMicros).toBe(
       answer.amountUsd === undefined ? job.reservedMicros : Math.round(answer.amountUsd * 1_000_000),
     );
-    const sent = pipeline.fake.tasks.get(job.remoteRef!.id)!;
+    const sent = pipeline().fake.tasks.get(job.remoteRef!.id)!;
     expect(sent.body.model).toBe(job.remoteRef!.data && (job.remoteRef!.data as { model: string }).model);
   });
 
   it('settles a Gemini image at the document’s $0.032 and reports progress first', async () => {
     const events: string[] = [];
-    const stop = pipeline.genhub.generation.events.subscribe((event) =>
+    const stop = pipeline().genhub.generation.events.subscribe((event) =>
       events.push(`${event.type}:${event.job.state}`),
     );
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/gemini-3-pro-image-preview',
       task: 'text-to-image',
       params: { prompt: 'a fox' },
@@ -154,21 +147,21 @@ describe('images through the whole pipeline against the fake imarouter', () => {
   });
 
   it('fails and refunds a task the provider fails, with the provider’s words', async () => {
-    const before = await pipeline.genhub.store.ledger.balance({ kind: 'user', id: 'u1' });
-    const job = await pipeline.run({
+    const before = await pipeline().genhub.store.ledger.balance({ kind: 'user', id: 'u1' });
+    const job = await pipeline().run({
       model: 'imarouter/gemini-3-pro-image-preview',
       task: 'text-to-image',
       params: { prompt: 'a fox [fail]' },
     });
     expect(job).toMatchObject({ state: 'failed', chargedMicros: 0, error: { code: 'PROVIDER_UNAVAILABLE' } });
     expect(job.error!.message).toContain('task failed');
-    expect(await pipeline.genhub.store.ledger.balance({ kind: 'user', id: 'u1' })).toMatchObject({
+    expect(await pipeline().genhub.store.ledger.balance({ kind: 'user', id: 'u1' })).toMatchObject({
       availableMicros: before.availableMicros,
     });
   });
 
   it('fails, unpaid, an image-to-image request that brings no image', async () => {
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/gpt-image-2',
       task: 'image-to-image',
       params: { prompt: 'x' },

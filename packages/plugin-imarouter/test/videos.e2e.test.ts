@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Task } from '@genhub/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidator } from '../src/__fixtures__/openapi.js';
+import { describe, expect, it } from 'vitest';
 import { assetModelFor, isImarouterProvider } from '../src/index.js';
-import { lastAnswer, type Pipeline, sentRequests, startPipeline } from './harness.js';
+import { lastAnswer, usePipeline } from './harness.js';
 
-const validator = createValidator();
-let pipeline: Pipeline;
-beforeAll(async () => {
-  pipeline = await startPipeline();
-});
-afterAll(async () => {
-  for (const { operation, body } of sentRequests(pipeline.fake)) {
-    expect(validator.request(operation, body), operation).toEqual([]);
-  }
-  await pipeline.close();
-});
+const pipeline = usePipeline();
 
 type Case = [
   name: string,
@@ -252,37 +241,41 @@ const cases: Case[] = [
 
 describe('videos through the whole pipeline against the fake imarouter', () => {
   it.each(cases)('%s', async (_name, model, task, params, operation, poll) => {
-    const job = await pipeline.run({ model, task, params: params((name) => pipeline.fake.fileUrl(name)) });
+    const job = await pipeline().run({
+      model,
+      task,
+      params: params((name) => pipeline().fake.fileUrl(name)),
+    });
     expect(job.error).toBeNull();
     expect(job.state).toBe('succeeded');
-    const sent = pipeline.fake.tasks.get(job.remoteRef!.id)!;
+    const sent = pipeline().fake.tasks.get(job.remoteRef!.id)!;
     expect(sent.operation).toBe(operation);
     // Polled where the document says tasks of that endpoint are fetched.
     const created = operation.split(' ')[1]!.split('#')[0]!;
-    const polls = pipeline.fake.calls.filter(
+    const polls = pipeline().fake.calls.filter(
       (call) =>
         call.method === 'GET' && !call.path.startsWith('/files/') && call.path.split('/').includes(sent.id),
     );
     expect(polls.length).toBeGreaterThan(1);
     for (const call of polls) expect(call.path).toBe(`${created}/${sent.id}`);
-    const answer = lastAnswer(pipeline.fake, job.remoteRef!.id);
+    const answer = lastAnswer(pipeline().fake, job.remoteRef!.id);
     expect(answer.label).toMatch(poll);
     expect(job.chargedMicros).toBe(
       answer.amountUsd === undefined ? job.reservedMicros : Math.round(answer.amountUsd * 1_000_000),
     );
     expect(job.outputs.length).toBeGreaterThan(0);
     expect(job.outputs[0]).toMatchObject({ role: 'primary', mediaType: 'video/mp4' });
-    const file = readFileSync(join(pipeline.genhub.config.dataDir, 'artifacts', job.outputs[0]!.key));
+    const file = readFileSync(join(pipeline().genhub.config.dataDir, 'artifacts', job.outputs[0]!.key));
     expect(file.subarray(4, 8).toString('latin1')).toBe('ftyp');
   });
 
   it('carries Seedance progress through and settles at the document’s $2.2743', async () => {
     const progress: number[] = [];
-    const stop = pipeline.genhub.generation.events.subscribe((event) => {
+    const stop = pipeline().genhub.generation.events.subscribe((event) => {
       if (event.type === 'progress' && event.job.progress?.percent !== undefined)
         progress.push(event.job.progress.percent);
     });
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/seedance-2.0-fast',
       task: 'text-to-video',
       params: { prompt: 'dawn [pending:2]' },
@@ -295,7 +288,7 @@ describe('videos through the whole pipeline against the fake imarouter', () => {
   });
 
   it('fails a Seedance task the way the document’s failed example says, refunded', async () => {
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/seedance-2.0',
       task: 'text-to-video',
       params: { prompt: 'dawn [fail]' },
@@ -306,7 +299,7 @@ describe('videos through the whole pipeline against the fake imarouter', () => {
   });
 
   it('ends as cancelled a task the provider cancels', async () => {
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/kling-v3-video',
       task: 'text-to-video',
       params: { prompt: 'x [cancel]' },
@@ -315,7 +308,7 @@ describe('videos through the whole pipeline against the fake imarouter', () => {
   });
 
   it('passes a person’s likeness to Seedance through the portrait asset library', async () => {
-    const provider = pipeline.genhub.registry.find('imarouter/seedance-2.0')!.provider;
+    const provider = pipeline().genhub.registry.find('imarouter/seedance-2.0')!.provider;
     expect(isImarouterProvider(provider)).toBe(true);
     if (!isImarouterProvider(provider)) return;
     const model = assetModelFor('imarouter/seedance-2.0');
@@ -323,20 +316,20 @@ describe('videos through the whole pipeline against the fake imarouter', () => {
     const group = await provider.assets.createGroup({ name: 'cast', model });
     const asset = await provider.assets.createAsset({
       groupId: group.id,
-      url: pipeline.fake.fileUrl('face.png'),
+      url: pipeline().fake.fileUrl('face.png'),
       name: 'lead',
       assetType: 'Image',
       model,
     });
     const active = await provider.assets.waitUntilActive(asset.id, { intervalMs: 5 });
     expect(active).toMatchObject({ status: 'Active', uri: `asset://${asset.id}` });
-    const job = await pipeline.run({
+    const job = await pipeline().run({
       model: 'imarouter/seedance-2.0',
       task: 'image-to-video',
       params: { prompt: 'the lead walks through a market', assetImages: [active.uri], duration: 10 },
     });
     expect(job.state).toBe('succeeded');
-    const sent = pipeline.fake.tasks.get(job.remoteRef!.id)!;
+    const sent = pipeline().fake.tasks.get(job.remoteRef!.id)!;
     expect(sent.body.images).toEqual([`asset://${asset.id}`]);
   });
 });

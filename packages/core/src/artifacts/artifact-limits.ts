@@ -1,28 +1,17 @@
 import { GenHubError } from '../errors/genhub-error.js';
-import type { OutputKind } from '../plugin/tasks.js';
 
 const MB = 1024 * 1024;
 
 /**
- * Size caps and fixed numbers of artifact handling. A job's output cap follows the model's output
- * kind; anything a user links to as an input is capped at `maxInputBytes`.
+ * Fixed numbers of artifact handling. Size caps are the caller's (the pipeline's `jobs` settings
+ * `maxOutputMegabytes` and `maxInputMegabytes`).
  */
 export const DefaultArtifactLimits = {
-  maxOutputBytes: {
-    image: 50 * MB,
-    video: 500 * MB,
-    audio: 100 * MB,
-    model3d: 200 * MB,
-    vector: 10 * MB,
-  },
-  maxInputBytes: 20 * MB,
   /** Redirects followed per download. */
   maxRedirects: 5,
   /** How many leading bytes media type sniffing looks at (file-type's own minimum). */
   sniffBytes: 4100,
 } as const satisfies {
-  maxOutputBytes: Record<OutputKind, number>;
-  maxInputBytes: number;
   maxRedirects: number;
   sniffBytes: number;
 };

@@ -23,6 +23,12 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.acquire('k', one, 2).ok).toBe(true);
   });
 
+  it('forgets users whose window has passed, so memory stays bounded', () => {
+    const limiter = new SlidingWindowLimiter();
+    for (let i = 0; i < 5000; i++) limiter.acquire(`user-${i}`, rule, i * 100);
+    expect(limiter.size).toBeLessThan(1700);
+  });
+
   it('never admits more than max within any window', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 300_000 }), { maxLength: 200 }), (times) => {

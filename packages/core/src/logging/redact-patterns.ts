@@ -41,6 +41,8 @@ export const SecretFieldNames = [
   'token',
   'secret',
   'password',
+  'credential',
+  'privateKey',
   'cookie',
   'set-cookie',
 ] as const;

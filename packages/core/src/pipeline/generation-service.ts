@@ -204,6 +204,11 @@ export class GenerationService {
     return this.deps.store.jobs.get(jobId);
   }
 
+  /** Jobs waiting in this process's queue and being driven now. */
+  queueSize(): { waiting: number; running: number } {
+    return this.deps.queue.size();
+  }
+
   /** Where a queued job waits in this process's line (1 = next). */
   queuePosition(jobId: string): number | undefined {
     return this.deps.queue.position(jobId);

@@ -1,4 +1,4 @@
-const SECRET_KEY = /(?:api[-_]?key|token|secret|password|credential|private[-_]?key)$/i;
+import { isSecretKey } from '../logging/redactor.js';
 
 /**
  * The string values of a plugin configuration whose keys name a secret (`apiKey`, `botToken`,
@@ -9,7 +9,7 @@ export function collectSecrets(config: unknown): string[] {
   const seen = new Set<unknown>();
   const visit = (value: unknown, key: string | undefined): void => {
     if (typeof value === 'string') {
-      if (key !== undefined && SECRET_KEY.test(key) && value.length > 0) found.push(value);
+      if (key !== undefined && isSecretKey(key) && value.length > 0) found.push(value);
       return;
     }
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
