@@ -1,0 +1,2 @@
+// @genhub/discord: GenHub on Discord.
+export {};

@@ -1,0 +1,2 @@
+// @genhub/telegram: GenHub on Telegram.
+export {};
