@@ -2,6 +2,8 @@
 
 // Artifacts
 export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
+export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './artifacts/artifact-links.js';
+export { createArtifactLinks } from './artifacts/artifact-links.js';
 export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
 export { collectOutput } from './artifacts/collect-outputs.js';
 export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
@@ -95,7 +97,11 @@ export { validateParams } from './params/validate-params.js';
 export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
 // Parameters
 export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';
-export type { GenerationInput, GenerationServiceDeps } from './pipeline/generation-service.js';
+export type {
+  GenerationInput,
+  GenerationQuote,
+  GenerationServiceDeps,
+} from './pipeline/generation-service.js';
 export { GenerationService } from './pipeline/generation-service.js';
 export type { JobEvent } from './pipeline/job-events.js';
 export { JobEvents } from './pipeline/job-events.js';
@@ -110,6 +116,8 @@ export {
   usdToMicros,
 } from './pipeline/pipeline-config.js';
 export { collectSecrets } from './plugin/config-secrets.js';
+export type { FollowUp } from './plugin/follow-up.js';
+export { followUpsOf } from './plugin/follow-up.js';
 export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
 export type { PackageImporter } from './plugin/load-plugin-package.js';
 export { loadPluginPackage } from './plugin/load-plugin-package.js';
@@ -167,6 +175,7 @@ export type {
   Store,
 } from './store/ledger.js';
 export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
+export type { PutRecordOptions, RecordStore } from './store/record-store.js';
 export type { SqliteStoreOptions } from './store/sqlite-store.js';
 // Store
 export { createSqliteStore } from './store/sqlite-store.js';

@@ -77,6 +77,30 @@ describe('a generation through the pipeline', () => {
     });
   });
 
+  it('quotes the price of a request without reserving or queueing anything', async () => {
+    genhub = await startGenHub();
+    const before = await genhub.store.ledger.balance(user);
+    const quote = genhub.generation.quote({
+      task: 'text-to-image',
+      params: { prompt: 'a fox', width: 1000, height: 1000 },
+    });
+    expect(quote.priceMicros).toBeGreaterThan(0);
+    expect(quote.params.width).toBe(1024);
+    const job = await genhub.store.ledger.grant(user, quote.priceMicros).then(() =>
+      genhub!.generation.request({
+        userId: 'u1',
+        task: 'text-to-image',
+        params: { prompt: 'a fox', width: 1000, height: 1000 },
+      }),
+    );
+    expect(job.reservedMicros).toBe(quote.priceMicros);
+    expect(before.availableMicros).toBe(0);
+    expect(() => genhub!.generation.quote({ task: 'text-to-image', model: 'nope/none', params: {} })).toThrow(
+      GenHubError,
+    );
+    await settled(genhub, job);
+  });
+
   it('refunds a job the provider fails, and one the user cancels', async () => {
     genhub = await startGenHub();
     await genhub.store.ledger.grant(user, 1_000_000);

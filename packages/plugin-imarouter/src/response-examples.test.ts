@@ -301,6 +301,21 @@ describe('Midjourney fetch answers (the document gives the schema, no examples)'
             // Empty labels and emoji are dropped.
             buttons: buttons.map(({ emoji: _emoji, ...rest }) => rest),
           },
+          // Core's follow-ups: each button as the request that presses it.
+          followUps: [
+            {
+              label: 'U1',
+              task: 'upscale',
+              model: 'imarouter/midjourney',
+              params: { action: 'MJ::JOB::upsample::1::abc123', taskId: '99' },
+            },
+            {
+              label: 'V1',
+              task: 'image-to-image',
+              model: 'imarouter/midjourney',
+              params: { action: 'MJ::JOB::variation::1::abc123', taskId: '99' },
+            },
+          ],
         },
       }),
       expect.objectContaining({ url: 'https://cdn.example.com/2.png' }),

@@ -7,7 +7,12 @@ import {
   type PollResult,
 } from '@genhub/core';
 import type { PollRoute } from './ima-request.js';
-import type { MidjourneyButton } from './midjourney-actions.js';
+import {
+  type MidjourneyButton,
+  midjourneyAction,
+  midjourneyFollowUp,
+  supportedButtons,
+} from './midjourney-actions.js';
 
 const PROVIDER = 'imarouter';
 
@@ -395,11 +400,22 @@ function readMidjourneyTask(body: Record<string, unknown>, taskId: string): Poll
         ...(action === undefined ? {} : { action }),
         buttons: buttons as unknown as JsonValue[],
       },
+      followUps: followUps(id, buttons),
       ...(str(body.promptEn) === undefined ? {} : { prompt: str(body.promptEn) as string }),
     },
   }));
   if (outputs.length === 0) return noResults(taskId);
   return { status: 'succeeded', outputs };
+}
+
+/** The buttons GenHub can press, as core's follow-ups (the custom zoom needs a prompt: left out). */
+function followUps(taskId: string, buttons: readonly MidjourneyButton[]): JsonValue[] {
+  return supportedButtons(buttons).flatMap((button) => {
+    const label = button.label || button.emoji;
+    if (!label || midjourneyAction(button.customId)?.needsPrompt) return [];
+    const request = midjourneyFollowUp({ taskId, customId: button.customId });
+    return [{ label, task: request.task, model: request.model, params: request.params }];
+  });
 }
 
 function readButtons(value: unknown): MidjourneyButton[] {

@@ -71,6 +71,32 @@ export const genHubConfigSchema = z
     billing: billingConfigSchema.default(billingConfigSchema.parse({})),
     /** Per-user rate limits by task class, and jobs in flight. */
     limits: limitsConfigSchema.default(limitsConfigSchema.parse({})),
+    /**
+     * Where GenHub's HTTP server is reachable from users, for links to results a chat cannot carry;
+     * `http://127.0.0.1:8787` (this machine only) unless set.
+     */
+    publicUrl: z
+      .string()
+      .trim()
+      .url()
+      .refine((value) => /^https?:/i.test(value), { message: 'must be an http(s) URL' })
+      .default('http://127.0.0.1:8787'),
+    /** How long those links work. */
+    linkTtlHours: z.coerce
+      .number()
+      .positive()
+      .max(24 * 366)
+      .default(168),
+    /** Signs those links; generated once into `dataDir/link-secret` unless set. */
+    linkSecret: z.string().min(16).optional(),
+    /** The chat front ends. */
+    chat: z
+      .object({
+        /** Generations priced above this many USD ask the user to confirm first; 0 asks for every paid one. */
+        confirmAboveUsd: z.coerce.number().min(0).default(0.25),
+      })
+      .strict()
+      .default({ confirmAboveUsd: 0.25 }),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
+import { type ArtifactLinks, createArtifactLinks } from '../artifacts/artifact-links.js';
 import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
+import { linkSecret } from '../artifacts/link-secret.js';
 import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
 import { type Clock, systemClock } from '../clock/clock.js';
@@ -54,6 +57,8 @@ export interface GenHub {
   plugins: readonly PluginStatus[];
   store: Store;
   artifacts: LocalArtifactStore;
+  /** Signed links to stored results, under `config.publicUrl`. */
+  links: ArtifactLinks;
   generation: GenerationService;
   /** Starts driving jobs, resuming every unfinished one. */
   start(): Promise<{ resumed: number }>;
@@ -158,6 +163,12 @@ export async function createGenHub(
       synchronous: config.sqlite.synchronous,
     }));
   const artifacts = createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
+  const links = createArtifactLinks({
+    baseUrl: config.publicUrl,
+    // A store passed in (tests, other databases) means no data folder to keep a secret in.
+    secret: config.linkSecret ?? (options.store ? randomBytes(32) : await linkSecret(config.dataDir)),
+    ttlMs: config.linkTtlHours * 3_600_000,
+  });
   const fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: config.trustedOrigins }) });
   const generation = new GenerationService({
     registry,
@@ -183,6 +194,7 @@ export async function createGenHub(
     plugins: statuses,
     store,
     artifacts,
+    links,
     generation,
     start: () => generation.start(),
     async close() {

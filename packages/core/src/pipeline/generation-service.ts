@@ -11,7 +11,9 @@ import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
 import type { Logger } from '../logging/logger.js';
 import type { JsonObject } from '../plugin/json.js';
+import type { ModelSpec } from '../plugin/model-spec.js';
 import type { Task } from '../plugin/tasks.js';
+import type { Warning } from '../plugin/warning.js';
 import type { Registry } from '../registry/registry.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
@@ -34,6 +36,14 @@ export interface GenerationInput {
   params: Readonly<Record<string, unknown>>;
   /** Kept with the job for the front end (chat and message ids). */
   origin?: JsonObject;
+}
+
+/** A priced request, before anything is paid. */
+export interface GenerationQuote {
+  model: ModelSpec;
+  params: JsonObject;
+  warnings: Warning[];
+  priceMicros: number;
 }
 
 export interface GenerationServiceDeps {
@@ -198,6 +208,15 @@ export class GenerationService {
     this.events.emit({ type: 'state', job: created });
     await this.deps.queue.enqueue(created.id);
     return created;
+  }
+
+  /**
+   * What `request` would run and charge, without reserving or queueing anything: the model, the
+   * validated parameters with their warnings, and the price. Throws as `request` does for bad input.
+   */
+  quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
+    const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
+    return { model, params, warnings, priceMicros };
   }
 
   get(jobId: string): Promise<JobRecord | undefined> {

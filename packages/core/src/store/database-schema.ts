@@ -67,6 +67,16 @@ export interface LedgerEntriesTable {
   created_at: Int8;
 }
 
+/** One record of `RecordStore`. */
+export interface RecordsTable {
+  namespace: string;
+  key: string;
+  value_json: string;
+  /** Epoch milliseconds after which the record reads as absent; null for never. */
+  expires_at: Int8 | null;
+  updated_at: Int8;
+}
+
 /** Kysely's own bookkeeping table: one row per applied migration. */
 export interface KyselyMigrationTable {
   name: string;
@@ -85,6 +95,7 @@ export interface Database {
   jobs: JobsTable;
   accounts: AccountsTable;
   ledger_entries: LedgerEntriesTable;
+  records: RecordsTable;
   kysely_migration: KyselyMigrationTable;
   kysely_migration_lock: KyselyMigrationLockTable;
 }

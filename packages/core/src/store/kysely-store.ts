@@ -6,6 +6,7 @@ import { settleInTransaction } from './finish-job.js';
 import { assertFinishPatch } from './job-patch-rules.js';
 import { createKyselyJobStore } from './kysely-job-store.js';
 import { createKyselyLedger } from './kysely-ledger.js';
+import { createKyselyRecordStore } from './kysely-record-store.js';
 import type { Store } from './ledger.js';
 import { assertMicros } from './money.js';
 import { assertNewJob, reserveAndInsert } from './reserve.js';
@@ -43,6 +44,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
   return {
     jobs: createKyselyJobStore(ctx),
     ledger: createKyselyLedger(ctx),
+    records: createKyselyRecordStore(ctx),
 
     async createJobWithReservation(request) {
       assertNewJob(request);

@@ -1,5 +1,6 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
 import type { JobPatch, JobStore } from './job-store.js';
+import type { RecordStore } from './record-store.js';
 
 export interface Balance {
   account: AccountRef;
@@ -65,6 +66,8 @@ export interface Ledger {
 export interface Store {
   jobs: JobStore;
   ledger: Ledger;
+  /** Small records front ends keep beside the jobs (settings, pending confirmations). */
+  records: RecordStore;
   /**
    * Creates the job and takes its reservation (`job.reservedMicros`) from `job.payer` atomically;
    * throws GenHubError INSUFFICIENT_FUNDS and writes nothing when it does not fit: details

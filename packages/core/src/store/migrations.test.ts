@@ -35,6 +35,7 @@ describe('migrations', () => {
       'kysely_migration',
       'kysely_migration_lock',
       'ledger_entries',
+      'records',
     ]);
     const raw = openRaw(file, { readonly: true });
     expect(raw.pragma('journal_mode')).toBe('wal');

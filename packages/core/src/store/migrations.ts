@@ -141,10 +141,26 @@ const activeJobsIndex: Migration = {
   },
 };
 
+/** Small records the front ends keep (settings, pending confirmations), by namespace and key. */
+const records: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('records')
+      .addColumn('namespace', 'text', (col) => col.notNull())
+      .addColumn('key', 'text', (col) => col.notNull())
+      .addColumn('value_json', 'text', (col) => col.notNull())
+      .addColumn('expires_at', 'bigint')
+      .addColumn('updated_at', 'bigint', (col) => col.notNull())
+      .addPrimaryKeyConstraint('records_pk', ['namespace', 'key'])
+      .execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_active_jobs_index': activeJobsIndex,
+  '0003_records': records,
 };
 
 const provider: MigrationProvider = {

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import { GenHubError } from '../errors/genhub-error.js';
+import type { JsonValue } from '../plugin/json.js';
+import type { Database } from './database-schema.js';
+import type { RecordStore } from './record-store.js';
+import type { StoreContext } from './store-context.js';
+
+const MAX_RECORD_CHARS = 64 * 1024;
+
+/** The RecordStore half of the Kysely store; expired records read as absent and are removed on write. */
+export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
+  const { db, transact, clock } = ctx;
+
+  const read = async (executor: Kysely<Database>, namespace: string, key: string) => {
+    const row = await executor
+      .selectFrom('records')
+      .select(['value_json', 'expires_at'])
+      .where('namespace', '=', namespace)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.expires_at !== null && Number(row.expires_at) <= clock.now()) return undefined;
+    return JSON.parse(row.value_json) as JsonValue;
+  };
+
+  return {
+    get: (namespace, key) => read(db, namespace, key),
+
+    async put(namespace, key, value, options = {}) {
+      const json = JSON.stringify(value);
+      if (json.length > MAX_RECORD_CHARS) {
+        throw new GenHubError('INVALID_INPUT', `A record is at most ${MAX_RECORD_CHARS} characters of JSON.`);
+      }
+      const now = clock.now();
+      const expiresAt = options.ttlMs === undefined ? null : now + options.ttlMs;
+      await transact(async (trx) => {
+        await trx
+          .deleteFrom('records')
+          .where('expires_at', 'is not', null)
+          .where('expires_at', '<=', now)
+          .execute();
+        await trx
+          .insertInto('records')
+          .values({ namespace, key, value_json: json, expires_at: expiresAt, updated_at: now })
+          .onConflict((conflict) =>
+            conflict
+              .columns(['namespace', 'key'])
+              .doUpdateSet({ value_json: json, expires_at: expiresAt, updated_at: now }),
+          )
+          .execute();
+      });
+    },
+
+    take(namespace, key) {
+      return transact(async (trx) => {
+        const value = await read(trx, namespace, key);
+        await trx.deleteFrom('records').where('namespace', '=', namespace).where('key', '=', key).execute();
+        return value;
+      });
+    },
+
+    async delete(namespace, key) {
+      await transact((trx) =>
+        trx.deleteFrom('records').where('namespace', '=', namespace).where('key', '=', key).execute(),
+      );
+    },
+  };
+}

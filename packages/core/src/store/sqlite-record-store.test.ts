@@ -1,0 +1,58 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
+import type { Store } from './ledger.js';
+
+const temps = new TempStores();
+afterAll(() => temps.cleanup());
+
+let store: Store;
+let clock: ManualClock;
+beforeEach(async () => {
+  clock = new ManualClock(Date.parse('2025-03-10T12:00:00Z'));
+  store = await temps.open({ clock });
+});
+
+describe('RecordStore on SQLite', () => {
+  it('puts, replaces, reads and deletes a record per namespace', async () => {
+    expect(await store.records.get('settings', 'u1')).toBeUndefined();
+    await store.records.put('settings', 'u1', { model: 'a' });
+    await store.records.put('other', 'u1', 7);
+    await store.records.put('settings', 'u1', { model: 'b', quality: ['hd'] });
+    expect(await store.records.get('settings', 'u1')).toEqual({ model: 'b', quality: ['hd'] });
+    expect(await store.records.get('other', 'u1')).toBe(7);
+    await store.records.delete('settings', 'u1');
+    expect(await store.records.get('settings', 'u1')).toBeUndefined();
+    expect(await store.records.get('other', 'u1')).toBe(7);
+  });
+
+  it('reads an expired record as absent', async () => {
+    await store.records.put('pending', 'p1', { price: 1 }, { ttlMs: 1000 });
+    clock.advance(999);
+    expect(await store.records.get('pending', 'p1')).toEqual({ price: 1 });
+    clock.advance(1);
+    expect(await store.records.get('pending', 'p1')).toBeUndefined();
+    expect(await store.records.take('pending', 'p1')).toBeUndefined();
+  });
+
+  it('gives a record to exactly one of several concurrent takers', async () => {
+    await store.records.put('pending', 'p2', 'once');
+    const taken = await Promise.all(Array.from({ length: 8 }, () => store.records.take('pending', 'p2')));
+    expect(taken.filter((value) => value === 'once')).toHaveLength(1);
+    expect(await store.records.get('pending', 'p2')).toBeUndefined();
+  });
+
+  it('survives reopening the database', async () => {
+    const file = await temps.file();
+    const first = await temps.open({ file, clock });
+    await first.records.put('settings', 'keep', { delivery: 'dm' });
+    await first.close();
+    const reopened = await temps.open({ file, clock });
+    expect(await reopened.records.get('settings', 'keep')).toEqual({ delivery: 'dm' });
+  });
+
+  it('refuses a record too large to be small', async () => {
+    await expect(store.records.put('settings', 'big', 'x'.repeat(70_000))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+});
