@@ -94,9 +94,14 @@ export const genHubConfigSchema = z
       .object({
         /** Generations priced above this many USD ask the user to confirm first; 0 asks for every paid one. */
         confirmAboveUsd: z.coerce.number().min(0).default(0.25),
+        /**
+         * Who may grant credits from a chat, as the front ends name users: `discord:<user id>`,
+         * `telegram:<user id>`. Community admins manage their own community's settings only.
+         */
+        operators: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ confirmAboveUsd: 0.25 }),
+      .default({ confirmAboveUsd: 0.25, operators: [] }),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

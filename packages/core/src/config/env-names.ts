@@ -8,6 +8,7 @@ export const CORE_ENV_VARS = {
   linkTtlHours: 'GENHUB_LINK_TTL_HOURS',
   linkSecret: 'GENHUB_LINK_SECRET',
   'chat.confirmAboveUsd': 'GENHUB_CONFIRM_ABOVE_USD',
+  'chat.operators': 'GENHUB_OPERATORS',
   'http.connectTimeoutMs': 'GENHUB_HTTP_CONNECT_TIMEOUT_MS',
   'http.headersTimeoutMs': 'GENHUB_HTTP_HEADERS_TIMEOUT_MS',
   'http.bodyTimeoutMs': 'GENHUB_HTTP_BODY_TIMEOUT_MS',
@@ -25,7 +26,7 @@ export const CORE_ENV_VARS = {
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */
-export const LIST_KEYS: ReadonlySet<string> = new Set(['trustedOrigins', 'plugins']);
+export const LIST_KEYS: ReadonlySet<string> = new Set(['trustedOrigins', 'plugins', 'chat.operators']);
 
 /** `gateai` -> `GENHUB_GATEAI_`; `local-gpu` -> `GENHUB_LOCAL_GPU_`. */
 export function providerEnvPrefix(pluginId: string): string {
