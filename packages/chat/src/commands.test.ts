@@ -26,6 +26,7 @@ describe('the command catalogue', () => {
       'job',
       'cancel',
       'settings',
+      'admin',
       'help',
     ]);
     for (const command of COMMANDS) {

@@ -7,7 +7,7 @@ import {
 } from '@genhub/core';
 
 /** What a command is for: making something, or looking at or managing one's own things. */
-export type CommandKind = 'generation' | 'info' | 'account';
+export type CommandKind = 'generation' | 'info' | 'account' | 'admin';
 
 /** One chat command, platform-neutral: Discord's slash command and Telegram's `/command` both come from it. */
 export interface CommandSpec {
@@ -131,6 +131,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsImage: false,
   },
   {
+    name: 'admin',
+    description: 'Community admins: models, limits and who pays; operators: grant credits.',
+    kind: 'admin',
+    tasks: [],
+    takesPrompt: false,
+    needsImage: false,
+  },
+  {
     name: 'help',
     description: 'Show what GenHub can do and how to ask for it.',
     kind: 'info',
@@ -162,7 +170,7 @@ export const MAX_OPTIONS = 25;
 export const MAX_CHOICES = 25;
 const MAX_DESCRIPTION = 100;
 
-export type OptionType = 'string' | 'integer' | 'number' | 'boolean';
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'user';
 
 /** A command argument, platform-neutral. */
 export interface CommandOption {

@@ -1,0 +1,90 @@
+import { type JobRecord, TERMINAL_STATES } from '@genhub/core';
+import type { ChatGenHub } from './chat-deps.js';
+import type { ChatMessageHandle, SurfaceLimits } from './chat-message.js';
+import { planDelivery } from './delivery-plan.js';
+import { jobResultMessage, jobStatusMessage } from './job-message.js';
+import { resultButtons } from './result-buttons.js';
+import { StatusPacer } from './status-pacer.js';
+
+/** What a follower needs to show a job: its message, and what the platform allows. */
+export interface FollowTarget {
+  handle: ChatMessageHandle;
+  limits: SurfaceLimits;
+  /** Called before the files are uploaded (Telegram's "sending a photo..." action). */
+  beforeUpload?: () => Promise<void>;
+}
+
+/**
+ * Keeps one message per job up to date: queued with its place in line, running with a progress bar,
+ * then the result with its files and buttons, or the failure (saying whether the user was charged).
+ * Edits are paced by the platform's interval; every job is followed until it ends or `close`.
+ */
+export class JobFollowers {
+  readonly #active = new Map<string, () => void>();
+
+  constructor(private readonly genhub: ChatGenHub) {}
+
+  /** Follows a job; resolves once its last message is shown. Following a job twice is a no-op. */
+  async follow(job: JobRecord, target: FollowTarget): Promise<void> {
+    if (this.#active.has(job.id)) return;
+    const { generation, logger } = this.genhub;
+    const pacer = new StatusPacer(target.handle, target.limits.editIntervalMs, (error) =>
+      logger.warn('could not edit a job message', { jobId: job.id, error: String(error) }),
+    );
+    let latest = job;
+    let stop: () => void = () => {};
+    const ended = new Promise<JobRecord | undefined>((resolve) => {
+      const off = generation.events.subscribe((event) => {
+        if (event.job.id !== job.id) return;
+        latest = event.job;
+        if (TERMINAL_STATES.has(latest.state)) resolve(latest);
+        else pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));
+      });
+      const refresh = setInterval(() => {
+        if (latest.state === 'queued')
+          pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));
+      }, target.limits.editIntervalMs);
+      stop = () => {
+        off();
+        clearInterval(refresh);
+        pacer.stop();
+        resolve(undefined);
+      };
+      // It may have ended before we subscribed.
+      void generation.get(job.id).then((stored) => {
+        if (stored && TERMINAL_STATES.has(stored.state)) resolve(stored);
+      });
+    });
+    this.#active.set(job.id, () => stop());
+    pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));
+    try {
+      const final = await ended;
+      stop();
+      if (!final) return;
+      if (final.state === 'succeeded') await this.#deliver(final, target);
+      else await new StatusPacer(target.handle, 0).final(jobStatusMessage(final));
+    } finally {
+      this.#active.delete(job.id);
+    }
+  }
+
+  /** Stops following every job (shutting down); their messages keep their last state. */
+  close(): void {
+    for (const stop of [...this.#active.values()]) stop();
+    this.#active.clear();
+  }
+
+  async #deliver(job: JobRecord, target: FollowTarget): Promise<void> {
+    const { artifacts, links, registry, logger } = this.genhub;
+    const buttons = resultButtons(job, registry, target.limits);
+    const plan = await planDelivery(job, { artifacts, links }, target.limits);
+    if (plan.files.length > 0) await target.beforeUpload?.().catch(() => {});
+    const pacer = new StatusPacer(target.handle, 0, (error) =>
+      logger.warn('could not send a job result', { jobId: job.id, error: String(error) }),
+    );
+    if (await pacer.final(jobResultMessage(job, plan, buttons))) return;
+    // The platform refused the files (a limit lower than it said): send every file as a link.
+    const links_ = await planDelivery(job, { artifacts, links }, { ...target.limits, maxUploadBytes: 0 });
+    await pacer.final(jobResultMessage(job, links_, buttons));
+  }
+}
