@@ -9,11 +9,12 @@ import {
   parseTextCommand,
   resolveFlags,
   taskFor,
-  userMessage,
 } from '@genhub/chat';
 import { currentModel, type GenHub, type JobRecord, type ModelSpec, TASKS, type Task } from '@genhub/core';
+import { cliErrorSentence } from './cli-error-sentence.js';
 import { JobTracker } from './job-tracker.js';
 import { modelLine } from './model-lines.js';
+import { noModelSentence } from './no-model-sentence.js';
 import { saveArtifacts } from './save-artifacts.js';
 
 export const CONSOLE_USER = 'console';
@@ -48,7 +49,7 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
     try {
       await runCommand(line.trim());
     } catch (error) {
-      print(userMessage(error));
+      print(cliErrorSentence(error, CONSOLE_USER));
     }
     if (interactive && !stopped) lines.prompt();
   };
@@ -96,7 +97,7 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
       return;
     }
     const list = genhub.registry.list(task === '' ? {} : { task: task as Task });
-    if (list.length === 0) print(noModelSentence(task === '' ? undefined : (task as Task)));
+    if (list.length === 0) print(noModelSentence(genhub, task === '' ? undefined : (task as Task)));
     for (const model of list) print(modelLine(model));
   };
 
@@ -143,18 +144,6 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
     return position === undefined ? {} : { queuePosition: position };
   };
 
-  const noModelSentence = (task: Task | undefined): string => {
-    const keys = genhub.plugins
-      .filter((p) => p.state === 'unconfigured')
-      .flatMap((p) => p.message?.match(/GENHUB_[A-Z0-9_]+/g) ?? []);
-    const unique = [...new Set(keys)];
-    const what = task === undefined ? 'No model is' : `No ${taskNoun(task)} model is`;
-    if (unique.length === 0)
-      return `${what} configured; configure a provider that offers it (see the README).`;
-    const list = unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
-    return `${what} configured; set ${list} to enable one.`;
-  };
-
   const generate = async (spec: CommandSpec, text: string) => {
     const task = taskFor(spec, false);
     if (!task || spec.needsImage) {
@@ -167,7 +156,7 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
     if (asked !== undefined) model = genhub.registry.resolve(asked).model;
     else model = genhub.registry.list({ task })[0];
     if (!model) {
-      print(noModelSentence(task));
+      print(noModelSentence(genhub, task));
       return;
     }
     const options = generationOptions(model);
@@ -193,7 +182,7 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
         if (record.state !== 'succeeded') return;
         for (const path of await saveArtifacts(record, genhub.artifacts, outDir)) print(`Saved ${path}`);
       })
-      .catch((error: unknown) => print(userMessage(error)));
+      .catch((error: unknown) => print(cliErrorSentence(error, CONSOLE_USER)));
     following.add(done);
     void done.finally(() => following.delete(done));
   };
@@ -228,16 +217,4 @@ export function startConsoleChat({ genhub, outDir, input, print }: ConsoleChatOp
       lines.close();
     },
   };
-}
-
-function taskNoun(task: Task): string {
-  const nouns: Partial<Record<Task, string>> = {
-    'text-to-image': 'image',
-    'image-to-image': 'image editing',
-    'text-to-video': 'video',
-    'image-to-video': 'image-to-video',
-    'text-to-speech': 'speech',
-    'text-to-music': 'music',
-  };
-  return nouns[task] ?? task;
 }

@@ -1,9 +1,5 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, createGenHub, loadConfig, silentLogger, TASKS, type Task } from '@genhub/core';
-import { bundledPlugins } from './bundled-plugins.js';
-import { doctor } from './doctor-command.js';
-import { modelLine } from './model-lines.js';
-import { start } from './start-command.js';
+import { ConfigError } from '@genhub/core';
+import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: genhub <command>
 
@@ -12,52 +8,49 @@ Commands:
                                    terminal or a pipe) and GET /healthz and /metrics on
                                    127.0.0.1:PORT (GENHUB_HTTP_PORT, default 8787; 0 picks one);
                                    results are saved to DIR (default ./genhub-output)
-  doctor                           check the configuration, the store and every provider
+  generate <task> "<prompt>"       run one generation as the console user and print the paths of
+    [--model M] [--out DIR]        its files (saved to DIR, default ./genhub-output); TASK is a task
+    [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, speak); --param sets
+                                   a model parameter (see models --json); Ctrl-C cancels (refunded)
+  jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, task, model, state, cost
+  usage [--user U] [--days N]      spending of the last N days (default 30) by task and model, and
+                                   the balances
+  credits grant <user> <usd>       add credits to a user (console, or a bot's user id); a negative
+    [--community] [--note TEXT]    amount takes them back; --community for a community account
+  credits show <user> [--community]
+                                   a balance and its latest ledger entries
+  doctor                           check the configuration, the store, every provider and the bot
+                                   tokens; reports every problem it finds
   models [--task TASK] [--json]    list the models of every configured provider
 
+Exit status: 0 ok, 1 something failed (the message says what), 2 a bad argument, 130 Ctrl-C.
 Configuration: genhub.config.json and GENHUB_* variables (see the README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'start') return start(rest);
-  if (command === 'doctor') return doctor();
-  if (command === 'models') return models(rest);
-  console.log(USAGE);
-  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
-}
-
-async function models(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { task: { type: 'string' }, json: { type: 'boolean' } },
-  });
-  if (values.task !== undefined && !(TASKS as readonly string[]).includes(values.task)) {
-    console.error(`Unknown task "${values.task}"; use one of ${TASKS.join(', ')}.`);
-    return 2;
-  }
-  const genhub = await createGenHub(loadConfig(), { plugins: bundledPlugins, logger: silentLogger });
-  try {
-    const filter = values.task === undefined ? {} : { task: values.task as Task };
-    if (values.json) {
-      console.log(JSON.stringify(genhub.registry.catalogue(filter), null, 2));
-      return 0;
-    }
-    for (const plugin of genhub.plugins) {
-      const detail = plugin.message ? `: ${plugin.message}` : '';
-      console.log(`${plugin.name} (${plugin.id}) ${plugin.state}, ${plugin.models} models${detail}`);
-    }
-    const list = genhub.registry.list(filter);
-    if (list.length === 0) console.log('No models are available; configure a provider (see the README).');
-    for (const model of list) console.log(modelLine(model));
+  // Each command is imported when it runs, so `credits` does not load every provider plugin.
+  if (command === 'start') return (await import('./start-command.js')).start(rest);
+  if (command === 'generate') return (await import('./generate-command.js')).generate(rest);
+  if (command === 'jobs') return (await import('./jobs-command.js')).jobs(rest);
+  if (command === 'usage') return (await import('./usage-command.js')).usage(rest);
+  if (command === 'credits') return (await import('./credits-command.js')).credits(rest);
+  if (command === 'doctor') return (await import('./doctor-command.js')).doctor();
+  if (command === 'models') return (await import('./models-command.js')).models(rest);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
     return 0;
-  } finally {
-    await genhub.close();
   }
+  console.error(`Unknown command "${command}".\n\n${USAGE}`);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
     console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
     process.exit(1);
   },
