@@ -355,7 +355,10 @@ function parseJson(text: string, contentType: string): unknown {
   }
 }
 
-async function parseMultipart(body: Uint8Array, contentType: string): Promise<FakeMultipart | undefined> {
+export async function parseMultipart(
+  body: Uint8Array,
+  contentType: string,
+): Promise<FakeMultipart | undefined> {
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
