@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GenHub } from '@genhub/core';
+import { serveArtifact } from './artifact-route.js';
 import { healthReport } from './health.js';
 import type { Metrics } from './metrics.js';
 
@@ -9,7 +10,11 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Serves `GET /healthz` (JSON; 503 when the store fails) and `GET /metrics` (Prometheus) on 127.0.0.1. */
+/**
+ * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus) and signed
+ * result links (`/files/...`) on 127.0.0.1; put a reverse proxy in front and set GENHUB_PUBLIC_URL
+ * for users elsewhere to open the links.
+ */
 export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -33,6 +38,13 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
         (text) => send(200, metrics.registry.contentType, text),
         () => send(500, 'text/plain; charset=utf-8', 'Metrics are not available.\n'),
       );
+      return;
+    }
+    if (path?.startsWith('/files/')) {
+      serveArtifact(genhub, request, response).catch(() => {
+        if (!response.headersSent) send(500, 'text/plain; charset=utf-8', 'The file could not be read.\n');
+        else response.destroy();
+      });
       return;
     }
     send(404, 'text/plain; charset=utf-8', 'Not found; try /healthz or /metrics.\n');

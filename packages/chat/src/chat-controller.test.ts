@@ -38,7 +38,7 @@ const alice: ChatActor = { userId: 'test:alice', isCommunityAdmin: false, frontE
 const buttons = (message: ChatMessage): ChatButton[] => (message.buttons ?? []).flat();
 const button = (message: ChatMessage, label: string) => {
   const found = buttons(message).find((b) => b.label === label);
-  if (!found || found.kind !== 'action') throw new Error(`no ${label} button in ${JSON.stringify(message)}`);
+  if (found?.kind !== 'action') throw new Error(`no ${label} button in ${JSON.stringify(message)}`);
   return found.id;
 };
 const done = (message: ChatMessage) => /^Done/m.test(message.text);

@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { extensionFor, type GenHub } from '@genhub/core';
+
+/**
+ * `GET /files/<job>/<artifact>?expires=...&sig=...`: a stored result behind a signed, expiring link
+ * (the links chat sends for files it cannot attach). Anything else about the link is a 404, so a
+ * guess learns nothing.
+ */
+export async function serveArtifact(
+  genhub: Pick<GenHub, 'links' | 'generation' | 'artifacts'>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const [, , jobId = '', artifactId = ''] = url.pathname.split('/');
+  const notFound = () => {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('This link is not valid or has expired; ask for the job again with /job.\n');
+  };
+  const genuine = genhub.links.verify({
+    jobId: decodeURIComponent(jobId),
+    artifactId: decodeURIComponent(artifactId),
+    expires: url.searchParams.get('expires') ?? undefined,
+    signature: url.searchParams.get('sig') ?? undefined,
+  });
+  if (!genuine) return notFound();
+  const job = await genhub.generation.get(decodeURIComponent(jobId));
+  const artifact = job?.outputs.find((output) => output.id === decodeURIComponent(artifactId));
+  if (!job || !artifact) return notFound();
+  response.writeHead(200, {
+    'content-type': artifact.mediaType,
+    'content-length': String(artifact.bytes),
+    'content-disposition': `inline; filename="${job.id}-${artifact.id}.${extensionFor(artifact.mediaType)}"`,
+    'cache-control': 'private, max-age=3600',
+    'x-content-type-options': 'nosniff',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  await pipeline(Readable.from(genhub.artifacts.read(artifact.key)), response);
+}
