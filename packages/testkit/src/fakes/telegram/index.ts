@@ -17,12 +17,13 @@ export type {
 } from './telegram-fake.js';
 export { startTelegramFake } from './telegram-fake.js';
 export type { TelegramCallbackAnswer, TelegramChatAction } from './telegram-methods.js';
+export type { TelegramTransport } from './telegram-request.js';
+export type * from './telegram-types.js';
+export type { WebhookResponse } from './telegram-webhook-sender.js';
 export type {
   TelegramAdminRights,
   TelegramFakeFile,
   TelegramFakeMessage,
   TelegramFileKind,
-} from './telegram-model.js';
-export type { TelegramTransport } from './telegram-request.js';
-export type * from './telegram-types.js';
-export type { WebhookResponse } from './telegram-webhook.js';
+  TelegramGroupOptions,
+} from './telegram-world.js';

@@ -14,12 +14,6 @@ import {
   type TelegramChatAction,
   type TelegramState,
 } from './telegram-methods.js';
-import {
-  type TelegramAdminRights,
-  type TelegramFakeFile,
-  type TelegramFakeMessage,
-  TelegramWorld,
-} from './telegram-model.js';
 import { readBody, requestParams, type TelegramTransport } from './telegram-request.js';
 import type {
   TgBotCommand,
@@ -34,8 +28,21 @@ import type {
   TgUpdate,
   TgUser,
 } from './telegram-types.js';
-import { UpdateQueue } from './telegram-updates.js';
-import { postUpdate, type WebhookConfig, type WebhookResponse, WebhookSender } from './telegram-webhook.js';
+import { TelegramUpdateQueue } from './telegram-update-queue.js';
+import {
+  postUpdate,
+  TelegramWebhookSender,
+  type WebhookConfig,
+  type WebhookResponse,
+} from './telegram-webhook-sender.js';
+import {
+  type ChatRecord,
+  type TelegramAdminRights,
+  type TelegramFakeFile,
+  type TelegramFakeMessage,
+  type TelegramGroupOptions,
+  TelegramWorld,
+} from './telegram-world.js';
 
 /**
  * A fake Telegram Bot API server for tests, built from the Bot API documentation: the real URL
@@ -131,8 +138,14 @@ export interface PressButtonInput {
 
 export interface InjectedMessage {
   message: TgMessage;
-  updateId: number;
-  update: TgUpdate;
+  /**
+   * False when the bot does not get the message: group privacy mode (see `sendText`) or an
+   * `allowed_updates` that leaves messages out. The message is in the chat either way.
+   */
+  delivered: boolean;
+  /** Undefined when not delivered. */
+  updateId: number | undefined;
+  update: TgUpdate | undefined;
 }
 
 export interface InjectedCallbackQuery {
@@ -172,7 +185,7 @@ export interface TelegramFake {
   /** A simulated user with a private chat with the bot (`blocked`/`started: false` make sends fail). */
   createUser(fields?: Partial<TgUser> & { blocked?: boolean; started?: boolean }): TgUser;
   /** A group or supergroup (default) with an owner, members, administrators and the bot in it. */
-  createGroup(options?: Parameters<TelegramWorld['addGroup']>[0]): TgChat;
+  createGroup(options?: TelegramGroupOptions): TgChat;
   /** A user's private chat with the bot. */
   privateChat(user: UserRef): TgChat;
   /** Sets a user's membership (getChatMember and getChatAdministrators answer from it). */
@@ -183,9 +196,14 @@ export interface TelegramFake {
     rights?: TelegramAdminRights,
   ): TgChatMember;
 
-  /** A user writes text; Telegram's entities (bot_command, mention, ...) are filled in. */
+  /**
+   * A user writes text; Telegram's entities (bot_command, mention, ...) are filled in. In groups
+   * the bot's privacy mode applies, as Telegram's does while getMe says
+   * `can_read_all_group_messages: false` (the default): unless the bot is an administrator there,
+   * it only gets commands (`/cmd` or `/cmd@its_username`) and replies to its own messages.
+   */
   sendText(input: SendTextInput): InjectedMessage;
-  /** A user sends a photo; it gets PhotoSizes whose files download as `bytes`. */
+  /** A user sends a photo; it gets PhotoSizes whose files download as `bytes` (privacy mode as for text). */
   sendPhoto(input: SendPhotoInput): InjectedMessage;
   /** A user presses an inline button: a callback_query update. */
   pressButton(input: PressButtonInput): InjectedCallbackQuery;
@@ -220,6 +238,14 @@ export interface TelegramFake {
   chatActions(chat?: ChatRef): TelegramChatAction[];
   /** The commands set for exactly this scope and language (default scope, no language unless given). */
   commands(scope?: TgBotCommandScope, languageCode?: string): TgBotCommand[];
+  /**
+   * The commands a user's Telegram app would show in a chat: the first list set along the scope
+   * order the Bot API documents (chat member, chat administrators, chat, all chat administrators,
+   * all group or all private chats, default), each with the user's language first.
+   */
+  commandsShown(chat: ChatRef, user: UserRef): TgBotCommand[];
+  /** True while a getUpdates call is held open, waiting for updates. */
+  isPolling(): boolean;
 
   /**
    * Resolves with the predicate's value once it is neither undefined, null nor false. The
@@ -296,7 +322,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     chatActions: [],
     downloadLimitBytes: options.downloadLimitBytes ?? TelegramLimits.downloadLimitBytes,
   };
-  const queue = new UpdateQueue(options.firstUpdateId ?? 1);
+  const queue = new TelegramUpdateQueue(options.firstUpdateId ?? 1);
   const calls: TelegramCall[] = [];
   const downloads: TelegramDownload[] = [];
   const failures = new Map<string, TgResponse[]>();
@@ -308,7 +334,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     for (const check of [...waiters]) check();
   };
 
-  const webhook = new WebhookSender(queue, {
+  const webhook = new TelegramWebhookSender(queue, {
     retryMs: options.webhookRetryMs ?? 100,
     now,
     runReply: async (body) => {
@@ -327,6 +353,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
       queue.setAllowedUpdates(allowedUpdates);
       return webhook.set({
         url,
+        dropPendingUpdates,
         maxConnections: maxConnections ?? 40,
         ...(secretToken !== undefined ? { secretToken } : {}),
         ...(allowedUpdates !== undefined ? { allowedUpdates } : {}),
@@ -409,7 +436,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     if (name === 'getupdates') {
       if (webhook.config) throw new TelegramApiError(409, TelegramErrors.webhookConflict);
       const allowed = args.json('allowed_updates', "Bad Request: can't parse allowed updates JSON object");
-      const result = await queue.poll(
+      const polling = queue.poll(
         {
           offset: args.int('offset') ?? 0,
           limit: args.int('limit') ?? TelegramLimits.maxUpdatesLimit,
@@ -420,6 +447,8 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
         },
         signal,
       );
+      if (queue.holding) setImmediate(notify);
+      const result = await polling;
       if (result instanceof TelegramApiError) throw result;
       return { ok: true, result: structuredClone(result) };
     }
@@ -532,6 +561,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
       return owner;
     }
     if (typeof reference !== 'number') return reference;
+    if (reference === botInfo.id) return sender;
     const user = world.users.get(reference)?.user;
     if (!user) throw new Error(`The Telegram fake has no user ${reference}; make one with createUser().`);
     return user;
@@ -578,8 +608,32 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
       false,
       files,
     );
-    const update = inject({ message: stored.message });
-    return { message: structuredClone(stored.message), updateId: update.update_id, update };
+    const message = structuredClone(stored.message);
+    if (!botSees(chat, stored.message)) {
+      notify();
+      return { message, delivered: false, updateId: undefined, update: undefined };
+    }
+    const pushed = queue.push(structuredClone({ message: stored.message }));
+    notify();
+    return pushed.queued
+      ? { message, delivered: true, updateId: pushed.update.update_id, update: pushed.update }
+      : { message, delivered: false, updateId: undefined, update: undefined };
+  };
+  /** Group privacy mode: what a bot that cannot read all group messages still gets. */
+  const botSees = (chat: ChatRecord, message: TgMessage): boolean => {
+    if (chat.chat.type === 'private' || chat.chat.type === 'channel' || botInfo.can_read_all_group_messages) {
+      return true;
+    }
+    const status = world.member(chat.chat.id, botInfo.id).status;
+    if (status === 'administrator' || status === 'creator') return true;
+    if (message.reply_to_message?.from?.id === botInfo.id) return true;
+    const text = message.text ?? message.caption ?? '';
+    const entities = message.entities ?? message.caption_entities ?? [];
+    return entities.some((entity) => {
+      if (entity.type !== 'bot_command') return false;
+      const target = text.slice(entity.offset, entity.offset + entity.length).split('@')[1];
+      return target === undefined || target.toLowerCase() === botInfo.username?.toLowerCase();
+    });
   };
   const messageList = (chat: ChatRef | undefined, includeDeleted: boolean) => {
     const records =
@@ -703,6 +757,34 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
       if (resolved.chat_id !== undefined) resolved.chat_id = world.resolveChat(resolved.chat_id).chat.id;
       return structuredClone(state.commands.get(commandsKey(resolved, languageCode)) ?? []);
     },
+
+    commandsShown: (chatRef, userRef) => {
+      const chat = chatOf(chatRef, undefined);
+      const user = userOf(userRef, chat.chat);
+      const language = user.language_code ?? '';
+      const chatId = chat.chat.id;
+      const status = world.member(chatId, user.id).status;
+      const admin = status === 'creator' || status === 'administrator';
+      const scopes: TgBotCommandScope[] =
+        chat.chat.type === 'private'
+          ? [{ type: 'chat', chat_id: chatId }, { type: 'all_private_chats' }, { type: 'default' }]
+          : [
+              { type: 'chat_member', chat_id: chatId, user_id: user.id },
+              ...(admin ? [{ type: 'chat_administrators', chat_id: chatId } as const] : []),
+              { type: 'chat', chat_id: chatId },
+              ...(admin ? [{ type: 'all_chat_administrators' } as const] : []),
+              { type: 'all_group_chats' },
+              { type: 'default' },
+            ];
+      for (const scope of scopes) {
+        for (const code of language === '' ? [''] : [language, '']) {
+          const list = state.commands.get(commandsKey(scope, code));
+          if (list && list.length > 0) return structuredClone(list);
+        }
+      }
+      return [];
+    },
+    isPolling: () => queue.holding,
 
     waitFor: <T>(
       predicate: (fake: TelegramFake) => T | undefined | null | false,

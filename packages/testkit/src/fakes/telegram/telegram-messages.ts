@@ -8,6 +8,12 @@ import {
   TelegramErrors,
   TelegramLimits,
 } from './telegram-errors.js';
+import type {
+  TgInlineKeyboardButton,
+  TgInlineKeyboardMarkup,
+  TgMessage,
+  TgMessageEntity,
+} from './telegram-types.js';
 import {
   type ChatRecord,
   imageSize,
@@ -15,13 +21,7 @@ import {
   type TelegramFakeMessage,
   type TelegramFileKind,
   type TelegramWorld,
-} from './telegram-model.js';
-import type {
-  TgInlineKeyboardButton,
-  TgInlineKeyboardMarkup,
-  TgMessage,
-  TgMessageEntity,
-} from './telegram-types.js';
+} from './telegram-world.js';
 
 /**
  * Sending, editing and deleting the bot's messages, text and media alike, with the checks and

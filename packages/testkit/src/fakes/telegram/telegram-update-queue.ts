@@ -31,7 +31,7 @@ export function updateKind(update: TgUpdate): string {
   return Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown';
 }
 
-export class UpdateQueue {
+export class TelegramUpdateQueue {
   private queue: TgUpdate[] = [];
   private nextId: number;
   private allowed: ReadonlySet<string> | undefined;

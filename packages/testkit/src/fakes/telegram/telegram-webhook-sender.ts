@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { TgUpdate, TgWebhookInfo } from './telegram-types.js';
-import type { UpdateQueue } from './telegram-updates.js';
+import type { TelegramUpdateQueue } from './telegram-update-queue.js';
 
 /**
  * Webhook delivery: while a webhook is set, each queued update is POSTed to it as JSON, one at a
@@ -16,6 +16,8 @@ export const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 export interface WebhookConfig {
   url: string;
   secretToken?: string;
+  /** Whether the setWebhook call asked to drop the pending updates (the fake dropped them). */
+  dropPendingUpdates: boolean;
   maxConnections: number;
   allowedUpdates?: string[];
 }
@@ -67,7 +69,7 @@ export function postUpdate(
   });
 }
 
-export class WebhookSender {
+export class TelegramWebhookSender {
   config: WebhookConfig | undefined;
   private lastError: { date: number; message: string } | undefined;
   private sending = false;
@@ -75,7 +77,7 @@ export class WebhookSender {
   private closed = false;
 
   constructor(
-    private readonly queue: UpdateQueue,
+    private readonly queue: TelegramUpdateQueue,
     private readonly options: {
       retryMs: number;
       now: () => number;

@@ -104,6 +104,22 @@ const DEFAULT_ADMIN_RIGHTS: TelegramAdminRights = {
   can_pin_messages: true,
 };
 
+/** A group or supergroup to create, with the people in it. */
+export interface TelegramGroupOptions {
+  type?: Extract<TgChatType, 'group' | 'supergroup'>;
+  id?: number;
+  title?: string;
+  username?: string;
+  owner?: TgUser;
+  members?: readonly TgUser[];
+  admins?: readonly TgUser[];
+  /** Whether the bot is an administrator (false: a plain member); rights default to the usual ones. */
+  botIsAdmin?: boolean;
+  botRights?: TelegramAdminRights;
+  description?: string;
+}
+
+/** Everything the fake knows about users, chats, messages and files. */
 export class TelegramWorld {
   readonly users = new Map<number, SimulatedUser>();
   readonly chats = new Map<number, ChatRecord>();
@@ -147,19 +163,7 @@ export class TelegramWorld {
     return user;
   }
 
-  addGroup(options: {
-    type?: Extract<TgChatType, 'group' | 'supergroup'>;
-    id?: number;
-    title?: string;
-    username?: string;
-    owner?: TgUser;
-    members?: readonly TgUser[];
-    admins?: readonly TgUser[];
-    /** Whether the bot is an administrator (false: a plain member); rights default to the usual ones. */
-    botIsAdmin?: boolean;
-    botRights?: TelegramAdminRights;
-    description?: string;
-  }): TgChat {
+  addGroup(options: TelegramGroupOptions): TgChat {
     this.groupSequence += 1;
     const type = options.type ?? 'supergroup';
     const id =
