@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { userMessage } from '@genhub/chat';
+import { ChatController, userMessage } from '@genhub/chat';
 import { createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
 import { startConsoleChat } from './console-chat.js';
 import { startHttpServer } from './http-server.js';
@@ -55,8 +55,9 @@ export async function start(argv: string[]): Promise<number> {
       console.log(`${name} is set, but the ${bot} bot is not available in this version; using the console.`);
   }
 
+  const controller = new ChatController(genhub);
   const chat = startConsoleChat({
-    genhub,
+    controller,
     outDir: values.out ?? 'genhub-output',
     input: process.stdin,
     print: (line) => console.log(line),
@@ -66,6 +67,7 @@ export async function start(argv: string[]): Promise<number> {
   const shutdown = () => {
     closing ??= (async () => {
       chat.stop();
+      controller.close();
       metrics.close();
       await server?.close();
       await genhub.close();

@@ -48,7 +48,7 @@ describe('genhub start', () => {
     expect(text).toContain(`Saved ${join(out, wavs[0]!)}`);
     expect(wavRms(readFileSync(join(out, wavs[0]!)))).toBeGreaterThan(300);
 
-    expect(text).toMatch(/^espeak\/tts\s+text-to-speech\s+~\$0\.000$/m);
+    expect(text).toMatch(/^text-to-speech:\n {2}espeak\/tts \(.+\) from \$0\.00$/m);
     expect(text).toMatch(/\] Done in /);
     const imagine = text.split('\n').find((line) => line.startsWith('No image model'));
     expect(imagine).toBe(

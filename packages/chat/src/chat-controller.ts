@@ -280,6 +280,11 @@ export class ChatController {
     return resumed;
   }
 
+  /** Resolves once every job this controller follows has shown its last message. */
+  idle(): Promise<void> {
+    return this.#followers.idle();
+  }
+
   /** Stops following jobs (their messages keep their last state; `resume` picks them up again). */
   close(): void {
     this.#followers.close();

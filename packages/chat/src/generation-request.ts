@@ -98,7 +98,9 @@ export function chooseModel(
   if (candidates.length > 0) {
     throw new GenHubError('INVALID_INPUT', `This community allows no model for ${task}; ask an admin.`);
   }
-  throw new GenHubError('MODEL_NOT_FOUND', noModelSentence(task, genhub.plugins));
+  throw new GenHubError('INVALID_INPUT', noModelSentence(task, genhub.plugins), {
+    details: { reason: 'no-model', task },
+  });
 }
 
 function tryResolve(registry: Registry, id: string): ModelSpec | undefined {

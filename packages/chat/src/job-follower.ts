@@ -21,12 +21,25 @@ export interface FollowTarget {
  */
 export class JobFollowers {
   readonly #active = new Map<string, () => void>();
+  readonly #running = new Set<Promise<void>>();
 
   constructor(private readonly genhub: ChatGenHub) {}
 
   /** Follows a job; resolves once its last message is shown. Following a job twice is a no-op. */
-  async follow(job: JobRecord, target: FollowTarget): Promise<void> {
-    if (this.#active.has(job.id)) return;
+  follow(job: JobRecord, target: FollowTarget): Promise<void> {
+    if (this.#active.has(job.id)) return Promise.resolve();
+    const running = this.#follow(job, target);
+    this.#running.add(running);
+    void running.finally(() => this.#running.delete(running)).catch(() => {});
+    return running;
+  }
+
+  /** Resolves once every job being followed has shown its last message. */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+
+  async #follow(job: JobRecord, target: FollowTarget): Promise<void> {
     const { generation, logger } = this.genhub;
     const pacer = new StatusPacer(target.handle, target.limits.editIntervalMs, (error) =>
       logger.warn('could not edit a job message', { jobId: job.id, error: String(error) }),
