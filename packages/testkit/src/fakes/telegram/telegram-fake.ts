@@ -70,6 +70,8 @@ export interface TelegramFakeOptions {
   firstUpdateId?: number;
   /** How long the fake waits before retrying a failed webhook delivery; 100 ms unless given. */
   webhookRetryMs?: number;
+  /** How long the bot's webhook may take to answer one update; 10 s unless given. */
+  webhookTimeoutMs?: number;
   /** The fake's clock, for message dates; `Date.now` unless given. */
   now?: () => number;
 }
@@ -336,6 +338,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
 
   const webhook = new TelegramWebhookSender(queue, {
     retryMs: options.webhookRetryMs ?? 100,
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
     now,
     runReply: async (body) => {
       const { method, ...params } = body;

@@ -34,6 +34,7 @@ export function postUpdate(
   url: string,
   update: TgUpdate,
   secret: string | undefined,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<WebhookResponse> {
   const body = Buffer.from(JSON.stringify(update));
   const target = new URL(url);
@@ -44,6 +45,8 @@ export function postUpdate(
       {
         method: 'POST',
         agent: false,
+        timeout: options.timeoutMs ?? 60_000,
+        ...(options.signal ? { signal: options.signal } : {}),
         headers: {
           'content-type': 'application/json',
           'content-length': String(body.byteLength),
@@ -64,6 +67,9 @@ export function postUpdate(
         res.once('error', reject);
       },
     );
+    req.once('timeout', () =>
+      req.destroy(Object.assign(new Error('Read timeout expired'), { code: 'ETIMEDOUT' })),
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -75,11 +81,15 @@ export class TelegramWebhookSender {
   private sending = false;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Aborts the delivery in flight when the webhook goes or the fake closes. */
+  private inFlight = new AbortController();
 
   constructor(
     private readonly queue: TelegramUpdateQueue,
     private readonly options: {
       retryMs: number;
+      /** How long the bot may take to answer one delivery. */
+      timeoutMs: number;
       now: () => number;
       /** Runs a webhook reply (`{ method, ...params }`) as an API call. */
       runReply: (body: Record<string, unknown>) => Promise<void>;
@@ -102,6 +112,8 @@ export class TelegramWebhookSender {
     this.lastError = undefined;
     if (this.retry) clearTimeout(this.retry);
     this.retry = undefined;
+    this.inFlight.abort();
+    this.inFlight = new AbortController();
     return had ? 'Webhook was deleted' : 'Webhook is already deleted';
   }
 
@@ -132,6 +144,7 @@ export class TelegramWebhookSender {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
     this.retry = undefined;
+    this.inFlight.abort();
   }
 
   private async drain(): Promise<void> {
@@ -141,7 +154,10 @@ export class TelegramWebhookSender {
       if (!config || !update || this.closed) return;
       let failure: string | undefined;
       try {
-        const response = await postUpdate(config.url, update, config.secretToken);
+        const response = await postUpdate(config.url, update, config.secretToken, {
+          signal: this.inFlight.signal,
+          timeoutMs: this.options.timeoutMs,
+        });
         if (response.status >= 200 && response.status < 300) {
           this.queue.remove(update.update_id);
           await this.runReply(response);
@@ -150,8 +166,15 @@ export class TelegramWebhookSender {
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        failure = code === 'ECONNREFUSED' ? 'Connection refused' : `Connection failed: ${String(error)}`;
+        failure =
+          code === 'ECONNREFUSED'
+            ? 'Connection refused'
+            : code === 'ETIMEDOUT'
+              ? 'Read timeout expired'
+              : `Connection failed: ${String(error)}`;
       }
+      // The webhook went (or changed) while this delivery was under way.
+      if (this.config !== config || this.closed) return;
       if (failure !== undefined) {
         this.lastError = { date: Math.floor(this.options.now() / 1000), message: failure };
         this.options.onAttempt();
