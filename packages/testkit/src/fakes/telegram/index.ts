@@ -17,6 +17,7 @@ export type {
 } from './telegram-fake.js';
 export { startTelegramFake } from './telegram-fake.js';
 export type { TelegramCallbackAnswer, TelegramChatAction } from './telegram-methods.js';
+export type { TelegramRateLimits } from './telegram-rate-limiter.js';
 export type { TelegramTransport } from './telegram-request.js';
 export type * from './telegram-types.js';
 export type { WebhookResponse } from './telegram-webhook-sender.js';

@@ -488,6 +488,33 @@ describe('Telegram fake: chats, members and commands', () => {
     expect(fake.commands()).toEqual([]);
   });
 
+  it('applies flood control when asked: one message a second per chat, twenty a minute per group', async () => {
+    let clock = 1_000_000;
+    const fake = await start({ rateLimits: true, now: () => clock });
+    const user = fake.createUser();
+    const group = fake.createGroup({});
+    expect((await api('sendMessage', { chat_id: user.id, text: '1' })).status).toBe(200);
+    expect(await api('sendMessage', { chat_id: user.id, text: '2' })).toEqual({
+      status: 429,
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
+    expect((await api('sendChatAction', { chat_id: user.id, action: 'typing' })).status).toBe(200);
+    clock += 1000;
+    expect((await api('sendMessage', { chat_id: user.id, text: '2' })).status).toBe(200);
+    for (let index = 0; index < 20; index += 1) {
+      clock += 1000;
+      expect((await api('sendMessage', { chat_id: group.id, text: String(index) })).status).toBe(200);
+    }
+    clock += 1000;
+    const refused = await api('sendMessage', { chat_id: group.id, text: 'one too many' });
+    expect(refused.body).toMatchObject({ error_code: 429, parameters: { retry_after: 40 } });
+  });
+
   it('times waitFor out with the last calls in the message', async () => {
     const fake = await start();
     await api('getMe');

@@ -14,6 +14,7 @@ import {
   type TelegramChatAction,
   type TelegramState,
 } from './telegram-methods.js';
+import { TelegramRateLimiter, type TelegramRateLimits } from './telegram-rate-limiter.js';
 import { readBody, requestParams, type TelegramTransport } from './telegram-request.js';
 import type {
   TgBotCommand,
@@ -72,8 +73,13 @@ export interface TelegramFakeOptions {
   webhookRetryMs?: number;
   /** How long the bot's webhook may take to answer one update; 10 s unless given. */
   webhookTimeoutMs?: number;
-  /** The fake's clock, for message dates; `Date.now` unless given. */
+  /** The fake's clock, for message dates and rate limits; `Date.now` unless given. */
   now?: () => number;
+  /**
+   * Telegram's flood control for sends and edits (1 per second per chat, 20 per minute per group,
+   * 30 per second in all unless changed); off unless given, so tests need not pace themselves.
+   */
+  rateLimits?: TelegramRateLimits | boolean;
 }
 
 /** One request the fake answered. */
@@ -325,6 +331,10 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     downloadLimitBytes: options.downloadLimitBytes ?? TelegramLimits.downloadLimitBytes,
   };
   const queue = new TelegramUpdateQueue(options.firstUpdateId ?? 1);
+  const rateLimiter =
+    options.rateLimits === undefined || options.rateLimits === false
+      ? undefined
+      : new TelegramRateLimiter(options.rateLimits === true ? {} : options.rateLimits, now);
   const calls: TelegramCall[] = [];
   const downloads: TelegramDownload[] = [];
   const failures = new Map<string, TgResponse[]>();
@@ -457,7 +467,11 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     }
     const method = TELEGRAM_METHODS[name];
     if (!method) throw new TelegramApiError(404, TelegramErrors.notFound);
+    const limited =
+      rateLimiter && TelegramRateLimiter.counts(name) ? world.resolveChat(args.chatId()) : undefined;
+    if (limited) rateLimiter?.check(limited.chat.id, limited.chat.type !== 'private');
     const outcome = method({ world, args, files: request.files, limits, state, webhook: webhookHooks, now });
+    if (limited) rateLimiter?.count(limited.chat.id);
     return {
       ok: true,
       result: structuredClone(outcome.result),
