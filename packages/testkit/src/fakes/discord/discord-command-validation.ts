@@ -18,9 +18,12 @@ export const DiscordCommandLimits = {
   stringLength: 6000,
   combined: 4000,
   /** Per scope (global, or one guild), by command type. */
-  perType: { [CommandType.ChatInput]: 100, [CommandType.User]: 15, [CommandType.Message]: 15 } as Readonly<
-    Record<number, number>
-  >,
+  perType: {
+    [CommandType.ChatInput]: 100,
+    [CommandType.User]: 15,
+    [CommandType.Message]: 15,
+    [CommandType.PrimaryEntryPoint]: 1,
+  } as Readonly<Record<number, number>>,
 } as const;
 
 /** CHAT_INPUT command and option names. */

@@ -371,8 +371,13 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
   // Interaction webhooks: followups and @original.
   const interactionFor = (call: FakeCall): InteractionRecord | DiscordFailure => {
     const interaction = state.interactionsByToken.get(call.params.token ?? '');
-    if (call.params.appId !== applicationId || !interaction)
+    if (call.params.appId !== applicationId || !interaction) {
       return new DiscordFailure(DiscordErrors.unknownWebhook());
+    }
+    // An interaction not answered in time loses its token.
+    if (!interaction.acknowledged && Date.now() - interaction.createdAtMs > options.responseDeadlineMs) {
+      return new DiscordFailure(DiscordErrors.unknownWebhook());
+    }
     if (interaction.expired) return new DiscordFailure(DiscordErrors.invalidWebhookToken());
     return interaction;
   };

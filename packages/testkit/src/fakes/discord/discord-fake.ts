@@ -412,7 +412,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       id: commandId,
       name: spec.name,
       type: CommandType.ChatInput,
-      options: built.options,
+      ...(built.options.length > 0 ? { options: built.options } : {}),
       ...(built.resolved ? { resolved: built.resolved } : {}),
       ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
     };
