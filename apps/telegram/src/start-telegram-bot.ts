@@ -1,0 +1,231 @@
+import {
+  type ChatController,
+  type ChatGenHub,
+  type ChatMessageHandle,
+  findCommand,
+  type InputImage,
+  userMessage,
+} from '@genhub/chat';
+import type { JsonObject, Logger } from '@genhub/core';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { MaybeInaccessibleMessage, Message } from 'grammy/types';
+import { apiFailureLog } from './api-failure-log.js';
+import { botCommands } from './bot-commands.js';
+import { ChatAdmins } from './chat-admins.js';
+import { downloadImage, imageSource } from './input-image.js';
+import { FRONT_END, telegramActor } from './telegram-actor.js';
+import type { TelegramConfig } from './telegram-config.js';
+import { describeTelegramError } from './telegram-errors.js';
+import { TelegramMessageHandle } from './telegram-message-handle.js';
+import { TelegramOutbox } from './telegram-outbox.js';
+import { TelegramSurface } from './telegram-surface.js';
+import { typedCommand } from './typed-command.js';
+import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+
+export interface StartTelegramBotOptions {
+  genhub: ChatGenHub;
+  controller: ChatController;
+  config: TelegramConfig;
+  /** GenHub's logger unless given. */
+  logger?: Logger;
+}
+
+/** A running bot. */
+export interface TelegramBot {
+  bot: Bot;
+  /** In webhook mode, where the local server listens (behind the HTTPS proxy). */
+  webhookAddress?: string;
+  /**
+   * Stops taking updates (long polling ends, the webhook server closes) and waits for updates
+   * being handled. Jobs keep running; the caller closes the controller and GenHub.
+   */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+/** How long `stop` waits for updates being handled. */
+const STOP_GRACE_MS = 10_000;
+const MB = 1024 * 1024;
+
+/**
+ * Puts GenHub's chat on Telegram: text commands (also as a photo's caption), inline keyboards, and
+ * results as photos, videos, audio and documents. Long polling with @grammyjs/runner (one update at a
+ * time per chat) unless a webhook is configured; 429 and 5xx answers are retried; every Telegram
+ * error is logged, none is shown to users as is, and no update can crash the process. Follows again
+ * the jobs that were running when it last stopped.
+ */
+export async function startTelegramBot(options: StartTelegramBotOptions): Promise<TelegramBot> {
+  const { genhub, controller, config } = options;
+  const logger = (options.logger ?? genhub.logger).child({ frontEnd: FRONT_END });
+  const bot = new Bot(config.token, {
+    client: config.apiRoot !== undefined ? { apiRoot: config.apiRoot } : {},
+  });
+  bot.api.config.use(apiFailureLog(logger, config.token));
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: config.retry.maxAttempts, maxDelaySeconds: config.retry.maxDelaySeconds }),
+  );
+  const outbox = new TelegramOutbox(bot.api, config, genhub.store.records, logger);
+  const admins = new ChatAdmins(bot.api, config.adminCacheMs, logger, config.token);
+  const describe = (error: unknown) => describeTelegramError(error, config.token);
+
+  bot.catch((error) => logger.error('a Telegram update failed', { error: describe(error.error) }));
+  const inFlight = new Set<Promise<void>>();
+  let lastUpdateId: number | undefined;
+  bot.use(async (ctx, next) => {
+    lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
+    const handled = next();
+    inFlight.add(handled);
+    try {
+      await handled;
+    } finally {
+      inFlight.delete(handled);
+    }
+  });
+  // One update at a time per chat, so a chat's commands and presses keep their order.
+  if (!config.webhook) bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  const updates = bot.errorBoundary((error) =>
+    logger.error('a Telegram update failed', { error: describe(error.error) }),
+  );
+
+  updates.on('message', async (ctx) => {
+    const message = ctx.msg;
+    const from = message.from;
+    if (!from) return;
+    const command = typedCommand(message, ctx.me.username);
+    if (!command) return;
+    const name = command.name === 'start' && !findCommand('start') ? 'help' : command.name;
+    const spec = findCommand(name);
+    // In a group, an unknown command is likely another bot's, unless it names this one.
+    if (!spec && message.chat.type !== 'private' && !command.addressed) return;
+    const surface = new TelegramSurface(outbox, {
+      chatId: message.chat.id,
+      isPrivate: message.chat.type === 'private',
+      replyTo: message.message_id,
+      ...threadOf(message),
+      userId: from.id,
+    });
+    const actor = await telegramActor(admins, message.chat, from, message.sender_chat);
+    let images: InputImage[] | undefined;
+    const takesImage =
+      spec?.kind === 'generation' &&
+      (spec.needsImage || spec.tasks.some((task) => task.startsWith('image-')));
+    const source = takesImage ? imageSource(message) : undefined;
+    if (source) {
+      try {
+        const maxInput = genhub.config.jobs.maxInputMegabytes * MB;
+        images = [await downloadImage(bot.api, config, source, maxInput, logger)];
+      } catch (error) {
+        await surface.reply({ text: userMessage(error) }).catch(() => {});
+        return;
+      }
+    }
+    await controller.command(actor, surface, { name, text: command.text, ...(images ? { images } : {}) });
+  });
+
+  updates.on('callback_query:data', async (ctx) => {
+    const query = ctx.callbackQuery;
+    // At once, so the button stops spinning; what the press does is said in the chat.
+    await ctx.answerCallbackQuery().catch(() => {});
+    const message = query.message;
+    if (!message) return; // A button under an inline-mode message: GenHub makes none.
+    const accessible = message.date !== 0;
+    const surface = new TelegramSurface(outbox, {
+      chatId: message.chat.id,
+      isPrivate: message.chat.type === 'private',
+      ...(accessible ? { replyTo: message.message_id } : {}),
+      ...threadOf(message),
+      userId: query.from.id,
+    });
+    const pressed = accessible ? surface.handleFor(message.message_id, hasMedia(message)) : undefined;
+    const actor = await telegramActor(admins, message.chat, query.from);
+    await controller.press(actor, surface, query.data, pressed);
+  });
+
+  try {
+    await bot.init();
+  } catch (error) {
+    throw new Error(`The Telegram bot could not start: ${describe(error)}.`);
+  }
+  await bot.api
+    .setMyCommands(botCommands(controller.definitions()))
+    .catch((error: unknown) =>
+      logger.warn('could not register the command list', { error: describe(error) }),
+    );
+
+  const restore = (ref: JsonObject): ChatMessageHandle | undefined => {
+    const { chatId, messageId, threadId } = ref;
+    if (typeof chatId !== 'number' || typeof messageId !== 'number') return undefined;
+    const place = { chatId, ...(typeof threadId === 'number' ? { threadId } : {}) };
+    return new TelegramMessageHandle(outbox, place, { id: messageId, isMedia: false });
+  };
+  // One pace for every resumed job: the slower group pace is within Telegram's limits everywhere.
+  const resumed = await controller.resume(FRONT_END, restore, outbox.limits(false));
+  if (resumed > 0) logger.info('following unfinished Telegram jobs again', { resumed });
+
+  let runner: RunnerHandle | undefined;
+  let server: WebhookServer | undefined;
+  if (config.webhook) {
+    server = await startWebhookServer(bot, config.webhook, logger);
+    try {
+      await bot.api.setWebhook(config.webhook.url, {
+        secret_token: config.webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (error) {
+      await server.close();
+      throw new Error(`The Telegram webhook could not be set: ${describe(error)}.`);
+    }
+    logger.info('Telegram bot started with a webhook', { bot: ctxName(bot), listening: server.address });
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, {
+      runner: {
+        fetch: { timeout: config.pollingTimeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+        silent: true, // Failed calls are logged by the API log, without the token.
+      },
+    });
+    void runner
+      .task()
+      ?.catch((error: unknown) => logger.error('Telegram long polling stopped', { error: describe(error) }));
+    logger.info('Telegram bot started with long polling', { bot: ctxName(bot) });
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (runner?.isRunning()) await runner.stop();
+      await server?.close();
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      ]);
+      // Confirm what was handled, so a restart does not run the same commands again.
+      if (runner && lastUpdateId !== undefined)
+        await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => {});
+    })();
+    return stopping;
+  };
+  return { bot, ...(server ? { webhookAddress: server.address } : {}), stop };
+}
+
+/** Forum topics: answer in the topic the message came from. */
+function threadOf(message: MaybeInaccessibleMessage): { threadId?: number } {
+  if (message.date === 0) return {};
+  const full = message as Message;
+  return full.is_topic_message && full.message_thread_id !== undefined
+    ? { threadId: full.message_thread_id }
+    : {};
+}
+
+/** Whether a message's text is a caption (photos, videos, audio, documents). */
+function hasMedia(message: MaybeInaccessibleMessage): boolean {
+  if (message.date === 0) return false;
+  const full = message as Message;
+  return Boolean(full.photo || full.video || full.animation || full.audio || full.voice || full.document);
+}
+
+function ctxName(bot: Bot): string {
+  return `@${bot.botInfo.username}`;
+}
