@@ -64,6 +64,10 @@ describe('Discord fake REST: errors as Discord words them', () => {
       body: { message: '404: Not Found', code: 0 },
     });
     expect(fake.callsTo('PATCH /no/such/route')).toHaveLength(1);
+    expect(await api('/users/@me', { method: 'DELETE' })).toMatchObject({
+      status: 405,
+      body: { message: '405: Method Not Allowed', code: 0 },
+    });
     expect(await api(`/channels/${fake.channel.id}/messages/123`)).toMatchObject({
       status: 404,
       body: { message: 'Unknown Message', code: 10008 },

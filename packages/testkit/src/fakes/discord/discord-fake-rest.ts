@@ -91,11 +91,14 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
     return DiscordErrors.rateLimited(limit.retryAfter, limit.global, `fake-${limit.segments.join('-')}`);
   };
 
+  /** Every API route, so a known path asked with another method answers 405. */
+  const known: Array<{ method: string; segments: string[] }> = [];
   const add = (key: string, handler: Handler, auth: boolean) => {
     const [method, path] = key.split(' ') as [string, string];
-    const full = path.startsWith('/api') || !path.startsWith('/') ? path : `${API_PREFIX}${path}`;
-    const cdn = !path.startsWith('/') || /^\/(media\/)?(ephemeral-)?attachments\//.test(path);
-    server.route(`${method} ${cdn ? path : full}`, (call) => {
+    const isCdn = /^\/(media\/)?(ephemeral-)?attachments\//.test(path);
+    const full = isCdn ? path : `${API_PREFIX}${path}`;
+    if (!isCdn) known.push({ method, segments: full.split('/').filter(Boolean) });
+    server.route(`${method} ${full}`, (call) => {
       try {
         if (auth && !authorized(call)) return DiscordErrors.unauthorized();
         return takeRateLimit(call) ?? handler(call);
@@ -111,9 +114,12 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
   for (const method of METHODS) {
     for (let depth = 0; depth <= CATCH_ALL_DEPTH; depth += 1) {
       const path = `/${Array.from({ length: depth }, (_, index) => `:p${index}`).join('/')}`;
-      server.route(`${method} ${path}`, () => {
+      server.route(`${method} ${path}`, (call) => {
         setImmediate(options.onRequest);
-        return DiscordErrors.notFound();
+        const otherMethod = known.some(
+          (route) => route.method !== call.method && matches(route.segments, call.path),
+        );
+        return otherMethod ? DiscordErrors.methodNotAllowed() : DiscordErrors.notFound();
       });
     }
   }

@@ -199,11 +199,9 @@ export interface DiscordFakeInteraction {
   expire(): void;
 }
 
-interface MutableRole extends DiscordFakeRole {}
-interface MutableChannel extends DiscordFakeChannel {}
 interface MutableGuild extends DiscordFakeGuild {
-  channels: MutableChannel[];
-  roles: MutableRole[];
+  channels: DiscordFakeChannel[];
+  roles: DiscordFakeRole[];
   memberIds: string[];
 }
 
@@ -340,7 +338,7 @@ export class DiscordFakeState {
   readonly nextId = snowflakes(1);
   readonly users = new Map<string, DiscordFakeUser>();
   readonly guilds: MutableGuild[] = [];
-  readonly channels = new Map<string, MutableChannel>();
+  readonly channels = new Map<string, DiscordFakeChannel>();
   readonly messages = new Map<string, MessageRecord>();
   readonly attachments = new Map<string, DiscordFakeAttachment>();
   readonly interactions = new Map<string, InteractionRecord>();
@@ -420,7 +418,7 @@ export class DiscordFakeState {
       botId: this.botUser.id,
     });
     channelNames.forEach((channelName, position) => {
-      const channel: MutableChannel = {
+      const channel: DiscordFakeChannel = {
         id: this.nextId(),
         type: ChannelType.GuildText,
         name: channelName,
@@ -438,7 +436,7 @@ export class DiscordFakeState {
   addRole(guildId: string, name: string, permissions: bigint): DiscordFakeRole {
     const guild = this.guild(guildId);
     if (!guild) throw new Error(`The Discord fake has no guild ${guildId}.`);
-    const role: MutableRole = {
+    const role: DiscordFakeRole = {
       id: this.nextId(),
       guildId,
       name,
@@ -455,7 +453,7 @@ export class DiscordFakeState {
     return this.guilds.find((guild) => guild.id === id);
   }
 
-  channel(id: string): MutableChannel | undefined {
+  channel(id: string): DiscordFakeChannel | undefined {
     return this.channels.get(id);
   }
 
@@ -464,7 +462,7 @@ export class DiscordFakeState {
     for (const channel of this.channels.values()) {
       if (channel.type === ChannelType.Dm && channel.recipientId === userId) return channel;
     }
-    const channel: MutableChannel = {
+    const channel: DiscordFakeChannel = {
       id: this.nextId(),
       type: ChannelType.Dm,
       name: null,

@@ -13,8 +13,11 @@ import {
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
+  ModalBuilder,
   PermissionFlagsBits,
   Routes,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../fake-media.js';
@@ -249,6 +252,46 @@ describe('Discord fake with a real discord.js Client', () => {
     expect(error.message).toBe('Interaction has already been acknowledged.');
   });
 
+  it('replies withResponse, fetches and deletes the reply', async () => {
+    const next = nextInteraction(client);
+    const sent = await fake.runCommand({ name: 'ping' });
+    const interaction = (await next) as ChatInputCommandInteraction;
+    const response = await interaction.reply({ content: 'pong', withResponse: true });
+    expect(sent.callbacks[0]).toMatchObject({ type: 4, data: { content: 'pong' } });
+    expect(response.resource?.message?.content).toBe('pong');
+    expect(response.interaction.responseMessageId).toBe(sent.original()?.id);
+    expect((await interaction.fetchReply()).content).toBe('pong');
+    await interaction.deleteReply();
+    expect(sent.original()?.deleted).toBe(true);
+    expect(fake.messages().some((message) => message.id === sent.original()?.id)).toBe(false);
+  });
+
+  it('shows a modal and delivers its submission as a ModalSubmitInteraction', async () => {
+    const next = nextInteraction(client);
+    const sent = await fake.runCommand({ name: 'prompt' });
+    const interaction = (await next) as ChatInputCommandInteraction;
+    await interaction.showModal(
+      new ModalBuilder()
+        .setCustomId('prompt-modal')
+        .setTitle('Your prompt')
+        .addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder().setCustomId('text').setLabel('Prompt').setStyle(TextInputStyle.Paragraph),
+          ),
+        ),
+    );
+    expect(sent.modal).toMatchObject({ custom_id: 'prompt-modal', title: 'Your prompt' });
+
+    const nextSubmit = nextInteraction(client);
+    const submitted = await fake.submitModal({ interaction: sent, values: { text: 'a lighthouse' } });
+    const modal = await nextSubmit;
+    if (!modal.isModalSubmit()) throw new Error('expected a modal submission');
+    expect(modal.customId).toBe('prompt-modal');
+    expect(modal.fields.getTextInputValue('text')).toBe('a lighthouse');
+    await modal.reply({ content: 'Queued', flags: MessageFlags.Ephemeral });
+    expect(submitted.original()).toMatchObject({ content: 'Queued', ephemeral: true });
+  });
+
   it('registers commands through client.application.commands.set and rejects broken ones with 50035', async () => {
     const application = client.application;
     if (!application) throw new Error('no application');
@@ -277,6 +320,13 @@ describe('Discord fake with a real discord.js Client', () => {
     ]);
     expect([...commands.values()].map((command) => command.name)).toEqual(['imagine', 'admin']);
     expect(fake.commands().map((command) => command.name)).toEqual(['imagine', 'admin']);
+    expect((await application.commands.fetch()).size).toBe(2);
+    expect((await application.fetch()).name).toBe('GenHub');
+    const guild = client.guilds.cache.get(fake.guild.id);
+    await guild?.commands.set([{ name: 'local', description: 'Only here' }]);
+    expect(fake.commands(fake.guild.id).map((command) => [command.name, command.guild_id])).toEqual([
+      ['local', fake.guild.id],
+    ]);
 
     const next = nextInteraction(client);
     await fake.runCommand({ name: 'imagine', options: { prompt: 'a boat', count: 3 } });

@@ -121,6 +121,14 @@ export interface DiscordSelectMenuSpec extends DiscordButtonPressSpec {
   values: readonly string[];
 }
 
+/** A user filling in and submitting a modal the bot showed (callback 9). */
+export interface DiscordModalSubmitSpec extends Omit<DiscordInvocation, 'guild' | 'channel' | 'dm' | 'user'> {
+  /** The interaction the bot answered with the modal. */
+  interaction: DiscordFakeInteraction;
+  /** Values of the modal's text inputs, by custom id. */
+  values: Readonly<Record<string, string>>;
+}
+
 export interface DiscordWaitForOptions {
   /** 5000 ms unless given. */
   timeoutMs?: number;
@@ -174,6 +182,8 @@ export interface DiscordFake {
   autocomplete(spec: DiscordAutocompleteSpec): Promise<DiscordFakeInteraction>;
   pressButton(spec: DiscordButtonPressSpec): Promise<DiscordFakeInteraction>;
   selectMenu(spec: DiscordSelectMenuSpec): Promise<DiscordFakeInteraction>;
+  /** Sends MODAL_SUBMIT for a modal the bot showed, with text input values. */
+  submitModal(spec: DiscordModalSubmitSpec): Promise<DiscordFakeInteraction>;
   /** Sends any dispatch event to the bot, for what the fake has no helper for. */
   dispatch(event: string, data: JsonObject, target?: { guildId?: string; intents?: number }): number;
 
@@ -476,6 +486,56 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     return send(record, channel.guildId);
   };
 
+  const modalInteraction = (spec: DiscordModalSubmitSpec) => {
+    const shown = state.interactions.get(spec.interaction.id);
+    const modal = shown?.modal;
+    if (!shown || !modal) throw new Error('Discord fake: that interaction did not answer with a modal.');
+    const inputs = modalInputs(modal.components);
+    for (const key of Object.keys(spec.values)) {
+      if (!inputs.some((input) => input.custom_id === key))
+        throw new Error(`Discord fake: the modal has no input "${key}".`);
+    }
+    for (const input of inputs) {
+      if (input.required !== false && spec.values[String(input.custom_id)] === undefined) {
+        throw new Error(`Discord fake: the modal's input "${String(input.custom_id)}" is required.`);
+      }
+    }
+    const channel = state.channel(shown.channelId);
+    if (!channel) throw new Error(`Discord fake: channel ${shown.channelId} is gone.`);
+    const id = state.nextId();
+    const limit = spec.attachmentSizeLimit ?? attachmentSizeLimit;
+    const payload = interactionBase(state, {
+      id,
+      token: interactionToken(id),
+      type: InteractionType.ModalSubmit,
+      applicationId,
+      user: shown.user,
+      channel,
+      attachmentSizeLimit: limit,
+      locale: spec.locale,
+      appPermissions:
+        spec.appPermissions === undefined ? undefined : discordPermissionBits(spec.appPermissions),
+    });
+    const source = shown.sourceMessageId === undefined ? undefined : state.message(shown.sourceMessageId);
+    if (source) payload.message = apiMessage(state, source);
+    payload.data = {
+      custom_id: modal.custom_id,
+      components: submittedComponents(modal.components, spec.values),
+    };
+    const record = state.createInteraction({
+      id,
+      type: InteractionType.ModalSubmit,
+      customId: typeof modal.custom_id === 'string' ? modal.custom_id : undefined,
+      payload,
+      user: shown.user,
+      guildId: channel.guildId,
+      channelId: channel.id,
+      attachmentSizeLimit: limit,
+      sourceMessageId: source?.id,
+    });
+    return send(record, channel.guildId);
+  };
+
   const waiting = new Set<(error: Error) => void>();
   let closing: Promise<void> | undefined;
 
@@ -519,6 +579,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     pressButton: async (spec) => componentInteraction(spec, {}, ComponentType.Button),
     selectMenu: async (spec) =>
       componentInteraction(spec, { values: [...spec.values] }, ComponentType.StringSelect),
+    submitModal: async (spec) => modalInteraction(spec),
     dispatch(event, data, target) {
       const count = gateway.dispatch(event, data, target);
       state.changed();
@@ -603,3 +664,34 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   };
   return fake;
 }
+
+/** Text inputs of a modal: inside action rows (classic) or labels (type 18). */
+function modalInputs(components: unknown): JsonObject[] {
+  if (!Array.isArray(components)) return [];
+  return components.flatMap((component: JsonObject) => {
+    if (Array.isArray(component.components)) return modalInputs(component.components);
+    if (typeof component.component === 'object' && component.component !== null)
+      return modalInputs([component.component]);
+    return component.type === TEXT_INPUT ? [component] : [];
+  });
+}
+
+/** MODAL_SUBMIT's `data.components`: the modal's layout with each text input's `value`. */
+function submittedComponents(components: unknown, values: Readonly<Record<string, string>>): JsonObject[] {
+  if (!Array.isArray(components)) return [];
+  return components.flatMap((component: JsonObject): JsonObject[] => {
+    const id = component.id === undefined ? {} : { id: component.id };
+    if (Array.isArray(component.components)) {
+      return [{ type: component.type, ...id, components: submittedComponents(component.components, values) }];
+    }
+    if (typeof component.component === 'object' && component.component !== null) {
+      const [inner] = submittedComponents([component.component], values);
+      return inner ? [{ type: component.type, ...id, component: inner }] : [];
+    }
+    if (component.type !== TEXT_INPUT) return [];
+    const customId = String(component.custom_id);
+    return [{ type: TEXT_INPUT, ...id, custom_id: customId, value: values[customId] ?? '' }];
+  });
+}
+
+const TEXT_INPUT = 4;

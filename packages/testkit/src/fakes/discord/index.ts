@@ -29,6 +29,7 @@ export type {
   DiscordFake,
   DiscordFakeOptions,
   DiscordInvocation,
+  DiscordModalSubmitSpec,
   DiscordRateLimitOptions,
   DiscordSelectMenuSpec,
   DiscordWaitForOptions,
