@@ -130,6 +130,33 @@ describe('ChatController', () => {
     );
   });
 
+  it('keeps the edit interval up to the last edit of a job message (the result too)', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const edits: number[] = [];
+    const surface = new MemorySurface({ limits: { editIntervalMs: 150 } });
+    const handle = surface.handle.bind(surface);
+    surface.handle = (record) => {
+      const inner = handle(record);
+      return {
+        ...inner,
+        edit: async (message) => {
+          edits.push(Date.now());
+          await inner.edit(message);
+        },
+      };
+    };
+    for (const prompt of ['a fox [slow:3]', 'a fox [slow:3] [fail]']) {
+      edits.length = 0;
+      await controller.command(alice, surface, { name: 'imagine', options: { prompt } });
+      const message = surface.last();
+      await surface.waitFor(() => /^(Done|Failed)/m.test(message.current.text));
+      expect(edits.length).toBeGreaterThan(1);
+      for (let index = 1; index < edits.length; index += 1)
+        expect(edits[index]! - edits[index - 1]!).toBeGreaterThanOrEqual(140);
+    }
+  });
+
   it('sends four images with a 2x2 grid first, and what does not fit as links', async () => {
     const { genhub, controller } = await start();
     await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);

@@ -41,8 +41,9 @@ export class JobFollowers {
 
   async #follow(job: JobRecord, target: FollowTarget): Promise<void> {
     const { generation, logger } = this.genhub;
+    let phase = 'could not edit a job message';
     const pacer = new StatusPacer(target.handle, target.limits.editIntervalMs, (error) =>
-      logger.warn('could not edit a job message', { jobId: job.id, error: String(error) }),
+      logger.warn(phase, { jobId: job.id, error: String(error) }),
     );
     let latest = job;
     let stop: () => void = () => {};
@@ -74,8 +75,10 @@ export class JobFollowers {
       const final = await ended;
       stop();
       if (!final) return;
-      if (final.state === 'succeeded') await this.#deliver(final, target);
-      else await new StatusPacer(target.handle, 0).final(jobStatusMessage(final));
+      // The last edit keeps the platform's pace too (Telegram answers edits too close together with 429).
+      phase = 'could not send a job result';
+      if (final.state === 'succeeded') await this.#deliver(final, target, pacer);
+      else await pacer.final(jobStatusMessage(final));
     } finally {
       this.#active.delete(job.id);
     }
@@ -87,14 +90,11 @@ export class JobFollowers {
     this.#active.clear();
   }
 
-  async #deliver(job: JobRecord, target: FollowTarget): Promise<void> {
-    const { artifacts, links, registry, logger } = this.genhub;
+  async #deliver(job: JobRecord, target: FollowTarget, pacer: StatusPacer): Promise<void> {
+    const { artifacts, links, registry } = this.genhub;
     const buttons = resultButtons(job, registry, target.limits);
     const plan = await planDelivery(job, { artifacts, links }, target.limits);
     if (plan.files.length > 0) await target.beforeUpload?.().catch(() => {});
-    const pacer = new StatusPacer(target.handle, 0, (error) =>
-      logger.warn('could not send a job result', { jobId: job.id, error: String(error) }),
-    );
     if (await pacer.final(jobResultMessage(job, plan, buttons))) return;
     // The platform refused the files (a limit lower than it said): send every file as a link.
     const links_ = await planDelivery(job, { artifacts, links }, { ...target.limits, maxUploadBytes: 0 });
