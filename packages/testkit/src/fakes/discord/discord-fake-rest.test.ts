@@ -198,6 +198,7 @@ describe('Discord fake REST: interaction responses and the message model', () =>
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(png);
     expect((await fetch(first?.proxyUrl ?? '')).status).toBe(200);
     expect((await fetch(`${fake.url}/attachments/1/2/nothing.png`)).status).toBe(404);
+    expect(fake.callsTo('GET /attachments/:channelId/:attachmentId/:filename')).toHaveLength(2);
 
     await webhook(interaction, '/messages/@original', { method: 'PATCH', json: { content: 'kept' } });
     expect(message?.attachments).toHaveLength(2);

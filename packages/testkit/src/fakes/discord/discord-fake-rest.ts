@@ -58,17 +58,24 @@ const CATCH_ALL_DEPTH = 16;
 
 type Handler = (call: FakeCall) => FakeResponse;
 
-/** Splits `'PATCH /webhooks/:a/:b'` into its method and path segments. */
+const CDN_PATH = /^\/(media\/)?(ephemeral-)?attachments\//;
+
+/**
+ * Splits `'PATCH /webhooks/:a/:b'` into its method and path segments; API paths are taken below
+ * `/api/v10` unless they start with `/api/`, CDN paths (`/attachments/...`) as they are.
+ */
 export function parseRouteKey(key: string): { method: string; segments: string[] } {
   const match = /^([A-Za-z]+)\s+(\/\S*)$/.exec(key.trim());
-  if (!match)
+  if (!match) {
     throw new TypeError(`A Discord fake route looks like "PATCH /webhooks/:appId/:token", got "${key}".`);
+  }
   let path = match[2]!;
-  if (!path.startsWith('/api/')) path = `${API_PREFIX}${path}`;
+  if (!path.startsWith('/api/') && !CDN_PATH.test(path)) path = `${API_PREFIX}${path}`;
   return { method: match[1]!.toUpperCase(), segments: path.split('/').filter(Boolean) };
 }
 
-function matches(segments: readonly string[], path: string): boolean {
+/** Whether a request path fits route segments, `:name` matching any one segment. */
+export function pathMatches(segments: readonly string[], path: string): boolean {
   const parts = path.split('/').filter(Boolean);
   return (
     parts.length === segments.length &&
@@ -84,7 +91,8 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
 
   const takeRateLimit = (call: FakeCall): FakeResponse | undefined => {
     const limit = options.rateLimits.find(
-      (entry) => entry.remaining > 0 && entry.method === call.method && matches(entry.segments, call.path),
+      (entry) =>
+        entry.remaining > 0 && entry.method === call.method && pathMatches(entry.segments, call.path),
     );
     if (!limit) return undefined;
     limit.remaining -= 1;
@@ -95,7 +103,7 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
   const known: Array<{ method: string; segments: string[] }> = [];
   const add = (key: string, handler: Handler, auth: boolean) => {
     const [method, path] = key.split(' ') as [string, string];
-    const isCdn = /^\/(media\/)?(ephemeral-)?attachments\//.test(path);
+    const isCdn = CDN_PATH.test(path);
     const full = isCdn ? path : `${API_PREFIX}${path}`;
     if (!isCdn) known.push({ method, segments: full.split('/').filter(Boolean) });
     server.route(`${method} ${full}`, (call) => {
@@ -117,7 +125,7 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
       server.route(`${method} ${path}`, (call) => {
         setImmediate(options.onRequest);
         const otherMethod = known.some(
-          (route) => route.method !== call.method && matches(route.segments, call.path),
+          (route) => route.method !== call.method && pathMatches(route.segments, call.path),
         );
         return otherMethod ? DiscordErrors.methodNotAllowed() : DiscordErrors.notFound();
       });

@@ -10,7 +10,12 @@ import {
 } from './discord-api-shapes.js';
 import { type DiscordFakeGateway, startDiscordGateway } from './discord-fake-gateway.js';
 import { apiMessage, interactionBase } from './discord-fake-payloads.js';
-import { installDiscordRoutes, parseRouteKey, type ScriptedRateLimit } from './discord-fake-rest.js';
+import {
+  installDiscordRoutes,
+  parseRouteKey,
+  pathMatches,
+  type ScriptedRateLimit,
+} from './discord-fake-rest.js';
 import {
   type DiscordFakeChannel,
   type DiscordFakeGuild,
@@ -555,14 +560,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     calls: server.calls,
     callsTo(key) {
       const { method, segments } = parseRouteKey(key);
-      return server.calls.filter((call) => {
-        const parts = call.path.split('/').filter(Boolean);
-        return (
-          call.method === method &&
-          parts.length === segments.length &&
-          segments.every((segment, index) => segment.startsWith(':') || segment === parts[index])
-        );
-      });
+      return server.calls.filter((call) => call.method === method && pathMatches(segments, call.path));
     },
     addUser(spec = {}) {
       const user = state.addUser(spec);
