@@ -488,6 +488,21 @@ describe('Telegram fake: chats, members and commands', () => {
     expect(fake.commands()).toEqual([]);
   });
 
+  it('refuses sends and chat actions to users who blocked the bot or never started it', async () => {
+    await start();
+    const blocked = fake!.createUser({ blocked: true });
+    const stranger = fake!.createUser({ started: false });
+    for (const [user, description] of [
+      [blocked, 'Forbidden: bot was blocked by the user'],
+      [stranger, "Forbidden: bot can't initiate conversation with a user"],
+    ] as const) {
+      const refused = { status: 403, body: { ok: false, error_code: 403, description } };
+      expect(await api('sendMessage', { chat_id: user.id, text: 'hi' })).toEqual(refused);
+      expect(await api('sendChatAction', { chat_id: user.id, action: 'typing' })).toEqual(refused);
+    }
+    expect(fake!.chatActions()).toEqual([]);
+  });
+
   it('applies flood control when asked: one message a second per chat, twenty a minute per group', async () => {
     let clock = 1_000_000;
     const fake = await start({ rateLimits: true, now: () => clock });

@@ -124,7 +124,7 @@ function withEntities(
 }
 
 /** Refuses to send where Telegram would: users who blocked the bot, groups it is not in. */
-function checkCanSend(context: MessageContext, record: ChatRecord): void {
+export function checkCanSend(context: Pick<MessageContext, 'world'>, record: ChatRecord): void {
   const { world } = context;
   if (record.chat.type === 'private') {
     const user = world.users.get(record.chat.id);

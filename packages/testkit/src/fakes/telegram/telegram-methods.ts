@@ -1,6 +1,7 @@
 import { isRecord } from './telegram-args.js';
 import { badRequest, TelegramErrors, TelegramLimits } from './telegram-errors.js';
 import {
+  checkCanSend,
   deleteMessage,
   editMessageCaption,
   editMessageReplyMarkup,
@@ -189,6 +190,8 @@ function sendChatAction(context: MethodContext): MethodOutcome {
   const record = world.resolveChat(args.chatId());
   const action = args.string('action') ?? '';
   if (!CHAT_ACTIONS.has(action)) throw badRequest(TelegramErrors.wrongAction);
+  // Like a send: not to a user who blocked the bot or never started it, nor where it is not a member.
+  checkCanSend(context, record);
   state.chatActions.push({ chatId: record.chat.id, action, at: now() });
   return ok(true);
 }
