@@ -1,0 +1,159 @@
+import { type ChatActor, type ChatController, type Choice, findCommand } from '@genhub/chat';
+import type { Logger } from '@genhub/core';
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+  MessageFlags,
+} from 'discord.js';
+import { autocompleteRequest, commandRequest, discordActor } from './command-request.js';
+import { describeDiscordError } from './describe-discord-error.js';
+import type { DiscordConfig } from './discord-config.js';
+import { DiscordInteractionSurface } from './discord-interaction-surface.js';
+import { DISCORD_LIMITS, discordSurfaceLimits } from './discord-limits.js';
+import { clip } from './discord-message-body.js';
+import { DiscordMessageHandle, INTERACTION_TOKEN_TTL_MS } from './discord-message-handle.js';
+
+/** The longest a user's privacy setting may hold up an acknowledgement (Discord allows 3 s in all). */
+const SETTINGS_WAIT_MS = 1000;
+/** The longest autocomplete may take before it answers with no choices. */
+const AUTOCOMPLETE_WAIT_MS = 2000;
+
+export interface DiscordInteractionHandlerOptions {
+  client: Client;
+  controller: ChatController;
+  config: DiscordConfig;
+  logger: Logger;
+}
+
+/**
+ * Hands Discord's interactions to the chat controller: commands and button presses are
+ * acknowledged at once (deferred), then answered through a `DiscordInteractionSurface`;
+ * autocomplete is answered with the controller's choices. Never throws; Discord's errors are logged.
+ */
+export class DiscordInteractionHandler {
+  constructor(private readonly options: DiscordInteractionHandlerOptions) {}
+
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) await this.#command(interaction);
+      else if (interaction.isButton()) await this.#button(interaction);
+      else if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
+    } catch (error) {
+      this.options.logger.error('a Discord interaction failed', describeDiscordError(error));
+    }
+  }
+
+  async #command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const { controller, logger } = this.options;
+    const actor = discordActor(interaction);
+    const spec = findCommand(interaction.commandName);
+    const ephemeral =
+      spec === undefined ||
+      spec.kind === 'account' ||
+      spec.kind === 'admin' ||
+      (await this.#prefersPrivate(actor));
+    try {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    } catch (error) {
+      logger.warn('could not acknowledge a Discord command', {
+        command: interaction.commandName,
+        ...describeDiscordError(error),
+      });
+      return;
+    }
+    await controller.command(actor, this.#surface(interaction, ephemeral), commandRequest(interaction));
+  }
+
+  async #button(interaction: ButtonInteraction): Promise<void> {
+    const { client, controller, logger } = this.options;
+    try {
+      await interaction.deferUpdate();
+    } catch (error) {
+      logger.warn('could not acknowledge a Discord button', describeDiscordError(error));
+      return;
+    }
+    const pressed = new DiscordMessageHandle(
+      client,
+      {
+        applicationId: interaction.applicationId,
+        token: interaction.token,
+        tokenExpiresAt: interaction.createdTimestamp + INTERACTION_TOKEN_TTL_MS,
+        webhookMessage: '@original',
+        channelId: interaction.channelId,
+        messageId: interaction.message.id,
+        ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+      },
+      logger,
+    );
+    await controller.press(
+      discordActor(interaction),
+      this.#surface(interaction, false),
+      interaction.customId,
+      pressed,
+    );
+  }
+
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const { controller, logger } = this.options;
+    const request = autocompleteRequest(interaction);
+    const numeric = [ApplicationCommandOptionType.Integer, ApplicationCommandOptionType.Number].includes(
+      interaction.options.getFocused(true).type,
+    );
+    const choices = await within(
+      controller.autocomplete(discordActor(interaction), request),
+      AUTOCOMPLETE_WAIT_MS,
+      [] as Choice[],
+    ).catch(() => [] as Choice[]);
+    const answer = choices
+      .map((choice) => ({
+        name: clip(choice.name, 100),
+        value: numeric ? Number(choice.value) : clip(choice.value, 100),
+      }))
+      .filter((choice) => typeof choice.value === 'string' || Number.isFinite(choice.value))
+      .slice(0, DISCORD_LIMITS.autocompleteChoices);
+    try {
+      await interaction.respond(answer);
+    } catch (error) {
+      logger.warn('could not answer a Discord autocomplete', {
+        command: request.command,
+        option: request.option,
+        ...describeDiscordError(error),
+      });
+    }
+  }
+
+  #surface(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean) {
+    const { client, config, logger } = this.options;
+    return new DiscordInteractionSurface({
+      client,
+      interaction,
+      ephemeral,
+      limits: discordSurfaceLimits(interaction.attachmentSizeLimit, config.editIntervalMs),
+      logger,
+    });
+  }
+
+  /** Whether the user's settings say private; public when they cannot be read in time. */
+  async #prefersPrivate(actor: ChatActor): Promise<boolean> {
+    const effective = this.options.controller.settings.effective(actor.userId, actor.communityId);
+    const privacy = await within(
+      effective.then((settings) => settings.privacy),
+      SETTINGS_WAIT_MS,
+      'public',
+    ).catch(() => 'public');
+    return privacy === 'private';
+  }
+}
+
+/** `work`'s value, or `fallback` if it takes longer than `ms`. */
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
