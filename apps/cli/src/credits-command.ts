@@ -1,6 +1,7 @@
 import { formatUsd } from '@genhub/chat';
 import { type AccountRef, type Balance, GenHubError } from '@genhub/core';
 import { parseCommandLine } from './command-line.js';
+import { CONSOLE_USER } from './console-chat.js';
 import { openStoreOnly } from './open-store-only.js';
 import { textTable, utcTime } from './text-table.js';
 import { UsageError } from './usage-error.js';
@@ -25,6 +26,12 @@ export async function credits(argv: string[]): Promise<number> {
   if (id === undefined || id.trim() === '')
     throw new UsageError(`Name the user: genhub credits ${action} console${action === 'grant' ? ' 5' : ''}.`);
   const account: AccountRef = { kind: values.community ? 'community' : 'user', id: id.trim() };
+  if (account.kind === 'user' && account.id !== CONSOLE_USER && !account.id.includes(':')) {
+    // The bots store their users with the platform in front (discord:123, telegram:456).
+    console.error(
+      `Note: bot users are stored as discord:<id> or telegram:<id>; "${account.id}" has no such prefix.`,
+    );
+  }
   if (action === 'show') {
     if (amount !== undefined) throw new UsageError(`genhub credits show takes one user, not "${amount}".`);
     return show(account);

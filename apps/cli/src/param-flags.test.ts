@@ -1,5 +1,5 @@
+import { fakeModels } from '@genhub/testkit';
 import { describe, expect, it } from 'vitest';
-import { fakeModels } from '../test/testkit.js';
 import { paramsFromFlags } from './param-flags.js';
 import { UsageError } from './usage-error.js';
 
