@@ -37,7 +37,7 @@ export interface Harness {
   /** Everything GenHub and the bot logged. */
   logs: MemoryLogLine[];
   /** A user with a private chat with the bot, and credits unless `credits` is 0. */
-  user(fields?: Partial<TgUser>, credits?: number): Promise<TgUser>;
+  user(fields?: Parameters<TelegramFake['createUser']>[0], credits?: number): Promise<TgUser>;
   /** The job a message names (`job <id>`). */
   jobOf(message: TelegramFakeMessage): Promise<JobRecord>;
   /** Starts the bot again on the same GenHub and fake (after `stopBot`). */
