@@ -75,6 +75,8 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   let lastUpdateId: number | undefined;
   bot.use(async (ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
+    // A button press is answered at once (before waiting for its chat's turn), so it stops spinning.
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
     const handled = next();
     inFlight.add(handled);
     try {
@@ -126,8 +128,6 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
 
   updates.on('callback_query:data', async (ctx) => {
     const query = ctx.callbackQuery;
-    // At once, so the button stops spinning; what the press does is said in the chat.
-    await ctx.answerCallbackQuery().catch(() => {});
     const message = query.message;
     if (!message) return; // A button under an inline-mode message: GenHub makes none.
     const accessible = message.date !== 0;

@@ -1,9 +1,11 @@
 import type { ChatFile } from '@genhub/chat';
 import { COMMANDS } from '@genhub/chat';
 import type { MediaKind } from '@genhub/core';
+import type { Message } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { botCommands } from '../src/bot-commands.js';
 import { inlineKeyboard } from '../src/inline-keyboard.js';
+import { imageSource } from '../src/input-image.js';
 import { lastCarriesKeyboard, mediaBatches } from '../src/media-batches.js';
 import { mediaMethod } from '../src/media-method.js';
 import { typedCommand } from '../src/typed-command.js';
@@ -118,5 +120,38 @@ describe('inlineKeyboard', () => {
     });
     expect(inlineKeyboard([])).toBeUndefined();
     expect(inlineKeyboard(undefined)).toBeUndefined();
+  });
+});
+
+describe('imageSource', () => {
+  const base = { message_id: 1, date: 1, chat: { id: 5, type: 'private', first_name: 'A' } } as const;
+  const size = (id: string, width: number) => ({
+    file_id: id,
+    file_unique_id: id,
+    width,
+    height: width,
+    file_size: width,
+  });
+
+  it('takes the largest size of the photo sent with the command, else of the one replied to', () => {
+    const photo = { ...base, photo: [size('small', 90), size('large', 800), size('mid', 320)] } as Message;
+    expect(imageSource(photo)).toEqual({ fileId: 'large', fileSize: 800, mediaType: 'image/jpeg' });
+    const reply = { ...base, text: '/animate', reply_to_message: photo } as Message;
+    expect(imageSource(reply)?.fileId).toBe('large');
+  });
+
+  it('takes an image sent as a file, but no other file', () => {
+    const document = (mime: string) =>
+      ({
+        ...base,
+        document: { file_id: 'doc', file_unique_id: 'doc', mime_type: mime, file_size: 12 },
+      }) as Message;
+    expect(imageSource(document('image/webp'))).toEqual({
+      fileId: 'doc',
+      fileSize: 12,
+      mediaType: 'image/webp',
+    });
+    expect(imageSource(document('application/pdf'))).toBeUndefined();
+    expect(imageSource({ ...base, text: '/edit' } as Message)).toBeUndefined();
   });
 });
