@@ -9,10 +9,11 @@ Commands:
                                    127.0.0.1:PORT (GENHUB_HTTP_PORT, default 8787; 0 picks one);
                                    results are saved to DIR (default ./genhub-output)
   generate <task> "<prompt>"       run one generation as the console user and print the paths of
-    [--model M] [--out DIR]        its files (saved to DIR, default ./genhub-output); TASK is a task
+    [--model M] [--out DIR]        its files (saved to DIR, default ./genhub-output); <task> is a task
     [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, speak); --param sets
                                    a model parameter (see models --json); Ctrl-C cancels (refunded)
-  jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, task, model, state, cost
+  jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, user, task, model, state,
+                                   cost
   usage [--user U] [--days N]      spending of the last N days (default 30) by task and model, and
                                    the balances
   credits grant <user> <usd>       add credits to a user (console, or a bot's user id); a negative
