@@ -22,8 +22,3 @@ export function surfaceLimits(
     editIntervalMs: isPrivate ? config.editIntervalMs.private : config.editIntervalMs.group,
   };
 }
-
-/** Private chats have positive ids; groups, supergroups and channels negative ones. */
-export function isPrivateChatId(chatId: number): boolean {
-  return chatId > 0;
-}

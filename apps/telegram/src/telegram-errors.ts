@@ -19,11 +19,6 @@ export function isFileRefused(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 400;
 }
 
-/** The user blocked the bot, or never started a private chat with it. */
-export function isUnreachableUser(error: unknown): boolean {
-  return error instanceof GrammyError && error.error_code === 403;
-}
-
 /** An error in a few words for a log line: method, code and Telegram's description, never a payload. */
 export function describeTelegramError(error: unknown, token: string): string {
   let text: string;
