@@ -1,4 +1,4 @@
-import { findCommand, formatUsd, jobStatusLine, taskFor, userMessage } from '@genhub/chat';
+import { findCommand, formatUsd, jobStatusLine, noModelSentence, taskFor, userMessage } from '@genhub/chat';
 import {
   createGenHub,
   createLogger,
@@ -16,7 +16,7 @@ import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
 import { CONSOLE_USER } from './console-chat.js';
 import { JobTracker } from './job-tracker.js';
-import { noModelSentence } from './no-model-sentence.js';
+
 import { paramsFromFlags } from './param-flags.js';
 import { runtimePlugins } from './plugins.js';
 import { ProgressDisplay } from './progress-display.js';
@@ -104,15 +104,13 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
   const { task, userId, interruption } = options;
   const model = pickModel(genhub, task, options.model);
   if (!model) {
-    console.error(noModelSentence(genhub, task));
+    console.error(noModelSentence(task, genhub.plugins));
     return 1;
   }
   const params = paramsFromFlags(options.params, model);
 
-  const { resumed } = await genhub.start();
-  if (resumed > 0) {
-    console.error(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'} of an earlier run.`);
-  }
+  // Only this job: unfinished jobs of the store belong to `genhub start`, which resumes them.
+  await genhub.start({ resume: false });
   if (interruption.fired) return INTERRUPTED_EXIT_CODE;
   // The tracker listens before the request, so no event of the new job is missed.
   const tracker = new JobTracker(genhub.generation, userId);

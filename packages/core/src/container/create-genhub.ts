@@ -60,8 +60,8 @@ export interface GenHub {
   /** Signed links to stored results, under `config.publicUrl`. */
   links: ArtifactLinks;
   generation: GenerationService;
-  /** Starts driving jobs, resuming every unfinished one. */
-  start(): Promise<{ resumed: number }>;
+  /** Starts driving jobs, resuming every unfinished one unless `resume` is false. */
+  start(options?: { resume?: boolean }): Promise<{ resumed: number }>;
   /** Stops taking work, lets running jobs reach a persisted state, closes everything. */
   close(): Promise<void>;
 }
@@ -196,7 +196,7 @@ export async function createGenHub(
     artifacts,
     links,
     generation,
-    start: () => generation.start(),
+    start: (options) => generation.start(options),
     async close() {
       if (closed) return;
       closed = true;

@@ -85,10 +85,14 @@ export class GenerationService {
     });
   }
 
-  /** Starts driving jobs, first every job the store holds unfinished (oldest first). */
-  async start(): Promise<{ resumed: number }> {
+  /**
+   * Starts driving jobs, first every job the store holds unfinished (oldest first). With `resume:
+   * false` it drives only the jobs requested from now on (a one-shot command beside a running
+   * server must not drive the server's jobs too).
+   */
+  async start(options: { resume?: boolean } = {}): Promise<{ resumed: number }> {
     this.deps.queue.start((jobId) => this.#runner.run(jobId));
-    const unfinished = await this.deps.store.jobs.listByState(ACTIVE_STATES);
+    const unfinished = options.resume === false ? [] : await this.deps.store.jobs.listByState(ACTIVE_STATES);
     for (const job of unfinished) await this.deps.queue.enqueue(job.id);
     this.#accepting = true;
     if (unfinished.length > 0)
