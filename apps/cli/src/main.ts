@@ -4,8 +4,10 @@ import { UsageError } from './usage-error.js';
 const USAGE = `Usage: genhub <command>
 
 Commands:
-  start [--port PORT] [--out DIR]  run GenHub: the console chat (one command a line, from a
-                                   terminal or a pipe) and GET /healthz and /metrics on
+  start [--port PORT] [--out DIR]  run GenHub: the Discord bot (DISCORD_TOKEN), the Telegram bot
+                                   (TELEGRAM_BOT_TOKEN), or with neither the console chat (one
+                                   command a line, from a terminal or a pipe); GET /healthz,
+                                   /metrics and result links (/files/...) on
                                    127.0.0.1:PORT (GENHUB_HTTP_PORT, default 8787; 0 picks one);
                                    results are saved to DIR (default ./genhub-output)
   generate <task> "<prompt>"       run one generation as the console user and print the paths of
@@ -20,6 +22,9 @@ Commands:
     [--community] [--note TEXT]    amount takes them back; --community for a community account
   credits show <user> [--community]
                                    a balance and its latest ledger entries
+  deploy-commands [--guild ID]     register the Discord slash commands (DISCORD_TOKEN and
+                                   DISCORD_APPLICATION_ID), in one server with --guild or
+                                   DISCORD_GUILD_ID, else globally
   doctor                           check the configuration, the store, every provider and the bot
                                    tokens; reports every problem it finds
   models [--task TASK] [--json]    list the models of every configured provider
@@ -35,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'jobs') return (await import('./jobs-command.js')).jobs(rest);
   if (command === 'usage') return (await import('./usage-command.js')).usage(rest);
   if (command === 'credits') return (await import('./credits-command.js')).credits(rest);
+  if (command === 'deploy-commands')
+    return (await import('./deploy-commands-command.js')).deployCommandsCommand(rest);
   if (command === 'doctor') return (await import('./doctor-command.js')).doctor();
   if (command === 'models') return (await import('./models-command.js')).models(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ChatController, userMessage } from '@genhub/chat';
-import { createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
+import { ConfigError, createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
 import { startConsoleChat } from './console-chat.js';
+import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
@@ -47,26 +48,37 @@ export async function start(argv: string[]): Promise<number> {
   const { resumed } = await genhub.start();
   console.log(`listening on ${server.url}`);
   if (resumed > 0) console.log(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'}.`);
-  for (const [name, bot] of [
-    ['DISCORD_TOKEN', 'Discord'],
-    ['TELEGRAM_BOT_TOKEN', 'Telegram'],
-  ] as const) {
-    if (process.env[name])
-      console.log(`${name} is set, but the ${bot} bot is not available in this version; using the console.`);
-  }
-
   const controller = new ChatController(genhub);
-  const chat = startConsoleChat({
-    controller,
-    outDir: values.out ?? 'genhub-output',
-    input: process.stdin,
-    print: (line) => console.log(line),
-  });
+  let frontEnds: RunningFrontEnd[];
+  try {
+    frontEnds = await startFrontEnds(genhub, controller, logger);
+  } catch (error) {
+    console.error(
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error),
+    );
+    controller.close();
+    metrics.close();
+    await server.close();
+    await genhub.close();
+    return 1;
+  }
+  for (const frontEnd of frontEnds) console.log(`The ${frontEnd.name} bot is running.`);
+  // With no bot, the console chat; with bots, it runs until Ctrl-C (SIGINT/SIGTERM).
+  const chat =
+    frontEnds.length > 0
+      ? undefined
+      : startConsoleChat({
+          controller,
+          outDir: values.out ?? 'genhub-output',
+          input: process.stdin,
+          print: (line) => console.log(line),
+        });
 
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
-      chat.stop();
+      chat?.stop();
+      await Promise.allSettled(frontEnds.map((frontEnd) => frontEnd.stop()));
       controller.close();
       metrics.close();
       await server?.close();
@@ -86,7 +98,7 @@ export async function start(argv: string[]): Promise<number> {
     process.on('SIGTERM', onSignal);
   });
   try {
-    await Promise.race([chat.finished, signalled]);
+    await Promise.race([chat?.finished ?? new Promise<void>(() => {}), signalled]);
   } catch (error) {
     console.error(userMessage(error));
   }
