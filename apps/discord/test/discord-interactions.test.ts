@@ -1,5 +1,5 @@
 import type { DiscordFakeInteraction } from '@genhub/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BotHarness, startBotHarness } from './bot-harness.js';
 
 const EPHEMERAL = 64;
@@ -146,5 +146,18 @@ describe('Discord interactions', () => {
 
     await press(owner, 'Delete');
     await h.fake.waitFor(() => result.deleted);
+  });
+
+  it('acknowledges in time even when the settings cannot be read', async () => {
+    const user = h.fake.addUser({ username: 'hurried' });
+    await h.grant(user.id, 1);
+    // The first read (deciding whether to defer privately) never answers.
+    vi.spyOn(h.controller.settings, 'effective').mockImplementationOnce(() => new Promise(() => {}));
+    const started = Date.now();
+    const command = await h.fake.runCommand({ name: 'imagine', user, options: { prompt: 'quick' } });
+    await h.fake.waitFor(() => command.acknowledged);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(command.callbacks[0]?.data?.flags ?? 0).toBe(0);
+    await original(command, /^Done/m);
   });
 });

@@ -38,6 +38,17 @@ describe('Discord messages that outlive the interaction', () => {
         (line) => line.message === 'the interaction token no longer works; using the channel',
       ),
     ).toBe(true);
+
+    // Its buttons point at the stored job, so they work for the new process too.
+    const press = await harness.fake.pressButton({
+      message,
+      customId: message.button('Reroll')?.customId ?? '',
+      user,
+    });
+    const second = await harness.fake.waitFor(() => press.followups().find((m) => /^Done/m.test(m.content)), {
+      timeoutMs: 10_000,
+    });
+    expect(second.content).not.toContain(`job ${jobId}`);
   });
 
   it('logs a refused upload (never the token) and still delivers the result, as links', async () => {
