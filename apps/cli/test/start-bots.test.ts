@@ -67,7 +67,7 @@ describe('genhub start with bot tokens', () => {
             .find((m) => m.message.audio ?? m.message.voice ?? m.message.document),
         { timeoutMs: 20_000 },
       );
-      expect(audio.files[0]?.bytes.length).toBeGreaterThan(1000);
+      expect(audio?.files[0]?.bytes.length ?? 0).toBeGreaterThan(1000);
 
       const bob = discord.addUser({ username: 'bob' });
       const command = await discord.runCommand({
@@ -97,7 +97,7 @@ describe('genhub start with bot tokens', () => {
 
   it('refuses to start with a token Discord does not accept, in one sentence', async () => {
     const cwd = tempDir();
-    const env = { ...botEnv(join(cwd, 'data')), DISCORD_TOKEN: 'not-the-token.abc.def' };
+    const env: NodeJS.ProcessEnv = { ...botEnv(join(cwd, 'data')), DISCORD_TOKEN: 'not-the-token.abc.def' };
     delete env.TELEGRAM_BOT_TOKEN;
     const result = await runGenhub(['start', '--port', '0'], cwd, env);
     expect(result.code).toBe(1);
