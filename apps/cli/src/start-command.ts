@@ -45,9 +45,6 @@ export async function start(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const { resumed } = await genhub.start();
-  console.log(`listening on ${server.url}`);
-  if (resumed > 0) console.log(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'}.`);
   const controller = new ChatController(genhub);
   let frontEnds: RunningFrontEnd[];
   try {
@@ -62,6 +59,10 @@ export async function start(argv: string[]): Promise<number> {
     await genhub.close();
     return 1;
   }
+  // After the bots, so each finds its unfinished jobs still running and follows them to the end.
+  const { resumed } = await genhub.start();
+  console.log(`listening on ${server.url}`);
+  if (resumed > 0) console.log(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'}.`);
   for (const frontEnd of frontEnds) console.log(`The ${frontEnd.name} bot is running.`);
   // With no bot, the console chat; with bots, it runs until Ctrl-C (SIGINT/SIGTERM).
   const chat =

@@ -67,7 +67,7 @@ describe('genhub start with bot tokens', () => {
             .find((m) => m.message.audio ?? m.message.voice ?? m.message.document),
         { timeoutMs: 20_000 },
       );
-      expect(audio?.files[0]?.bytes.length ?? 0).toBeGreaterThan(1000);
+      expect(audio?.files[0]?.bytes?.length ?? 0).toBeGreaterThan(1000);
 
       const bob = discord.addUser({ username: 'bob' });
       const command = await discord.runCommand({
