@@ -31,11 +31,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
 import { Agent, request } from 'undici';
 import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index.js';
+import { measurePhase, type PhaseResult, positiveIntFromEnv, RSS_SAMPLE_MS, RssSampler } from './measure.js';
 
 type JobEvent = Parameters<Parameters<GenHub['generation']['events']['subscribe']>[0]>[0];
 type JobRecord = JobEvent['job'];
@@ -43,6 +44,7 @@ type JobRecord = JobEvent['job'];
 const JOBS = positiveIntFromEnv('BENCH_JOBS', 2000);
 const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 100, true);
 const CONCURRENCY = positiveIntFromEnv('BENCH_CONCURRENCY', 32);
+const SIZE = { jobs: JOBS, warmup: WARMUP, concurrency: CONCURRENCY };
 const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
 const DATA_PARENT = process.env.BENCH_TMPDIR?.trim() || tmpdir();
 
@@ -53,139 +55,8 @@ const USER_ID = 'bench-user';
 const PRICE_MICROS = 50_000;
 const COST_MICROS = 40_000;
 const SAMPLE_FILES = 20;
-const RSS_SAMPLE_MS = 100;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
-
-interface PhaseResult {
-  name: string;
-  jobs: number;
-  failures: number;
-  wallSeconds: number;
-  jobsPerSecond: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
-  /** Process CPU time (user + system) per job; includes the loopback server, in both phases. */
-  cpuMsPerJob: number;
-  /** Event-loop delay while the phase ran: how long callbacks waited for the thread. */
-  eventLoopDelayMs: { p50: number; p99: number; max: number };
-  rss: { beforeBytes: number; afterBytes: number; peakBytes: number };
-}
-
-/** One job: resolves with its end time (performance.now()) once finished, or throws. */
-type RunJob = (index: number) => Promise<number>;
-
-// ---------------------------------------------------------------------------------------------
-// Measurement helpers
-
-class RssSampler {
-  #peak = process.memoryUsage.rss();
-  readonly #timer = setInterval(() => this.sample(), RSS_SAMPLE_MS);
-
-  sample(): number {
-    const rss = process.memoryUsage.rss();
-    if (rss > this.#peak) this.#peak = rss;
-    return rss;
-  }
-
-  /** Starts a new peak from now. */
-  reset(): void {
-    this.#peak = process.memoryUsage.rss();
-  }
-
-  get peak(): number {
-    return this.#peak;
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
-  }
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
-}
-
-/**
- * Runs `count` jobs with at most `concurrency` in flight, starting the next as soon as one ends.
- * Latency is from the job's start to the end time it reports.
- */
-async function closedLoop(
-  count: number,
-  concurrency: number,
-  runJob: RunJob,
-): Promise<{ latencies: number[]; errors: string[] }> {
-  const latencies: number[] = [];
-  const errors: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      const started = performance.now();
-      try {
-        const ended = await runJob(index);
-        latencies.push(ended - started);
-      } catch (error) {
-        errors.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return { latencies, errors };
-}
-
-async function measurePhase(
-  name: string,
-  sampler: RssSampler,
-  runJob: (label: string) => RunJob,
-): Promise<PhaseResult & { errors: string[] }> {
-  if (WARMUP > 0) {
-    const warm = await closedLoop(WARMUP, CONCURRENCY, runJob('warmup'));
-    if (warm.errors.length > 0) {
-      throw new Error(`${name} warm-up failed ${warm.errors.length} jobs; first: ${warm.errors[0]}`);
-    }
-  }
-  globalThis.gc?.();
-  const rssBefore = sampler.sample();
-  sampler.reset();
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-
-  const { latencies, errors } = await closedLoop(JOBS, CONCURRENCY, runJob('measured'));
-
-  const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
-  loop.disable();
-  const rssAfter = sampler.sample();
-  const sorted = latencies.toSorted((a, b) => a - b);
-  const sum = sorted.reduce((total, value) => total + value, 0);
-  return {
-    name,
-    jobs: latencies.length,
-    failures: errors.length,
-    wallSeconds: wallMs / 1000,
-    jobsPerSecond: latencies.length / (wallMs / 1000),
-    latencyMs: {
-      p50: percentile(sorted, 0.5),
-      p90: percentile(sorted, 0.9),
-      p99: percentile(sorted, 0.99),
-      max: sorted.at(-1) ?? Number.NaN,
-      mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,
-    },
-    cpuMsPerJob: (cpu.user + cpu.system) / 1000 / Math.max(1, JOBS),
-    eventLoopDelayMs: {
-      p50: loop.percentile(50) / 1e6,
-      p99: loop.percentile(99) / 1e6,
-      max: loop.max / 1e6,
-    },
-    rss: { beforeBytes: rssBefore, afterBytes: rssAfter, peakBytes: Math.max(sampler.peak, rssAfter) },
-    errors,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Phase 1: the same HTTP requests, straight through undici
@@ -204,7 +75,7 @@ async function barePhase(api: LoopbackApi, sampler: RssSampler) {
   const headers = { authorization: `Bearer ${API_KEY}`, accept: 'application/json' };
   const body = JSON.stringify({ prompt: PROMPT });
   try {
-    return await measurePhase('bare-undici', sampler, (label) => async (index) => {
+    return await measurePhase('bare-undici', SIZE, sampler, (label) => async (index) => {
       const submit = await request(`${api.url}/v1/tasks`, {
         method: 'POST',
         dispatcher: apiAgent,
@@ -273,7 +144,7 @@ class TerminalEvents {
 }
 
 async function pipelinePhase(genhub: GenHub, sampler: RssSampler, terminal: TerminalEvents) {
-  return measurePhase('pipeline', sampler, () => async () => {
+  return measurePhase('pipeline', SIZE, sampler, () => async () => {
     const job = await genhub.generation.request({
       userId: USER_ID,
       task: 'text-to-image',
@@ -450,17 +321,6 @@ async function writeResults(results: unknown): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function positiveIntFromEnv(name: string, fallback: number, allowZero = false): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < (allowZero ? 0 : 1)) {
-    console.error(`${name} must be a whole number${allowZero ? '' : ' above 0'}, not "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 async function main(): Promise<number> {
   const cpu = cpus();
