@@ -1,4 +1,5 @@
 import { ConfigError, type ConfigIssue } from '@genhub/core';
+import { z } from 'zod';
 
 const MB = 1024 * 1024;
 
@@ -55,111 +56,171 @@ export const TELEGRAM_ENV_VARS = [
 ] as const;
 
 type TelegramEnv = Readonly<Record<string, string | undefined>>;
+type TelegramEnvVar = (typeof TELEGRAM_ENV_VARS)[number];
 
 const DEFAULT_WEBHOOK_PORT = 8080;
 const DEFAULT_WEBHOOK_HOST = '0.0.0.0';
+
+/** The configuration key each variable sets, for the messages of a `ConfigError`. */
+const CONFIG_KEYS: Readonly<Record<TelegramEnvVar, string>> = {
+  TELEGRAM_BOT_TOKEN: 'token',
+  TELEGRAM_API_ROOT: 'apiRoot',
+  TELEGRAM_UPLOAD_LIMIT_MB: 'uploadLimitBytes',
+  TELEGRAM_WEBHOOK_URL: 'webhook.url',
+  TELEGRAM_WEBHOOK_SECRET: 'webhook.secret',
+  TELEGRAM_WEBHOOK_HOST: 'webhook.host',
+  TELEGRAM_WEBHOOK_PORT: 'webhook.port',
+  TELEGRAM_WEBHOOK_PATH: 'webhook.path',
+};
+
+/** Variables that mean something in webhook mode only. */
+const WEBHOOK_ONLY_VARS = [
+  'TELEGRAM_WEBHOOK_SECRET',
+  'TELEGRAM_WEBHOOK_PORT',
+  'TELEGRAM_WEBHOOK_PATH',
+] as const;
+
+/** A variable's value without surrounding spaces; a blank one counts as unset. */
+function variable<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' ? value.trim() || undefined : value), schema);
+}
+
+/** An http(s) address, without trailing slashes. */
+function httpAddress(message: string) {
+  return z
+    .string()
+    .refine(isHttpUrl, message)
+    .transform((url) => url.replace(/\/+$/, ''));
+}
+
+/**
+ * The `TELEGRAM_*` variables, validated and turned into a `TelegramConfig`. Each variable's own
+ * format is checked on it; the rules between variables (webhook mode) are a refinement of the
+ * whole. Every message is written for the operator and never quotes the value (a token or secret
+ * must not reach a log).
+ */
+const telegramEnvSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: variable(
+      z
+        .string({ error: 'is required; get a token from @BotFather.' })
+        .regex(
+          /^\d+:[A-Za-z0-9_-]+$/,
+          'does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather.',
+        ),
+    ),
+    TELEGRAM_API_ROOT: variable(
+      httpAddress('must be an http(s) address, such as http://127.0.0.1:8081.').optional(),
+    ),
+    TELEGRAM_UPLOAD_LIMIT_MB: variable(
+      z
+        .string()
+        .refine((text) => {
+          const megabytes = Number(text);
+          return Number.isFinite(megabytes) && megabytes > 0 && megabytes <= 2000;
+        }, 'must be a number of megabytes from 1 to 2000.')
+        .transform((text) => Math.floor(Number(text) * MB))
+        .optional(),
+    ),
+    TELEGRAM_WEBHOOK_URL: variable(
+      z.string().refine(isHttpUrl, 'must be the public https:// address of this bot.').optional(),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: variable(z.string().optional()),
+    TELEGRAM_WEBHOOK_HOST: variable(z.string().optional()),
+    TELEGRAM_WEBHOOK_PORT: variable(z.string().optional()),
+    TELEGRAM_WEBHOOK_PATH: variable(z.string().optional()),
+  })
+  .superRefine(
+    (env, ctx) => {
+      const problem = (variable: TelegramEnvVar, message: string, key?: string) =>
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message,
+          ...(key === undefined ? {} : { params: { key } }),
+        });
+      const url = env.TELEGRAM_WEBHOOK_URL;
+      if (url === undefined) {
+        for (const name of WEBHOOK_ONLY_VARS)
+          if (env[name] !== undefined) problem(name, 'is set, but TELEGRAM_WEBHOOK_URL is not.', 'webhook');
+        return;
+      }
+      // Telegram itself only calls https addresses; a local or test server may call plain http.
+      // (An address that is no http(s) at all, or a bad API root, has its own issue already.)
+      const customApiRoot = env.TELEGRAM_API_ROOT !== undefined && isHttpUrl(env.TELEGRAM_API_ROOT);
+      if (isHttpUrl(url) && new URL(url).protocol !== 'https:' && !customApiRoot)
+        problem('TELEGRAM_WEBHOOK_URL', 'must start with https:// (Telegram only calls HTTPS).');
+      const secret = env.TELEGRAM_WEBHOOK_SECRET;
+      if (secret === undefined)
+        problem(
+          'TELEGRAM_WEBHOOK_SECRET',
+          'is required with TELEGRAM_WEBHOOK_URL: 1 to 256 letters, digits, _ or -.',
+        );
+      else if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret))
+        problem('TELEGRAM_WEBHOOK_SECRET', 'must be 1 to 256 letters, digits, _ or -.');
+      const port = env.TELEGRAM_WEBHOOK_PORT;
+      if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65_535))
+        problem('TELEGRAM_WEBHOOK_PORT', 'must be a whole number from 0 to 65535.');
+      const path = env.TELEGRAM_WEBHOOK_PATH;
+      if (path !== undefined && !path.startsWith('/')) problem('TELEGRAM_WEBHOOK_PATH', 'must start with /.');
+    },
+    // Also when a variable is at fault already, so that one error names every problem.
+    { when: ({ value }) => typeof value === 'object' && value !== null },
+  )
+  .transform((env): TelegramConfig => {
+    const apiRoot = env.TELEGRAM_API_ROOT;
+    const url = env.TELEGRAM_WEBHOOK_URL;
+    // Reached only when every rule held: with a URL there is a secret, and the port is a number.
+    const webhook: TelegramWebhookConfig | undefined =
+      url === undefined || env.TELEGRAM_WEBHOOK_SECRET === undefined
+        ? undefined
+        : {
+            url,
+            secret: env.TELEGRAM_WEBHOOK_SECRET,
+            host: env.TELEGRAM_WEBHOOK_HOST ?? DEFAULT_WEBHOOK_HOST,
+            port:
+              env.TELEGRAM_WEBHOOK_PORT === undefined
+                ? DEFAULT_WEBHOOK_PORT
+                : Number(env.TELEGRAM_WEBHOOK_PORT),
+            path: env.TELEGRAM_WEBHOOK_PATH ?? (new URL(url).pathname || '/'),
+          };
+    return {
+      token: env.TELEGRAM_BOT_TOKEN,
+      ...(apiRoot === undefined ? {} : { apiRoot }),
+      uploadLimitBytes:
+        env.TELEGRAM_UPLOAD_LIMIT_MB ??
+        (apiRoot === undefined ? CLOUD_UPLOAD_LIMIT_BYTES : LOCAL_UPLOAD_LIMIT_BYTES),
+      photoLimitBytes: PHOTO_LIMIT_BYTES,
+      ...(webhook === undefined ? {} : { webhook }),
+      editIntervalMs: { private: 1000, group: 3000 },
+      adminCacheMs: 60_000,
+      pollingTimeoutSeconds: 30,
+      retry: { maxAttempts: 5, maxDelaySeconds: 60 },
+    };
+  });
 
 /**
  * Reads the bot's configuration from `TELEGRAM_*` variables. Throws a `ConfigError` naming every
  * variable at fault (never its value: a token or secret must not reach a log).
  */
 export function telegramConfigFromEnv(env: TelegramEnv): TelegramConfig {
-  const issues: ConfigIssue[] = [];
-  const problem = (variable: string, key: string, message: string) =>
-    issues.push({ key: `telegram.${key}`, env: variable, message });
-  const read = (name: (typeof TELEGRAM_ENV_VARS)[number]) => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
+  const result = telegramEnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map(toConfigIssue), 'the environment');
+}
 
-  const token = read('TELEGRAM_BOT_TOKEN');
-  if (token === undefined)
-    problem('TELEGRAM_BOT_TOKEN', 'token', 'is required; get a token from @BotFather.');
-  else if (!/^\d+:[A-Za-z0-9_-]+$/.test(token))
-    problem(
-      'TELEGRAM_BOT_TOKEN',
-      'token',
-      'does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather.',
-    );
-
-  const apiRootText = read('TELEGRAM_API_ROOT');
-  let apiRoot: string | undefined;
-  if (apiRootText !== undefined) {
-    if (isHttpUrl(apiRootText)) apiRoot = apiRootText.replace(/\/+$/, '');
-    else
-      problem('TELEGRAM_API_ROOT', 'apiRoot', 'must be an http(s) address, such as http://127.0.0.1:8081.');
-  }
-
-  let uploadLimitBytes = apiRootText === undefined ? CLOUD_UPLOAD_LIMIT_BYTES : LOCAL_UPLOAD_LIMIT_BYTES;
-  const uploadText = read('TELEGRAM_UPLOAD_LIMIT_MB');
-  if (uploadText !== undefined) {
-    const megabytes = Number(uploadText);
-    if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 2000)
-      problem(
-        'TELEGRAM_UPLOAD_LIMIT_MB',
-        'uploadLimitBytes',
-        'must be a number of megabytes from 1 to 2000.',
-      );
-    else uploadLimitBytes = Math.floor(megabytes * MB);
-  }
-
-  let webhook: TelegramWebhookConfig | undefined;
-  const url = read('TELEGRAM_WEBHOOK_URL');
-  const secret = read('TELEGRAM_WEBHOOK_SECRET');
-  if (url === undefined) {
-    for (const name of ['TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_WEBHOOK_PORT', 'TELEGRAM_WEBHOOK_PATH'] as const)
-      if (read(name) !== undefined) problem(name, 'webhook', 'is set, but TELEGRAM_WEBHOOK_URL is not.');
-  } else {
-    let parsed: URL | undefined;
-    if (!isHttpUrl(url))
-      problem('TELEGRAM_WEBHOOK_URL', 'webhook.url', 'must be the public https:// address of this bot.');
-    else {
-      parsed = new URL(url);
-      // Telegram itself only calls https addresses; a local or test server may call plain http.
-      if (parsed.protocol !== 'https:' && apiRoot === undefined)
-        problem(
-          'TELEGRAM_WEBHOOK_URL',
-          'webhook.url',
-          'must start with https:// (Telegram only calls HTTPS).',
-        );
-    }
-    if (secret === undefined)
-      problem(
-        'TELEGRAM_WEBHOOK_SECRET',
-        'webhook.secret',
-        'is required with TELEGRAM_WEBHOOK_URL: 1 to 256 letters, digits, _ or -.',
-      );
-    else if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret))
-      problem('TELEGRAM_WEBHOOK_SECRET', 'webhook.secret', 'must be 1 to 256 letters, digits, _ or -.');
-    const portText = read('TELEGRAM_WEBHOOK_PORT');
-    const port = portText === undefined ? DEFAULT_WEBHOOK_PORT : Number(portText);
-    if (portText !== undefined && !(/^\d+$/.test(portText) && port <= 65_535))
-      problem('TELEGRAM_WEBHOOK_PORT', 'webhook.port', 'must be a whole number from 0 to 65535.');
-    const pathText = read('TELEGRAM_WEBHOOK_PATH');
-    if (pathText !== undefined && !pathText.startsWith('/'))
-      problem('TELEGRAM_WEBHOOK_PATH', 'webhook.path', 'must start with /.');
-    if (parsed && secret !== undefined)
-      webhook = {
-        url,
-        secret,
-        host: read('TELEGRAM_WEBHOOK_HOST') ?? DEFAULT_WEBHOOK_HOST,
-        port,
-        path: pathText ?? (parsed.pathname === '' ? '/' : parsed.pathname),
-      };
-  }
-
-  if (issues.length > 0 || token === undefined) throw new ConfigError(issues, 'the environment');
-  return {
-    token,
-    ...(apiRoot !== undefined ? { apiRoot } : {}),
-    uploadLimitBytes,
-    photoLimitBytes: PHOTO_LIMIT_BYTES,
-    ...(webhook ? { webhook } : {}),
-    editIntervalMs: { private: 1000, group: 3000 },
-    adminCacheMs: 60_000,
-    pollingTimeoutSeconds: 30,
-    retry: { maxAttempts: 5, maxDelaySeconds: 60 },
-  };
+/**
+ * A schema issue as a `ConfigIssue`: its path is the variable at fault, whose key it names unless
+ * the issue gives its own (`params.key`, for a rule about the webhook as a whole).
+ */
+function toConfigIssue(issue: z.core.$ZodIssue): ConfigIssue {
+  const variable = String(issue.path[0]);
+  const given: unknown = issue.code === 'custom' ? issue.params?.key : undefined;
+  const key =
+    typeof given === 'string'
+      ? given
+      : (CONFIG_KEYS as Readonly<Record<string, string | undefined>>)[variable];
+  return { key: key === undefined ? 'telegram' : `telegram.${key}`, env: variable, message: issue.message };
 }
 
 function isHttpUrl(text: string): boolean {
