@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -213,6 +214,28 @@ describe('ChatController', () => {
     const job = await genhub.generation.get(/job (\w+)/.exec(video.current.text)![1]!);
     expect(job?.task).toBe('image-to-video');
     expect(job?.origin.from).toBeTypeOf('string');
+  });
+
+  it('asks to confirm a priced generation from a real-sized image, and runs it on Confirm', async () => {
+    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0 } });
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 50_000_000);
+    // A photo as Telegram and the Animate button hand it over: a data: URI of some hundred kilobytes.
+    const noise = randomBytes(256 * 256 * 3);
+    const png = await sharp(noise, { raw: { width: 256, height: 256, channels: 3 } })
+      .png()
+      .toBuffer();
+    expect(png.byteLength).toBeGreaterThan(64 * 1024);
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, {
+      name: 'animate',
+      options: { prompt: 'go' },
+      images: [{ url: `data:image/png;base64,${png.toString('base64')}`, mediaType: 'image/png' }],
+    });
+    const ask = surface.last();
+    expect(ask.current.text).toMatch(/costs about/);
+    await controller.press(alice, surface, button(ask.current, 'Confirm'), surface.handle(ask));
+    await surface.waitFor(() => done(ask.current));
+    expect(ask.current.files?.[0]?.mediaType).toBe('video/mp4');
   });
 
   it('keeps settings, lets admins restrict models, and grants credits for operators only', async () => {

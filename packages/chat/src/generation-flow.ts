@@ -18,6 +18,8 @@ import { formatUsd } from './render.js';
 
 const PENDING = 'chat.pending';
 const PENDING_TTL_MS = 15 * 60_000;
+/** What a confirmation takes besides its input images. */
+const PENDING_BASE_CHARS = 64 * 1024;
 
 /** A priced generation waiting for its Confirm button, as stored. */
 interface PendingGeneration {
@@ -70,6 +72,11 @@ export class GenerationFlow {
     };
     await this.genhub.store.records.put(PENDING, id, pending as unknown as JsonObject, {
       ttlMs: PENDING_TTL_MS,
+      // Input images travel as data: URIs (each within the input limit): room for them too.
+      maxChars:
+        PENDING_BASE_CHARS +
+        dataUriCount(planned.params) *
+          Math.ceil((this.genhub.config.jobs.maxInputMegabytes * 1024 * 1024 * 4) / 3),
     });
     const balance = await this.genhub.store.ledger.balance(this.#payer(actor, effective));
     await surface.reply({
@@ -246,6 +253,15 @@ export class GenerationFlow {
   #payerNoun(actor: ChatActor, effective: EffectiveSettings): string {
     return this.#payer(actor, effective).kind === 'community' ? 'the community has' : 'you have';
   }
+}
+
+/** How many `data:` URIs (input images carried inline) a value holds. */
+function dataUriCount(value: unknown): number {
+  if (typeof value === 'string') return value.startsWith('data:') ? 1 : 0;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + dataUriCount(item), 0);
+  if (typeof value === 'object' && value !== null)
+    return Object.values(value).reduce((sum: number, item) => sum + dataUriCount(item), 0);
+  return 0;
 }
 
 function kindOf(task: Task) {

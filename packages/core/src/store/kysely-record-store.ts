@@ -28,8 +28,9 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
 
     async put(namespace, key, value, options = {}) {
       const json = JSON.stringify(value);
-      if (json.length > MAX_RECORD_CHARS) {
-        throw new GenHubError('INVALID_INPUT', `A record is at most ${MAX_RECORD_CHARS} characters of JSON.`);
+      const maxChars = options.maxChars ?? MAX_RECORD_CHARS;
+      if (json.length > maxChars) {
+        throw new GenHubError('INVALID_INPUT', `A record is at most ${maxChars} characters of JSON.`);
       }
       const now = clock.now();
       const expiresAt = options.ttlMs === undefined ? null : now + options.ttlMs;

@@ -3,6 +3,11 @@ import type { JsonValue } from '../plugin/json.js';
 export interface PutRecordOptions {
   /** The record reads as absent this many milliseconds from now. */
   ttlMs?: number;
+  /**
+   * The most characters of JSON the record may take (64 KiB unless given): raise it for a record
+   * that must carry something known to be larger, such as a confirmation holding an input image.
+   */
+  maxChars?: number;
 }
 
 /**

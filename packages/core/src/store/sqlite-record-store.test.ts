@@ -54,5 +54,7 @@ describe('RecordStore on SQLite', () => {
     await expect(store.records.put('settings', 'big', 'x'.repeat(70_000))).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
+    await store.records.put('pending', 'big', 'x'.repeat(70_000), { maxChars: 80_000 });
+    expect(await store.records.get('pending', 'big')).toHaveLength(70_000);
   });
 });
