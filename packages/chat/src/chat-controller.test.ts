@@ -238,6 +238,22 @@ describe('ChatController', () => {
     expect(ask.current.files?.[0]?.mediaType).toBe('video/mp4');
   });
 
+  it('brings a running job back with /job and keeps that message up to date too', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, { name: 'imagine', options: { prompt: 'a fox [slow:4]' } });
+    await surface.waitFor(() => /job (\w+)/.test(surface.messages[0]!.current.text));
+    await controller.command(alice, surface, {
+      name: 'job',
+      options: { id: /job (\w+)/.exec(surface.messages[0]!.current.text)![1]! },
+    });
+    const again = surface.messages[1]!;
+    await surface.waitFor(() => done(surface.messages[0]!.current));
+    await surface.waitFor(() => done(again.current));
+    expect(again.current.files?.[0]?.mediaType).toBe('image/png');
+  });
+
   it('keeps settings, lets admins restrict models, and grants credits for operators only', async () => {
     const { controller } = await start({ chat: { operators: ['test:op'] } });
     const member: ChatActor = { ...alice, communityId: 'test:guild' };

@@ -25,10 +25,14 @@ export class JobFollowers {
 
   constructor(private readonly genhub: ChatGenHub) {}
 
-  /** Follows a job; resolves once its last message is shown. Following a job twice is a no-op. */
+  /**
+   * Follows a job in one message; resolves once its last message is shown. Following a job twice in
+   * the same message is a no-op; another message (`/job` for a running job) is followed too.
+   */
   follow(job: JobRecord, target: FollowTarget): Promise<void> {
-    if (this.#active.has(job.id)) return Promise.resolve();
-    const running = this.#follow(job, target);
+    const key = `${job.id} ${JSON.stringify(target.handle.ref)}`;
+    if (this.#active.has(key)) return Promise.resolve();
+    const running = this.#follow(job, target, key);
     this.#running.add(running);
     void running.finally(() => this.#running.delete(running)).catch(() => {});
     return running;
@@ -39,7 +43,7 @@ export class JobFollowers {
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
   }
 
-  async #follow(job: JobRecord, target: FollowTarget): Promise<void> {
+  async #follow(job: JobRecord, target: FollowTarget, key: string): Promise<void> {
     const { generation, logger } = this.genhub;
     let phase = 'could not edit a job message';
     const pacer = new StatusPacer(target.handle, target.limits.editIntervalMs, (error) =>
@@ -69,7 +73,7 @@ export class JobFollowers {
         if (stored && TERMINAL_STATES.has(stored.state)) resolve(stored);
       });
     });
-    this.#active.set(job.id, () => stop());
+    this.#active.set(key, () => stop());
     pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));
     try {
       const final = await ended;
@@ -80,7 +84,7 @@ export class JobFollowers {
       if (final.state === 'succeeded') await this.#deliver(final, target, pacer);
       else await pacer.final(jobStatusMessage(final));
     } finally {
-      this.#active.delete(job.id);
+      this.#active.delete(key);
     }
   }
 
