@@ -69,9 +69,14 @@ export class JobFollowers {
         resolve(undefined);
       };
       // It may have ended before we subscribed.
-      void generation.get(job.id).then((stored) => {
-        if (stored && TERMINAL_STATES.has(stored.state)) resolve(stored);
-      });
+      void generation.get(job.id).then(
+        (stored) => {
+          if (stored && TERMINAL_STATES.has(stored.state)) resolve(stored);
+        },
+        // The events still tell when it ends; a failed read must not become an unhandled rejection.
+        (error: unknown) =>
+          logger.warn('could not read a followed job', { jobId: job.id, error: String(error) }),
+      );
     });
     this.#active.set(key, () => stop());
     pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));
