@@ -254,6 +254,31 @@ describe('ChatController', () => {
     expect(again.current.files?.[0]?.mediaType).toBe('image/png');
   });
 
+  it("holds a community's member daily limit at Confirm too, not only when the price is shown", async () => {
+    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
+    const member: ChatActor = { ...alice, communityId: 'test:guild' };
+    const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 5_000_000);
+    const surface = new MemorySurface();
+    await controller.command(admin, surface, {
+      name: 'admin',
+      subcommand: 'limits',
+      options: { member_daily_usd: 0.3 },
+    });
+    await controller.command(member, surface, { name: '3d', options: { prompt: 'one fox' } });
+    const first = surface.last();
+    await controller.command(member, surface, { name: '3d', options: { prompt: 'two foxes' } });
+    const second = surface.last();
+    expect(first.current.text).toMatch(/costs about \$0\.20/);
+    expect(second.current.text).toMatch(/costs about \$0\.20/);
+    await controller.press(member, surface, button(first.current, 'Confirm'), surface.handle(first));
+    await surface.waitFor(() => done(first.current));
+    await controller.press(member, surface, button(second.current, 'Confirm'), surface.handle(second));
+    expect(surface.last().current.text).toMatch(/over your daily budget of \$0\.30/);
+    const usage = await genhub.generation.usage({ userId: alice.userId });
+    expect(usage.items).toHaveLength(1);
+  });
+
   it('keeps settings, lets admins restrict models, and grants credits for operators only', async () => {
     const { controller } = await start({ chat: { operators: ['test:op'] } });
     const member: ChatActor = { ...alice, communityId: 'test:guild' };

@@ -113,6 +113,8 @@ export class GenerationFlow {
     const pending = await this.#takePending(actor, surface, id);
     if (!pending) return;
     const effective = await this.settings.effective(actor.userId, actor.communityId);
+    // Again: other confirmations may have been spent since this price was shown.
+    await this.#checkMemberBudget(actor, effective, pending.priceMicros);
     await this.start(actor, surface, pending.planned, effective, pending.origin, pressed);
   }
 
