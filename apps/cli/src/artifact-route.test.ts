@@ -51,5 +51,7 @@ describe('result links', () => {
     const refused = await fetch(unsigned);
     expect(refused.status).toBe(404);
     expect(await refused.text()).toMatch(/not valid or has expired/);
+    const malformed = await fetch(`${server.url}/files/%E0%A4%A/${artifact.id}${link.search}`);
+    expect(malformed.status).toBe(404);
   });
 });

@@ -19,15 +19,18 @@ export async function serveArtifact(
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('This link is not valid or has expired; ask for the job again with /job.\n');
   };
+  const jobKey = decode(jobId);
+  const artifactKey = decode(artifactId);
+  if (jobKey === undefined || artifactKey === undefined) return notFound();
   const genuine = genhub.links.verify({
-    jobId: decodeURIComponent(jobId),
-    artifactId: decodeURIComponent(artifactId),
+    jobId: jobKey,
+    artifactId: artifactKey,
     expires: url.searchParams.get('expires') ?? undefined,
     signature: url.searchParams.get('sig') ?? undefined,
   });
   if (!genuine) return notFound();
-  const job = await genhub.generation.get(decodeURIComponent(jobId));
-  const artifact = job?.outputs.find((output) => output.id === decodeURIComponent(artifactId));
+  const job = await genhub.generation.get(jobKey);
+  const artifact = job?.outputs.find((output) => output.id === artifactKey);
   if (!job || !artifact) return notFound();
   response.writeHead(200, {
     'content-type': artifact.mediaType,
@@ -41,4 +44,13 @@ export async function serveArtifact(
     return;
   }
   await pipeline(Readable.from(genhub.artifacts.read(artifact.key)), response);
+}
+
+/** A path segment decoded, or undefined when its escapes are malformed (`%E0%A4%A`). */
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
