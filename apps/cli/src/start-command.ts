@@ -8,6 +8,7 @@ import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
 
 const DEFAULT_PORT = 8787;
+const DEFAULT_PUBLIC_URL = `http://127.0.0.1:${DEFAULT_PORT}`;
 
 /**
  * `genhub start`: one GenHub (store, ledger, queue), the HTTP endpoints and the front ends. With no
@@ -23,7 +24,12 @@ export async function start(argv: string[]): Promise<number> {
     console.error('The port must be a whole number from 0 to 65535 (--port or GENHUB_HTTP_PORT).');
     return 2;
   }
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // Links to results default to this machine's server: follow a port chosen with --port.
+  const config =
+    loaded.publicUrl === DEFAULT_PUBLIC_URL && port !== DEFAULT_PORT && port !== 0
+      ? { ...loaded, publicUrl: `http://127.0.0.1:${port}` }
+      : loaded;
   // Logs go to stderr, so the console chat on stdout stays readable.
   const logger = createLogger({
     level: config.logLevel,

@@ -303,6 +303,29 @@ describe('ChatController', () => {
     expect(surface.last().current.text).toMatch(/Your balance: \$5\.00/);
   });
 
+  it('refuses a confirmation for a model the community blocked after the price was shown', async () => {
+    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
+    const member: ChatActor = { ...alice, communityId: 'test:guild' };
+    const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
+    await genhub.store.ledger.grant({ kind: 'user', id: member.userId }, 1_000_000);
+    const surface = new MemorySurface();
+    await controller.command(member, surface, { name: '3d', options: { prompt: 'a fox' } });
+    const ask = surface.messages[0]!;
+    await controller.command(admin, surface, {
+      name: 'admin',
+      subcommand: 'models',
+      options: { action: 'block', model: 'fake/3d' },
+    });
+    await controller.press(member, surface, button(ask.current, 'Confirm'), surface.handle(ask));
+    expect(surface.last().current.text).toBe(
+      'This community does not allow fake/3d; pick another with /models or ask an admin.',
+    );
+    expect((await genhub.generation.usage({ userId: member.userId })).items).toHaveLength(0);
+    expect((await genhub.store.ledger.balance({ kind: 'user', id: member.userId })).availableMicros).toBe(
+      1_000_000,
+    );
+  });
+
   it('ignores buttons it did not make and jobs that do not exist', async () => {
     const { controller } = await start();
     const surface = new MemorySurface();

@@ -25,7 +25,12 @@ import {
 import { planDelivery } from './delivery-plan.js';
 import { userMessage } from './error-message.js';
 import { GenerationFlow } from './generation-flow.js';
-import { chooseModel, type PlannedGeneration, planGeneration } from './generation-request.js';
+import {
+  assertModelAllowed,
+  chooseModel,
+  type PlannedGeneration,
+  planGeneration,
+} from './generation-request.js';
 import { helpMessage } from './help-screen.js';
 import { JobFollowers } from './job-follower.js';
 import { jobInfoMessage, jobResultMessage, jobStatusMessage } from './job-message.js';
@@ -384,6 +389,7 @@ export class ChatController {
       const followUp = jobFollowUps(job)[index ?? 0];
       if (!followUp)
         throw new GenHubError('INVALID_INPUT', 'That button no longer works; run the command again.');
+      assertModelAllowed(followUp.model, effective);
       planned = { task: followUp.task, model: followUp.model, params: followUp.params };
       origin.followUpOf = job.id;
     } else if (action === 'reroll') {

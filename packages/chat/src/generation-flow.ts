@@ -12,7 +12,7 @@ import type { ChatGenHub } from './chat-deps.js';
 import type { ChatActor, ChatMessageHandle, ChatSurface } from './chat-message.js';
 import type { ChatSettings, EffectiveSettings } from './chat-settings.js';
 import { userMessage } from './error-message.js';
-import type { PlannedGeneration } from './generation-request.js';
+import { assertModelAllowed, type PlannedGeneration } from './generation-request.js';
 import type { JobFollowers } from './job-follower.js';
 import { formatUsd } from './render.js';
 
@@ -113,7 +113,8 @@ export class GenerationFlow {
     const pending = await this.#takePending(actor, surface, id);
     if (!pending) return;
     const effective = await this.settings.effective(actor.userId, actor.communityId);
-    // Again: other confirmations may have been spent since this price was shown.
+    // Again: other confirmations may have been spent, or the model blocked, since the price was shown.
+    assertModelAllowed(pending.planned.model, effective);
     await this.#checkMemberBudget(actor, effective, pending.priceMicros);
     await this.start(actor, surface, pending.planned, effective, pending.origin, pressed);
   }

@@ -60,6 +60,17 @@ export function planGeneration(
   return { task: args.task, model: model.id, params: params as JsonObject };
 }
 
+/** Throws the community's refusal when its admins do not allow this model (any more). */
+export function assertModelAllowed(modelId: string, settings: Pick<EffectiveSettings, 'community'>): void {
+  const list = settings.community?.allowedModels;
+  if (list === undefined || list.includes(modelId)) return;
+  throw new GenHubError(
+    'INVALID_INPUT',
+    `This community does not allow ${modelId}; pick another with /models or ask an admin.`,
+    { details: { param: 'model' } },
+  );
+}
+
 /** The model for a task, by the rules of `planGeneration`. */
 export function chooseModel(
   genhub: Pick<ChatGenHub, 'registry' | 'plugins'>,
@@ -78,13 +89,7 @@ export function chooseModel(
         details: { param: 'model' },
       });
     }
-    if (!allowed(model)) {
-      throw new GenHubError(
-        'INVALID_INPUT',
-        `This community does not allow ${model.id}; pick another with /models or ask an admin.`,
-        { details: { param: 'model' } },
-      );
-    }
+    assertModelAllowed(model.id, settings);
     return model;
   }
   const preferred = settings.models[task];
