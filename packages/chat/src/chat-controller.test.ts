@@ -279,6 +279,32 @@ describe('ChatController', () => {
     expect(usage.items).toHaveLength(1);
   });
 
+  it('holds the member daily limit when two confirmations are pressed at the same instant', async () => {
+    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
+    const member: ChatActor = { ...alice, communityId: 'test:guild' };
+    const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 5_000_000);
+    const surface = new MemorySurface();
+    await controller.command(admin, surface, {
+      name: 'admin',
+      subcommand: 'limits',
+      options: { member_daily_usd: 0.3 },
+    });
+    await controller.command(member, surface, { name: '3d', options: { prompt: 'one fox' } });
+    const first = surface.last();
+    await controller.command(member, surface, { name: '3d', options: { prompt: 'two foxes' } });
+    const second = surface.last();
+    await Promise.all([
+      controller.press(member, surface, button(first.current, 'Confirm'), surface.handle(first)),
+      controller.press(member, surface, button(second.current, 'Confirm'), surface.handle(second)),
+    ]);
+    await controller.idle();
+    expect((await genhub.generation.usage({ userId: alice.userId })).items).toHaveLength(1);
+    expect(
+      surface.messages.filter((m) => /over your daily budget of \$0\.30/.test(m.current.text)),
+    ).toHaveLength(1);
+  });
+
   it('keeps settings, lets admins restrict models, and grants credits for operators only', async () => {
     const { controller } = await start({ chat: { operators: ['test:op'] } });
     const member: ChatActor = { ...alice, communityId: 'test:guild' };

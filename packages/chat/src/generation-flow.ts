@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   budgetDayEnd,
   GenHubError,
+  KeyedMutex,
   type JobRecord,
   type JsonObject,
   type Task,
@@ -43,6 +44,12 @@ export class GenerationFlow {
     private readonly followers: JobFollowers,
   ) {}
 
+  /**
+   * One admission at a time per user: a community's member daily limit is checked here, outside
+   * core's reservation transaction, so two requests of one user must not both pass it at once.
+   */
+  readonly #admission = new KeyedMutex();
+
   /** Runs or, above the confirmation price, offers to run `planned`; `origin` is kept with the job. */
   async ask(
     actor: ChatActor,
@@ -52,15 +59,18 @@ export class GenerationFlow {
     origin: JsonObject = {},
   ): Promise<void> {
     const quote = this.genhub.generation.quote(planned);
-    await this.#checkMemberBudget(actor, effective, quote.priceMicros);
     const threshold = usdToMicros(
       effective.community?.confirmAboveUsd ?? this.genhub.config.chat.confirmAboveUsd,
     );
     const needsConfirmation = quote.priceMicros > 0 && quote.priceMicros > threshold;
     if (!needsConfirmation) {
-      await this.start(actor, surface, planned, effective, origin);
+      await this.#admission.run(actor.userId, async () => {
+        await this.#checkMemberBudget(actor, effective, quote.priceMicros);
+        await this.start(actor, surface, planned, effective, origin);
+      });
       return;
     }
+    await this.#checkMemberBudget(actor, effective, quote.priceMicros);
     const id = randomBytes(9).toString('base64url');
     const pending: PendingGeneration = {
       userId: actor.userId,
@@ -115,8 +125,10 @@ export class GenerationFlow {
     const effective = await this.settings.effective(actor.userId, actor.communityId);
     // Again: other confirmations may have been spent, or the model blocked, since the price was shown.
     assertModelAllowed(pending.planned.model, effective);
-    await this.#checkMemberBudget(actor, effective, pending.priceMicros);
-    await this.start(actor, surface, pending.planned, effective, pending.origin, pressed);
+    await this.#admission.run(actor.userId, async () => {
+      await this.#checkMemberBudget(actor, effective, pending.priceMicros);
+      await this.start(actor, surface, pending.planned, effective, pending.origin, pressed);
+    });
   }
 
   /** The Cancel button of a confirmation. */

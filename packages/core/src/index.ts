@@ -57,6 +57,7 @@ export { createHttpClient } from './http/undici-http-client.js';
 export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
 // Jobs and the pipeline
 export { ACTIVE_STATES, currentModel, JOB_STATES, TERMINAL_STATES } from './jobs/job.js';
+export { KeyedMutex } from './limits/keyed-mutex.js';
 export type { LimitsConfig } from './limits/limits-config.js';
 export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
 export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
