@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import {
   budgetDayEnd,
   GenHubError,
-  KeyedMutex,
   type JobRecord,
   type JsonObject,
+  KeyedMutex,
   type Task,
   usdToMicros,
 } from '@genhub/core';
