@@ -13,9 +13,10 @@ import { decodeButtonId } from './button-id.js';
 import type { ChatGenHub } from './chat-deps.js';
 import type { ChatActor, ChatMessageHandle, ChatSurface, InputImage, SurfaceLimits } from './chat-message.js';
 import { ChatSettings } from './chat-settings.js';
-import { type CommandDefinition, commandDefinitions } from './command-definitions.js';
+import { type CommandDefinition, commandDefinition, commandDefinitions } from './command-definitions.js';
 import {
   type CommandOption,
+  type CommandSpec,
   findCommand,
   generationOptions,
   type ModelChoice,
@@ -126,7 +127,7 @@ export class ChatController {
         await this.#flow.ask(actor, surface, planned, effective);
         return;
       }
-      const options = this.#options(spec.name, request);
+      const options = this.#options(spec, request);
       switch (spec.name) {
         case 'help':
           await surface.reply(helpMessage(surface.style));
@@ -306,10 +307,10 @@ export class ChatController {
   }
 
   /** Options of a non-generation command: as given (slash), or parsed from `--flags` and words (text). */
-  #options(name: string, request: CommandRequest): OptionValues {
+  #options(spec: CommandSpec, request: CommandRequest): OptionValues {
     if (request.options) return request.options;
     if (request.text === undefined || request.text.trim() === '') return {};
-    const definition = this.definitions().find((candidate) => candidate.name === name);
+    const definition = commandDefinition(this.genhub.registry, spec);
     const sub = definition?.subcommands?.find((candidate) => candidate.name === firstWord(request.text));
     const options: CommandOption[] = sub?.options ?? definition?.options ?? [];
     const text = sub ? (request.text.trim().slice(sub.name.length) ?? '') : request.text;

@@ -141,29 +141,15 @@ const ADMIN_SUBCOMMANDS: SubcommandDefinition[] = [
  * an image attachment where the command takes one. At most 25 options, required ones first.
  */
 export function commandDefinitions(registry: ModelLister): CommandDefinition[] {
-  return COMMANDS.map((spec) => {
-    if (spec.kind === 'generation')
-      return {
-        name: spec.name,
-        description: spec.description,
-        spec,
-        options: generationCommandOptions(registry, spec),
-      };
-    if (spec.name === 'admin')
-      return {
-        name: spec.name,
-        description: spec.description,
-        spec,
-        options: [],
-        subcommands: ADMIN_SUBCOMMANDS,
-      };
-    return {
-      name: spec.name,
-      description: spec.description,
-      spec,
-      options: ACCOUNT_OPTIONS[spec.name] ?? [],
-    };
-  });
+  return COMMANDS.map((spec) => commandDefinition(registry, spec));
+}
+
+/** One command's definition, as `commandDefinitions` gives it. */
+export function commandDefinition(registry: ModelLister, spec: CommandSpec): CommandDefinition {
+  const base = { name: spec.name, description: spec.description, spec };
+  if (spec.kind === 'generation') return { ...base, options: generationCommandOptions(registry, spec) };
+  if (spec.name === 'admin') return { ...base, options: [], subcommands: ADMIN_SUBCOMMANDS };
+  return { ...base, options: ACCOUNT_OPTIONS[spec.name] ?? [] };
 }
 
 function generationCommandOptions(registry: ModelLister, spec: CommandSpec): CommandOption[] {
