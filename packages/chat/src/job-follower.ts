@@ -52,8 +52,8 @@ export class JobFollowers {
     let latest = job;
     let stop: () => void = () => {};
     const ended = new Promise<JobRecord | undefined>((resolve) => {
-      const off = generation.events.subscribe((event) => {
-        if (event.job.id !== job.id) return;
+      // This job's events only: every follower listening to every job would be quadratic.
+      const off = generation.events.subscribeJob(job.id, (event) => {
         latest = event.job;
         if (TERMINAL_STATES.has(latest.state)) resolve(latest);
         else pacer.update(jobStatusMessage(latest, generation.queuePosition(latest.id)));

@@ -28,6 +28,15 @@ export class JobEvents {
 
   /** Calls `listener` for every event of every job; returns a function that stops it. */
   subscribe(listener: (event: JobEvent) => void): () => void {
+    return this.#listen('job', listener);
+  }
+
+  /** Calls `listener` for every event of one job; returns a function that stops it. */
+  subscribeJob(jobId: string, listener: (event: JobEvent) => void): () => void {
+    return this.#listen(`job:${jobId}`, listener);
+  }
+
+  #listen(name: string, listener: (event: JobEvent) => void): () => void {
     const safe = (event: JobEvent) => {
       try {
         listener(event);
@@ -35,8 +44,8 @@ export class JobEvents {
         // A front end's bug must not stop the pipeline.
       }
     };
-    this.#emitter.on('job', safe);
-    return () => this.#emitter.off('job', safe);
+    this.#emitter.on(name, safe);
+    return () => this.#emitter.off(name, safe);
   }
 
   /** The events of one job until it ends (or the signal aborts). */
