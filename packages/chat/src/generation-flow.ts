@@ -5,7 +5,6 @@ import {
   type JobRecord,
   type JsonObject,
   KeyedMutex,
-  type Task,
   usdToMicros,
 } from '@genhub/core';
 import { encodeButtonId } from './button-id.js';
@@ -193,11 +192,7 @@ export class GenerationFlow {
     }
     const uploader = target.showUploading?.bind(target);
     void this.followers
-      .follow(job, {
-        handle,
-        limits: target.limits,
-        ...(uploader ? { beforeUpload: () => uploader(kindOf(planned.task)) } : {}),
-      })
+      .follow(job, { handle, limits: target.limits, ...(uploader ? { beforeUpload: uploader } : {}) })
       .catch((error: unknown) =>
         this.genhub.logger.error('following a job failed', { jobId: job.id, error: String(error) }),
       );
@@ -277,11 +272,4 @@ function dataUriCount(value: unknown): number {
   if (typeof value === 'object' && value !== null)
     return Object.values(value).reduce((sum: number, item) => sum + dataUriCount(item), 0);
   return 0;
-}
-
-function kindOf(task: Task) {
-  if (task.endsWith('video')) return 'video' as const;
-  if (task.endsWith('speech') || task.endsWith('music')) return 'audio' as const;
-  if (task.endsWith('3d')) return 'model3d' as const;
-  return 'image' as const;
 }

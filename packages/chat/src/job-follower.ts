@@ -1,4 +1,4 @@
-import { type JobRecord, TERMINAL_STATES } from '@genhub/core';
+import { type JobRecord, type MediaKind, TERMINAL_STATES } from '@genhub/core';
 import type { ChatGenHub } from './chat-deps.js';
 import type { ChatMessageHandle, SurfaceLimits } from './chat-message.js';
 import { planDelivery } from './delivery-plan.js';
@@ -11,7 +11,7 @@ export interface FollowTarget {
   handle: ChatMessageHandle;
   limits: SurfaceLimits;
   /** Called before the files are uploaded (Telegram's "sending a photo..." action). */
-  beforeUpload?: () => Promise<void>;
+  beforeUpload?: (kind: MediaKind) => Promise<void>;
 }
 
 /**
@@ -103,7 +103,8 @@ export class JobFollowers {
     const { artifacts, links, registry } = this.genhub;
     const buttons = resultButtons(job, registry, target.limits);
     const plan = await planDelivery(job, { artifacts, links }, target.limits);
-    if (plan.files.length > 0) await target.beforeUpload?.().catch(() => {});
+    const first = plan.files[0];
+    if (first) await target.beforeUpload?.(first.kind).catch(() => {});
     if (await pacer.final(jobResultMessage(job, plan, buttons))) return;
     // The platform refused the files (a limit lower than it said): send every file as a link.
     const links_ = await planDelivery(job, { artifacts, links }, { ...target.limits, maxUploadBytes: 0 });
