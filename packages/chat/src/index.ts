@@ -46,6 +46,7 @@ export { planDelivery } from './delivery-plan.js';
 export type { UserMessageContext } from './error-message.js';
 export { SOMETHING_WENT_WRONG, sanitizeSentence, userMessage } from './error-message.js';
 export { imageGrid } from './image-grid.js';
+export { defaultPriceUsd } from './models-screen.js';
 export { noModelSentence } from './no-model-sentence.js';
 export type { ParsedFlag, ParsedTextCommand, ResolvedFlags } from './parse-text-command.js';
 export { parseTextCommand, resolveFlags } from './parse-text-command.js';
