@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,13 @@ import {
 } from '@genhub/chat';
 import { createGenHub, type GenHub, type JobRecord, silentLogger, TERMINAL_STATES } from '@genhub/core';
 import { loopbackPlugin, startLoopbackApi } from '../src/index.js';
-import { measurePhase, type PhaseResult, positiveIntFromEnv, RssSampler } from './measure.js';
+import {
+  benchEnvironment,
+  measurePhase,
+  type PhaseResult,
+  positiveIntFromEnv,
+  RssSampler,
+} from './measure.js';
 
 const JOBS = positiveIntFromEnv('BENCH_JOBS', 1000);
 const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 50, true);
@@ -90,13 +96,7 @@ class BenchSurface implements CommandSurface {
 }
 
 async function main(): Promise<number> {
-  const cpu = cpus();
-  const environment = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-  };
+  const environment = benchEnvironment();
   console.log(
     `GenHub chat bench: ${JOBS} jobs per phase (+${WARMUP} warm-up), ${CONCURRENCY} in flight\n` +
       `node ${environment.node} on ${environment.platform}, ${environment.cpuModel}, ${environment.cores} cores\n`,

@@ -1,5 +1,6 @@
 // Measurement shared by the benchmarks: closed-loop phases, latency percentiles, CPU, event-loop
 // delay and resident memory.
+import { cpus } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 /** How often resident memory is sampled for its peak. */
@@ -150,4 +151,15 @@ export function positiveIntFromEnv(name: string, fallback: number, allowZero = f
     process.exit(2);
   }
   return value;
+}
+
+/** The machine a benchmark ran on, for its results file. */
+export function benchEnvironment() {
+  const cpu = cpus();
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+  };
 }

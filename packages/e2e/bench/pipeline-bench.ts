@@ -29,14 +29,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
 import { Agent, request } from 'undici';
 import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index.js';
-import { measurePhase, type PhaseResult, positiveIntFromEnv, RSS_SAMPLE_MS, RssSampler } from './measure.js';
+import {
+  benchEnvironment,
+  measurePhase,
+  type PhaseResult,
+  positiveIntFromEnv,
+  RSS_SAMPLE_MS,
+  RssSampler,
+} from './measure.js';
 
 type JobEvent = Parameters<Parameters<GenHub['generation']['events']['subscribe']>[0]>[0];
 type JobRecord = JobEvent['job'];
@@ -323,13 +330,7 @@ async function writeResults(results: unknown): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const cpu = cpus();
-  const environment = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-  };
+  const environment = benchEnvironment();
   console.log(
     `GenHub pipeline bench: ${JOBS} jobs per phase (+${WARMUP} warm-up), ${CONCURRENCY} in flight\n` +
       `node ${environment.node} on ${environment.platform}, ${environment.cpuModel}, ${environment.cores} cores\n` +
