@@ -44,6 +44,28 @@ const button = (message: ChatMessage, label: string) => {
 };
 const done = (message: ChatMessage) => /^Done/m.test(message.text);
 
+/**
+ * A community member with a $0.30 daily limit and plenty of credits, shown two $0.20 confirmations
+ * (one would fit the limit, both would not).
+ */
+async function twoConfirmationsUnderDailyLimit() {
+  const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
+  const member: ChatActor = { ...alice, communityId: 'test:guild' };
+  const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
+  await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 5_000_000);
+  const surface = new MemorySurface();
+  await controller.command(admin, surface, {
+    name: 'admin',
+    subcommand: 'limits',
+    options: { member_daily_usd: 0.3 },
+  });
+  await controller.command(member, surface, { name: '3d', options: { prompt: 'one fox' } });
+  const first = surface.last();
+  await controller.command(member, surface, { name: '3d', options: { prompt: 'two foxes' } });
+  const second = surface.last();
+  return { genhub, controller, member, surface, first, second };
+}
+
 describe('ChatController', () => {
   it('runs /imagine to a result with files and buttons, and rerolls it as a second job', async () => {
     const { genhub, controller } = await start();
@@ -255,20 +277,7 @@ describe('ChatController', () => {
   });
 
   it("holds a community's member daily limit at Confirm too, not only when the price is shown", async () => {
-    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
-    const member: ChatActor = { ...alice, communityId: 'test:guild' };
-    const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
-    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 5_000_000);
-    const surface = new MemorySurface();
-    await controller.command(admin, surface, {
-      name: 'admin',
-      subcommand: 'limits',
-      options: { member_daily_usd: 0.3 },
-    });
-    await controller.command(member, surface, { name: '3d', options: { prompt: 'one fox' } });
-    const first = surface.last();
-    await controller.command(member, surface, { name: '3d', options: { prompt: 'two foxes' } });
-    const second = surface.last();
+    const { genhub, controller, member, surface, first, second } = await twoConfirmationsUnderDailyLimit();
     expect(first.current.text).toMatch(/costs about \$0\.20/);
     expect(second.current.text).toMatch(/costs about \$0\.20/);
     await controller.press(member, surface, button(first.current, 'Confirm'), surface.handle(first));
@@ -280,20 +289,7 @@ describe('ChatController', () => {
   });
 
   it('holds the member daily limit when two confirmations are pressed at the same instant', async () => {
-    const { genhub, controller } = await start({ chat: { confirmAboveUsd: 0.1 } });
-    const member: ChatActor = { ...alice, communityId: 'test:guild' };
-    const admin: ChatActor = { ...member, userId: 'test:admin', isCommunityAdmin: true };
-    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 5_000_000);
-    const surface = new MemorySurface();
-    await controller.command(admin, surface, {
-      name: 'admin',
-      subcommand: 'limits',
-      options: { member_daily_usd: 0.3 },
-    });
-    await controller.command(member, surface, { name: '3d', options: { prompt: 'one fox' } });
-    const first = surface.last();
-    await controller.command(member, surface, { name: '3d', options: { prompt: 'two foxes' } });
-    const second = surface.last();
+    const { genhub, controller, member, surface, first, second } = await twoConfirmationsUnderDailyLimit();
     await Promise.all([
       controller.press(member, surface, button(first.current, 'Confirm'), surface.handle(first)),
       controller.press(member, surface, button(second.current, 'Confirm'), surface.handle(second)),
