@@ -1,5 +1,5 @@
 import { formatUsd } from '@genhub/chat';
-import { currentModel, type JobRecord, TERMINAL_STATES } from '@genhub/core';
+import { currentModel, type JobRecord, maybeBilledTask, TERMINAL_STATES } from '@genhub/core';
 import { parseCommandLine, wholeNumberOption } from './command-line.js';
 import { newestJobs } from './newest-jobs.js';
 import { openStoreOnly } from './open-store-only.js';
@@ -38,7 +38,7 @@ export async function jobs(argv: string[]): Promise<number> {
       ...(userId === undefined ? [job.userId] : []),
       job.task,
       currentModel(job),
-      job.state,
+      maybeBilledTask(job) ? `${job.state} (provider may have billed)` : job.state,
       jobCost(job),
     ]);
     for (const line of textTable([header, ...rows])) console.log(line);

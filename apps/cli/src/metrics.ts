@@ -1,4 +1,10 @@
-import { currentModel, type GenerationService, type JobState, TERMINAL_STATES } from '@genhub/core';
+import {
+  currentModel,
+  type GenerationService,
+  type JobState,
+  maybeBilledTask,
+  TERMINAL_STATES,
+} from '@genhub/core';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one process, fed from the pipeline's job events. */
@@ -35,6 +41,12 @@ export function createMetrics(generation: GenerationService): Metrics {
     labelNames: ['model'] as const,
     registers: [registry],
   });
+  const maybeBilled = new Counter({
+    name: 'genhub_jobs_maybe_billed_total',
+    help: 'Jobs refunded after a submit whose answer was lost and whose task could not be found: the provider may have billed a task.',
+    labelNames: ['model'] as const,
+    registers: [registry],
+  });
 
   const seen = new Map<string, { state: JobState; model: string }>();
   const unsubscribe = generation.events.subscribe(({ job }) => {
@@ -48,6 +60,7 @@ export function createMetrics(generation: GenerationService): Metrics {
       const end = job.finishedAt ?? job.updatedAt;
       latency.observe({ state: job.state, model }, Math.max(0, (end - job.createdAt) / 1000));
       if (job.chargedMicros) spent.inc({ model }, job.chargedMicros / 1_000_000);
+      if (maybeBilledTask(job)) maybeBilled.inc({ model });
       return;
     }
     seen.set(job.id, { state: job.state, model });

@@ -39,7 +39,7 @@ export { Tokens } from './container/tokens.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { ERROR_CODES } from './errors/error-codes.js';
 export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
-export { GenHubError } from './errors/genhub-error.js';
+export { beforeAcceptance, GenHubError } from './errors/genhub-error.js';
 export type { ErrorFromResponseOptions } from './http/error-from-response.js';
 export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
 export type {
@@ -56,7 +56,7 @@ export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-
 export { createHttpClient } from './http/undici-http-client.js';
 export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
 // Jobs and the pipeline
-export { ACTIVE_STATES, currentModel, JOB_STATES, TERMINAL_STATES } from './jobs/job.js';
+export { ACTIVE_STATES, currentModel, JOB_STATES, maybeBilledTask, TERMINAL_STATES } from './jobs/job.js';
 export { KeyedMutex } from './limits/keyed-mutex.js';
 export type { LimitsConfig } from './limits/limits-config.js';
 export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
@@ -136,6 +136,7 @@ export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin }
 export { definePlugin, isProviderPlugin, SUPPORTED_CONTRACTS } from './plugin/plugin.js';
 export type {
   CallOptions,
+  FindSubmittedOptions,
   GenerationRequest,
   Output,
   OutputMetadata,

@@ -381,7 +381,7 @@ describe('failover', () => {
         },
       ],
       submit: async () => {
-        throw new GenHubError('PROVIDER_UNAVAILABLE', 'Alpha is down (503).');
+        throw new GenHubError('PROVIDER_UNAVAILABLE', 'Alpha is down (503).', { beforeAcceptance: true });
       },
       poll: async () => ({ status: 'pending' }),
     }),

@@ -68,6 +68,7 @@ export const gateaiPlugin = definePlugin({
       logger,
       redactor,
       baseUrl: config.baseUrl,
+      apiKey: config.apiKey,
     });
   },
 });

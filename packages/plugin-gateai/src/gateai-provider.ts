@@ -1,4 +1,5 @@
 import {
+  beforeAcceptance,
   type CallOptions,
   type Clock,
   type GenerationRequest,
@@ -110,7 +111,12 @@ export interface GateAiProviderDependencies {
   logger: Logger;
   redactor: Redactor;
   baseUrl: string;
+  /** For `GET /api/me`, which takes the key in its query. */
+  apiKey: string;
 }
+
+/** Clock skew allowed between GateAI's `elapsed` and ours when matching a lost submit's task. */
+const ELAPSED_SLACK_SECONDS = 5;
 
 /**
  * The GateAI provider. Submits `POST /api/generate` and polls `GET /get/{task_id}`; GateAI takes no
@@ -192,7 +198,12 @@ export function createGateAiProvider(deps: GateAiProviderDependencies): GateAiPr
     async submit(request, { signal }): Promise<SubmitResult> {
       const model = findModel(request.model);
       checkTaskInputs(model, request.task, request.params);
-      const params = await toWireParams(model, request.params, deps.resolver, signal);
+      // Uploads happen before the generation is sent: their failures cannot have created a task.
+      const params = await toWireParams(model, request.params, deps.resolver, signal).catch(
+        (error: unknown) => {
+          throw beforeAcceptance(error);
+        },
+      );
       const created = await api.generate({ model: model.wire.id, type: model.wire.type, params }, signal);
       const warnings = adjustmentWarnings(created.adjustments, params, model.roles);
       if (warnings.length > 0) {
@@ -203,7 +214,9 @@ export function createGateAiProvider(deps: GateAiProviderDependencies): GateAiPr
         });
       }
       const status = created.status?.toUpperCase();
-      if (status === 'FAILED') throw gateAiTaskError(created.error, created.task_id, redactor);
+      // GateAI answered, so nothing is lost: the task failed at once.
+      if (status === 'FAILED')
+        throw beforeAcceptance(gateAiTaskError(created.error, created.task_id, redactor));
       if (status === 'FINISHED' && (created.result?.length ?? 0) > 0) {
         const done = succeeded(
           created.task_id,
@@ -228,6 +241,31 @@ export function createGateAiProvider(deps: GateAiProviderDependencies): GateAiPr
         ...(created.cost === undefined ? {} : { cost: { usd: created.cost } }),
         ...(warnings.length === 0 ? {} : { warnings }),
       };
+    },
+
+    /**
+     * A submit whose answer was lost: GateAI takes no idempotency key, but `GET /api/me` lists the
+     * key's active tasks (with their age) and its last 20 finished ones. Candidates are this
+     * model's tasks that are no older than the submit; core adopts one only if exactly one is not
+     * already another job's.
+     */
+    async findSubmitted(request, { signal, sentAt }): Promise<TaskRef[]> {
+      const model = findModel(request.model);
+      const me = await api.me(deps.apiKey, signal);
+      const ageLimit = (clock.now() - sentAt) / 1000 + ELAPSED_SLACK_SECONDS;
+      const active = (me.active_tasks ?? []).filter(
+        (task) => task.model === model.wire.id && (task.elapsed === undefined || task.elapsed <= ageLimit),
+      );
+      const recent = (me.recent_tasks ?? []).filter((task) => task.model === model.wire.id);
+      return [...active, ...recent].map((task) => ({
+        id: task.task_id,
+        data: {
+          model: model.wire.id,
+          type: model.wire.type,
+          submittedAt: sentAt,
+          ...(task.cost === undefined ? {} : { cost: task.cost }),
+        },
+      }));
     },
 
     async poll(ref, { signal }): Promise<PollResult> {

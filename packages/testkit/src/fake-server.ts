@@ -10,6 +10,8 @@ export interface FakeResponse {
   body?: string | Uint8Array;
   headers?: Readonly<Record<string, string>>;
   delayMs?: number;
+  /** `reset`: drop the connection (TCP RST) instead of answering, after `delayMs`. */
+  fault?: 'reset';
 }
 
 export type FakeHandler = (call: FakeCall) => FakeResponse | Promise<FakeResponse>;
@@ -385,6 +387,10 @@ export async function parseMultipart(
 
 function send(res: ServerResponse, response: FakeResponse): void {
   if (res.destroyed) return;
+  if (response.fault === 'reset') {
+    res.socket?.resetAndDestroy();
+    return;
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = value;
   let body: string | Uint8Array = '';

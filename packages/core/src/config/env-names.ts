@@ -18,6 +18,7 @@ export const CORE_ENV_VARS = {
   'sqlite.synchronous': 'GENHUB_SQLITE_SYNCHRONOUS',
   'jobs.concurrency': 'GENHUB_JOBS_CONCURRENCY',
   'jobs.deadlineMinutes': 'GENHUB_JOBS_DEADLINE_MINUTES',
+  'jobs.pollFailureMinutes': 'GENHUB_JOBS_POLL_FAILURE_MINUTES',
   'jobs.maxOutputMegabytes': 'GENHUB_JOBS_MAX_OUTPUT_MB',
   'jobs.maxInputMegabytes': 'GENHUB_JOBS_MAX_INPUT_MB',
   'billing.dailyBudgetUsd': 'GENHUB_DAILY_BUDGET_USD',

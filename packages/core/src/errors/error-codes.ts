@@ -20,3 +20,16 @@ export const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'PROVIDER_UNAVAILABLE',
   'TIMEOUT',
 ]);
+
+/**
+ * Codes that say the provider refused a request, so nothing was created or billed: sending it again
+ * cannot make a second task. Any other failure of a submit leaves its outcome unknown.
+ */
+export const REFUSED_BEFORE_ACCEPTANCE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INVALID_INPUT',
+  'MODEL_NOT_FOUND',
+  'AUTH',
+  'INSUFFICIENT_FUNDS',
+  'RATE_LIMITED',
+  'CONTENT_REJECTED',
+]);

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { GenHubError } from './genhub-error.js';
 
 describe('GenHubError', () => {
+  it('counts a refusal or a 4xx as before acceptance, anything else as an unknown outcome', () => {
+    expect(new GenHubError('RATE_LIMITED', 'slow down').beforeAcceptance).toBe(true);
+    expect(new GenHubError('INVALID_INPUT', 'bad').beforeAcceptance).toBe(true);
+    expect(new GenHubError('PROVIDER_UNAVAILABLE', 'x', { status: 409 }).beforeAcceptance).toBe(true);
+    expect(new GenHubError('PROVIDER_UNAVAILABLE', 'x', { status: 500 }).beforeAcceptance).toBe(false);
+    expect(new GenHubError('TIMEOUT', 'slow').beforeAcceptance).toBe(false);
+    expect(new GenHubError('TIMEOUT', 'x', { beforeAcceptance: true }).beforeAcceptance).toBe(true);
+    expect(new GenHubError('AUTH', 'x', { beforeAcceptance: false }).beforeAcceptance).toBe(false);
+  });
+
   it('takes retryable from the code unless told otherwise', () => {
     expect(new GenHubError('RATE_LIMITED', 'slow down').retryable).toBe(true);
     expect(new GenHubError('PROVIDER_UNAVAILABLE', 'down').retryable).toBe(true);

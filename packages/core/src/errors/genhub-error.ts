@@ -1,10 +1,19 @@
-import { type ErrorCode, RETRYABLE_BY_DEFAULT } from './error-codes.js';
+import { type ErrorCode, REFUSED_BEFORE_ACCEPTANCE, RETRYABLE_BY_DEFAULT } from './error-codes.js';
 
 const marker = Symbol.for('genhub.error');
 
 export interface GenHubErrorOptions {
   /** Overrides the code's default. */
   retryable?: boolean;
+  /**
+   * True when the failure proves the provider never accepted the request (nothing was created or
+   * billed): a refused connection, a failed DNS lookup, a 4xx answer. False when the request may
+   * have reached the provider and its answer was lost (a reset, a timeout, a 5xx or unreadable
+   * answer). By default true for a 4xx status and for the codes of a refusal (INVALID_INPUT, AUTH,
+   * INSUFFICIENT_FUNDS, RATE_LIMITED, ...), false otherwise. Core resubmits a job only after a
+   * failure that is before acceptance, unless the provider promises idempotent submits.
+   */
+  beforeAcceptance?: boolean;
   /** Seconds to wait before trying again (RATE_LIMITED). */
   retryAfterSeconds?: number;
   /** Close matches for MODEL_NOT_FOUND. */
@@ -27,6 +36,8 @@ export class GenHubError extends Error {
   readonly [marker] = true;
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /** The request was refused before the provider accepted it; see `GenHubErrorOptions.beforeAcceptance`. */
+  readonly beforeAcceptance: boolean;
   readonly retryAfterSeconds: number | undefined;
   readonly suggestions: readonly string[];
   readonly provider: string | undefined;
@@ -38,6 +49,10 @@ export class GenHubError extends Error {
     this.name = 'GenHubError';
     this.code = code;
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+    this.beforeAcceptance =
+      options.beforeAcceptance ??
+      (REFUSED_BEFORE_ACCEPTANCE.has(code) ||
+        (options.status !== undefined && options.status >= 400 && options.status < 500));
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.suggestions = options.suggestions ?? [];
     this.provider = options.provider;
@@ -94,4 +109,23 @@ export interface SerializedGenHubError {
   provider?: string;
   status?: number;
   details?: Record<string, unknown>;
+}
+
+/**
+ * The same error, marked as one that happened before the provider could accept the request (an
+ * upload or a local check ahead of the submit), so core may safely submit again.
+ */
+export function beforeAcceptance(error: unknown): GenHubError {
+  const known = GenHubError.from(error, 'PROVIDER_UNAVAILABLE');
+  if (known.beforeAcceptance) return known;
+  return new GenHubError(known.code, known.message, {
+    retryable: known.retryable,
+    beforeAcceptance: true,
+    suggestions: known.suggestions,
+    details: known.details,
+    cause: known,
+    ...(known.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: known.retryAfterSeconds }),
+    ...(known.provider === undefined ? {} : { provider: known.provider }),
+    ...(known.status === undefined ? {} : { status: known.status }),
+  });
 }

@@ -37,6 +37,20 @@ describe('errorFromNetwork', () => {
     expect(mapped.message).not.toContain('s3cr3t-value');
   });
 
+  it.each([
+    [new errors.ConnectTimeoutError(), true],
+    [systemError('ECONNREFUSED'), true],
+    [systemError('ENOTFOUND'), true],
+    [new TypeError('x', { cause: systemError('EAI_AGAIN') }), true],
+    [systemError('CERT_HAS_EXPIRED'), true],
+    [new errors.HeadersTimeoutError(), false],
+    [new errors.BodyTimeoutError(), false],
+    [systemError('ECONNRESET'), false],
+    [new errors.SocketError('other side closed'), false],
+  ] as const)('tells whether %s proves the request was never accepted (%s)', (error, before) => {
+    expect(errorFromNetwork(error, context).beforeAcceptance).toBe(before);
+  });
+
   it('reports CANCELLED whenever the caller aborted, whatever undici threw', () => {
     const controller = new AbortController();
     controller.abort();

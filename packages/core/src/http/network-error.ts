@@ -19,6 +19,19 @@ const TIMEOUTS: Readonly<Record<string, { what: string; limit: keyof HttpTimeout
   UND_ERR_BODY_TIMEOUT: { what: 'waiting for the response body', limit: 'bodyMs' },
 };
 
+/** Failures that happen before a request is sent: the provider cannot have accepted it. */
+const NOT_SENT: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
+
 const UNAVAILABLE: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
@@ -50,19 +63,27 @@ export function errorFromNetwork(error: unknown, context: NetworkErrorContext): 
   if (GenHubError.isInstance(error)) return error;
 
   const code = findCode(error);
+  const notSent = code !== undefined && NOT_SENT.has(code);
   const timeout = code === undefined ? undefined : TIMEOUTS[code];
   if (timeout !== undefined) {
     const ms = context.timeouts[timeout.limit];
-    return new GenHubError('TIMEOUT', `${who}${label} timed out ${timeout.what} (${ms} ms).`, base);
+    return new GenHubError('TIMEOUT', `${who}${label} timed out ${timeout.what} (${ms} ms).`, {
+      ...base,
+      beforeAcceptance: notSent,
+    });
   }
   const unavailable = code === undefined ? undefined : UNAVAILABLE[code];
   if (unavailable !== undefined) {
-    return new GenHubError('PROVIDER_UNAVAILABLE', `${who}${label} failed: ${unavailable} (${code}).`, base);
+    return new GenHubError('PROVIDER_UNAVAILABLE', `${who}${label} failed: ${unavailable} (${code}).`, {
+      ...base,
+      beforeAcceptance: notSent,
+    });
   }
   if (code !== undefined && TLS_CODE.test(code)) {
     return new GenHubError('PROVIDER_UNAVAILABLE', `${who}${label} failed: TLS error (${code}).`, {
       ...base,
       retryable: false,
+      beforeAcceptance: true,
     });
   }
   const reason = error instanceof Error ? `${error.name}: ${context.redact(error.message)}` : String(error);

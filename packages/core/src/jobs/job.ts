@@ -89,3 +89,11 @@ export interface JobRecord {
 export function currentModel(job: Pick<JobRecord, 'route' | 'routeIndex'>): string {
   return job.route[job.routeIndex] ?? job.route[0]!;
 }
+
+/**
+ * A job that failed after its submit's answer was lost and whose task could not be found: the user
+ * was refunded, but the provider may have billed the operator for a task.
+ */
+export function maybeBilledTask(job: Pick<JobRecord, 'error'>): boolean {
+  return job.error?.details?.maybeBilledTask === true;
+}

@@ -169,7 +169,12 @@ export class GenerationService {
       input.payer === 'community' && input.communityId
         ? { kind: 'community', id: input.communityId }
         : { kind: 'user', id: input.userId };
-    const deadlineMs = prepared.model.timeouts?.deadlineMs ?? this.deps.jobs.deadlineMinutes * 60_000;
+    // The operator's deadline is a ceiling: a model may ask for less, never for more.
+    const operatorDeadlineMs = this.deps.jobs.deadlineMinutes * 60_000;
+    const deadlineMs = Math.min(
+      prepared.model.timeouts?.deadlineMs ?? operatorDeadlineMs,
+      operatorDeadlineMs,
+    );
     const job: JobRecord = {
       id,
       userId: input.userId,

@@ -10,10 +10,11 @@ import {
   type JobState,
   TERMINAL_STATES,
 } from '../jobs/job.js';
+import { KeyedMutex } from '../limits/keyed-mutex.js';
 import type { Logger } from '../logging/logger.js';
 import { validateParams } from '../params/validate-params.js';
 import type { Price } from '../plugin/model-spec.js';
-import type { Output, PollResult, Progress } from '../plugin/provider.js';
+import type { Output, PollResult, Progress, TaskRef } from '../plugin/provider.js';
 import type { Warning } from '../plugin/warning.js';
 import type { RegisteredModel, Registry } from '../registry/registry.js';
 import type { JobPatch } from '../store/job-store.js';
@@ -39,6 +40,8 @@ class Stopped extends Error {}
 
 /** Tries at fetching a job's results when the provider's file host fails in a retryable way. */
 const DOWNLOAD_ATTEMPTS = 3;
+/** Times the provider is asked for the task of a submit whose answer was lost. */
+const LOST_TASK_LOOKUPS = 3;
 
 /**
  * Drives one job from its stored state to a terminal one. Every transition is written (with a
@@ -47,6 +50,8 @@ const DOWNLOAD_ATTEMPTS = 3;
  */
 export class JobRunner {
   readonly #cancels = new Map<string, AbortController>();
+  /** One lost-task lookup at a time per provider, so two jobs cannot adopt the same task. */
+  readonly #lookups = new KeyedMutex();
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
@@ -109,6 +114,7 @@ export class JobRunner {
     if (!submitting) return this.deps.store.jobs.get(job.id);
     let attempt = 0;
     for (;;) {
+      const sentAt = this.deps.clock.now();
       try {
         const result = await entry.provider.submit(
           { model: entry.model.id, task: submitting.task, params: submitting.params },
@@ -133,6 +139,11 @@ export class JobRunner {
       } catch (thrown) {
         const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
         if (signal.aborted) return this.#cancelled(submitting);
+        // The request may have reached the provider: sending it again (here or to a fallback)
+        // could create, and bill, a second task.
+        if (!error.beforeAcceptance && !entry.provider.capabilities?.idempotentSubmit) {
+          return this.#outcomeUnknown(submitting, entry, error, sentAt, signal);
+        }
         if (!error.retryable) return this.#fail(submitting, error, ['submitting']);
         const next = submitting.routeIndex + 1;
         if (next < submitting.route.length) return this.#failOver(submitting, next, error);
@@ -150,21 +161,133 @@ export class JobRunner {
     }
   }
 
-  /** A job found mid-submit after a restart: resubmit only where the key makes that safe. */
+  /**
+   * A job found mid-submit after a restart: resubmit only where the key makes that safe; otherwise
+   * the same rule as a lost answer (adopt the task if the provider can name it, else refund).
+   */
   async #recoverSubmitting(job: JobRecord, entry: RegisteredModel, signal: AbortSignal) {
     if (entry.provider.capabilities?.idempotentSubmit) {
       const requeued = await this.#move(job, ['submitting'], { state: 'queued' });
       return requeued ? this.#submit(requeued, entry, signal) : this.deps.store.jobs.get(job.id);
     }
-    return this.#fail(
-      job,
-      new GenHubError(
-        'PROVIDER_UNAVAILABLE',
-        'GenHub restarted while sending this job and cannot tell whether the provider got it, so it was not charged.',
-        { retryable: false },
-      ),
-      ['submitting'],
+    const lost = new GenHubError(
+      'PROVIDER_UNAVAILABLE',
+      'GenHub restarted while sending this job, so it cannot tell whether the provider got it.',
+      { retryable: false },
     );
+    return this.#outcomeUnknown(job, entry, lost, job.updatedAt, signal);
+  }
+
+  /**
+   * A submit failed after the request may have reached the provider. The job adopts the task the
+   * provider can name as its own; otherwise it fails and is refunded, and the operator is told that
+   * the provider may have billed a task (log, metrics, `genhub jobs`).
+   */
+  async #outcomeUnknown(
+    job: JobRecord,
+    entry: RegisteredModel,
+    error: GenHubError,
+    sentAt: number,
+    signal: AbortSignal,
+  ): Promise<JobRecord | undefined> {
+    const found = await this.#lookups.run(entry.providerId, async () => {
+      const ref = await this.#findLostTask(job, entry, sentAt, signal);
+      if (!ref) return undefined;
+      return this.#move(job, ['submitting'], {
+        state: 'running',
+        remoteRef: ref,
+        submittedAt: sentAt,
+        warnings: job.warnings,
+      });
+    });
+    if (found) {
+      this.deps.logger.warn('adopted the task of a submit whose answer was lost', {
+        jobId: job.id,
+        provider: entry.providerId,
+        taskId: found.remoteRef?.id,
+        code: error.code,
+      });
+      return found;
+    }
+    if (signal.aborted) return this.#cancelled(job);
+    this.deps.logger.warn('the provider may have billed a task', {
+      jobId: job.id,
+      provider: entry.providerId,
+      model: entry.model.id,
+      code: error.code,
+      error: error.message,
+    });
+    const refunded = new GenHubError(
+      'PROVIDER_UNAVAILABLE',
+      `${entry.providerId} did not confirm the job (${error.message.replace(/\.$/, '')}) and no task of it could be found, so the user was refunded; the provider may have billed a task.`,
+      {
+        retryable: false,
+        provider: entry.providerId,
+        details: { maybeBilledTask: true, cause: error.code },
+      },
+    );
+    return this.#fail(job, refunded, ['submitting']);
+  }
+
+  /**
+   * Asks the provider for the task a lost submit may have created, a few times (a stalled request
+   * may still be creating it). A task is adopted only when exactly one candidate is owned by no
+   * other job; several candidates are ambiguous, and a wrong adoption would deliver someone else's
+   * result, so then nothing is adopted.
+   */
+  async #findLostTask(
+    job: JobRecord,
+    entry: RegisteredModel,
+    sentAt: number,
+    signal: AbortSignal,
+  ): Promise<TaskRef | undefined> {
+    const find = entry.provider.findSubmitted?.bind(entry.provider);
+    if (!find) return undefined;
+    for (let attempt = 0; attempt < LOST_TASK_LOOKUPS; attempt++) {
+      if (attempt > 0) {
+        const delay = pollDelay(
+          attempt,
+          undefined,
+          this.deps.config.pollInitialMs,
+          this.deps.config.pollMaxMs,
+        );
+        if (this.deps.clock.now() + delay >= job.deadlineAt) return undefined;
+        await this.#sleep(delay, signal);
+      }
+      if (signal.aborted) return undefined;
+      let candidates: readonly TaskRef[];
+      try {
+        candidates = await find(
+          { model: entry.model.id, task: job.task, params: job.params },
+          { signal, idempotencyKey: job.idempotencyKey, sentAt },
+        );
+      } catch (thrown) {
+        this.deps.logger.warn('could not look for the task of a lost submit', {
+          jobId: job.id,
+          error: GenHubError.from(thrown),
+        });
+        continue;
+      }
+      const free: TaskRef[] = [];
+      for (const ref of candidates) {
+        const owners = await this.deps.store.jobs.findByRemoteTask(ref.id);
+        const owned = owners.some(
+          (owner) =>
+            owner.id !== job.id &&
+            this.deps.registry.find(currentModel(owner))?.providerId === entry.providerId,
+        );
+        if (!owned) free.push(ref);
+      }
+      if (free.length === 1) return free[0];
+      if (free.length > 1) {
+        this.deps.logger.warn('several tasks may belong to a lost submit; adopting none', {
+          jobId: job.id,
+          candidates: free.length,
+        });
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -208,6 +331,7 @@ export class JobRunner {
     let current = job;
     let attempt = 0;
     let failures = 0;
+    let failingSince: number | undefined;
     for (;;) {
       if (this.deps.stopSignal.aborted) throw new Stopped();
       if (signal.aborted) return this.#cancelled(current);
@@ -216,21 +340,24 @@ export class JobRunner {
       try {
         result = await entry.provider.poll(ref, { signal });
         failures = 0;
+        failingSince = undefined;
       } catch (thrown) {
         const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
         if (signal.aborted) return this.#cancelled(current);
         if (!error.retryable) return this.#fail(current, error, ['running']);
         failures += 1;
+        failingSince ??= this.deps.clock.now();
+        if (this.deps.clock.now() - failingSince >= this.deps.config.pollFailureMinutes * 60_000) {
+          return this.#pollsKeptFailing(current, error);
+        }
         this.deps.logger.warn('poll failed, will retry', { jobId: job.id, code: error.code, failures });
-        await this.#sleep(
-          pollDelay(
-            failures,
-            (error.retryAfterSeconds ?? 0) * 1000 || undefined,
-            this.deps.config.pollInitialMs,
-            this.deps.config.pollMaxMs,
-          ),
-          signal,
+        const delay = pollDelay(
+          failures,
+          (error.retryAfterSeconds ?? 0) * 1000 || undefined,
+          this.deps.config.pollInitialMs,
+          this.deps.config.pollMaxMs,
         );
+        await this.#sleep(Math.min(delay, this.#untilDeadline(current)), signal);
         continue;
       }
       switch (result.status) {
@@ -254,7 +381,7 @@ export class JobRunner {
             current = moved;
             this.deps.events.emit({ type: 'progress', job: current });
           }
-          const untilDeadline = Math.max(0, current.deadlineAt - this.deps.clock.now());
+          const untilDeadline = this.#untilDeadline(current);
           const delay = pollDelay(
             attempt,
             result.pollAfterMs,
@@ -330,6 +457,25 @@ export class JobRunner {
       );
     }
     return records;
+  }
+
+  #untilDeadline(job: JobRecord): number {
+    return Math.max(0, job.deadlineAt - this.deps.clock.now());
+  }
+
+  /** Polls failed one after another for `pollFailureMinutes`: give up, cancel remotely, refund. */
+  async #pollsKeptFailing(job: JobRecord, last: GenHubError): Promise<JobRecord | undefined> {
+    await this.#cancelRemote(job);
+    const minutes = this.deps.config.pollFailureMinutes;
+    return this.#fail(
+      job,
+      new GenHubError(
+        last.code,
+        `The provider could not be asked about the job for ${minutes} minute${minutes === 1 ? '' : 's'} (${last.message.replace(/\.$/, '')}), so it was stopped and refunded.`,
+        { retryable: false, ...(last.provider === undefined ? {} : { provider: last.provider }) },
+      ),
+      ['running'],
+    );
   }
 
   async #timedOut(job: JobRecord): Promise<JobRecord | undefined> {

@@ -5,8 +5,13 @@ export const DefaultPipelineConfig = {
   jobs: {
     /** Jobs driven at once by this process. */
     concurrency: 16,
-    /** GateAI's hard limit: a generation not finished in 40 minutes fails (and is refunded). */
+    /**
+     * A generation not finished in this time fails (and is refunded); a model may ask for less, never
+     * more. 40 minutes is GateAI's hard limit.
+     */
     deadlineMinutes: 40,
+    /** Polls that fail one after another for this long fail the job (and refund it). */
+    pollFailureMinutes: 5,
     pollInitialMs: 1_000,
     pollMaxMs: 15_000,
     /** Attempts at one provider for a retryable submit failure before moving on or giving up. */
@@ -31,6 +36,7 @@ export const jobsConfigSchema = z
   .object({
     concurrency: z.coerce.number().int().min(1).max(1000).default(D.jobs.concurrency),
     deadlineMinutes: positive.default(D.jobs.deadlineMinutes),
+    pollFailureMinutes: positive.default(D.jobs.pollFailureMinutes),
     pollInitialMs: z.coerce.number().int().min(1).default(D.jobs.pollInitialMs),
     pollMaxMs: z.coerce.number().int().min(1).default(D.jobs.pollMaxMs),
     submitAttempts: z.coerce.number().int().min(1).max(10).default(D.jobs.submitAttempts),

@@ -45,7 +45,7 @@ export interface Price {
 
 /** Time bounds for one generation at this model. */
 export interface ModelTimeouts {
-  /** Give up (and refund) after this long. */
+  /** Give up (and refund) after this long; the operator's `jobs.deadlineMinutes` caps it. */
   deadlineMs?: number;
 }
 

@@ -75,6 +75,13 @@ export interface SubmitOptions extends CallOptions {
   idempotencyKey: string;
 }
 
+export interface FindSubmittedOptions extends CallOptions {
+  /** The key the lost submit was sent with. */
+  idempotencyKey: string;
+  /** When core started sending the submit (epoch ms); a task created before it is not this one. */
+  sentAt: number;
+}
+
 export interface ProviderBalance {
   /** Money left at the provider, when it reports money. */
   usd?: number;
@@ -103,6 +110,14 @@ export interface Provider {
   models(options: CallOptions): Promise<readonly ModelSpec[]> | readonly ModelSpec[];
   submit(request: GenerationRequest, options: SubmitOptions): Promise<SubmitResult>;
   poll(ref: TaskRef, options: CallOptions): Promise<PollResult>;
+  /**
+   * Asks the provider which of its tasks may have been created by a submit whose answer was lost
+   * (a reset, a timeout, a 5xx or unreadable answer after the request was sent). Returns every task
+   * that may be it; core excludes the ones other jobs own and adopts the task only when exactly one
+   * is left. Absent where the API cannot tell: such a job is then failed and refunded, never
+   * submitted twice.
+   */
+  findSubmitted?(request: GenerationRequest, options: FindSubmittedOptions): Promise<readonly TaskRef[]>;
   cancel?(ref: TaskRef, options: CallOptions): Promise<void>;
   balance?(options: CallOptions): Promise<ProviderBalance>;
   health?(options: CallOptions): Promise<ProviderHealth>;

@@ -30,6 +30,8 @@ export interface JobsTable {
   idempotency_key: string;
   /** JSON: TaskRef, or NULL. */
   remote_ref: string | null;
+  /** The remote task's id (`remote_ref.id`), indexed, to find the job that owns a task. */
+  remote_task_id: string | null;
   /** JSON: Progress, or NULL. */
   progress: string | null;
   reserved_micros: Int8;

@@ -34,6 +34,7 @@ describe('job rows', () => {
       state: 'running',
       progress: null,
       remote_ref: '{"id":"r"}',
+      remote_task_id: 'r',
     });
     expect(patchToRow({ payer: { kind: 'community', id: 'g' } })).toEqual({
       payer_kind: 'community',

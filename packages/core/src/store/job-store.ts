@@ -33,6 +33,8 @@ export interface JobStore {
   update(id: string, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined>;
   /** Jobs in any of these states, oldest first. */
   listByState(states: readonly JobState[]): Promise<JobRecord[]>;
+  /** Jobs, in any state, whose remote task has this id (at any provider). */
+  findByRemoteTask(taskId: string): Promise<JobRecord[]>;
   /** Jobs of this user not yet in a terminal state. */
   countActive(userId: string): Promise<number>;
   /** Jobs in any state, newest first (by createdAt, then id), filtered by user, community and task. */

@@ -32,6 +32,11 @@ export function createKyselyJobStore(ctx: StoreContext): JobStore {
       return rows.map(fromRow);
     },
 
+    async findByRemoteTask(taskId) {
+      const rows = await db.selectFrom('jobs').selectAll().where('remote_task_id', '=', taskId).execute();
+      return rows.map(fromRow);
+    },
+
     async countActive(userId) {
       const row = await db
         .selectFrom('jobs')

@@ -156,11 +156,37 @@ const records: Migration = {
   },
 };
 
+/**
+ * The remote task's id in a column of its own, so a submit whose answer was lost can tell which of
+ * the provider's tasks already belong to other jobs. Filled for existing rows from `remote_ref`.
+ */
+const remoteTaskId: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('jobs').addColumn('remote_task_id', 'text').execute();
+    // In code, not SQL: JSON functions differ between SQLite and PostgreSQL.
+    const typed = db as Kysely<{
+      jobs: { id: string; remote_ref: string | null; remote_task_id: string | null };
+    }>;
+    const rows = await typed
+      .selectFrom('jobs')
+      .select(['id', 'remote_ref'])
+      .where('remote_ref', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const id = (JSON.parse(row.remote_ref ?? 'null') as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') continue;
+      await typed.updateTable('jobs').set({ remote_task_id: id }).where('id', '=', row.id).execute();
+    }
+    await db.schema.createIndex('jobs_remote_task_idx').on('jobs').column('remote_task_id').execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_active_jobs_index': activeJobsIndex,
   '0003_records': records,
+  '0004_remote_task_id': remoteTaskId,
 };
 
 const provider: MigrationProvider = {

@@ -83,6 +83,32 @@ export const creditsResponse = z
   .loose();
 export type CreditsResponse = z.output<typeof creditsResponse>;
 
+/** One task as `GET /api/me` lists it under `active_tasks` or `recent_tasks`. */
+const meTask = z
+  .object({
+    task_id: z.string().min(1),
+    model: z.string().optional().catch(undefined),
+    status: z.string().optional().catch(undefined),
+    cost: usd,
+    /** Active tasks only, written like `12s`. */
+    elapsed: z
+      .preprocess((v) => (typeof v === 'string' ? Number.parseFloat(v) : v), z.number().nonnegative())
+      .optional()
+      .catch(undefined),
+  })
+  .loose();
+export type MeTask = z.output<typeof meTask>;
+
+/** Lists that may hold an unreadable item keep the readable ones. */
+const meTasks = z
+  .array(z.unknown())
+  .transform((items) => items.flatMap((item) => (meTask.safeParse(item).data ?? []) as MeTask[]))
+  .optional()
+  .catch(undefined);
+
+export const meResponse = z.object({ active_tasks: meTasks, recent_tasks: meTasks }).loose();
+export type MeResponse = z.output<typeof meResponse>;
+
 /** The id `POST /api/upload` gives a file; the document does not show the answer, so several spellings go. */
 const uploadResponse = z
   .object({
@@ -147,6 +173,15 @@ export class GateAiApi {
       },
       creditsResponse,
     );
+  }
+
+  /**
+   * `GET /api/me?key=`: the account's overview, with its active tasks (PROCESSING or QUEUED, with
+   * their age) and its last 20 finished ones. The key goes in the query, as documented; the client
+   * redacts it from logs and errors.
+   */
+  me(apiKey: string, signal: AbortSignal): Promise<MeResponse> {
+    return this.#call({ url: '/api/me', query: { key: apiKey }, signal }, meResponse);
   }
 
   /** `GET /v1/models/schema`, as raw JSON (see `parseCatalogue`). */

@@ -78,6 +78,40 @@ export interface GateAiFakeTask {
   result?: string[];
 }
 
+/**
+ * Faults after acceptance: GateAI creates (and bills) the task, then its answer is lost. Queue one
+ * with `faultNextGenerate`, or put `[fault:<name>]` in a prompt.
+ */
+export const GATEAI_GENERATE_FAULTS = [
+  'reset-after-accept',
+  'bad-json-after-accept',
+  '500-after-accept',
+  'stall-after-accept',
+] as const;
+export type GateAiGenerateFault = (typeof GATEAI_GENERATE_FAULTS)[number];
+
+/** How long a stalled answer is held back: longer than any client waits. */
+const STALL_MS = 10 * 60_000;
+
+function applyFault(fault: GateAiGenerateFault, accepted: FakeResponse): FakeResponse {
+  switch (fault) {
+    case 'reset-after-accept':
+      return { fault: 'reset' };
+    case 'bad-json-after-accept':
+      return { headers: { 'content-type': 'application/json' }, body: '{"task_id": "' };
+    case '500-after-accept':
+      return { status: 500, json: { error: 'Internal server error' } };
+    case 'stall-after-accept':
+      return { ...accepted, delayMs: STALL_MS };
+  }
+}
+
+function faultInPrompt(params: unknown): GateAiGenerateFault | undefined {
+  const prompt = isRecord(params) && typeof params.prompt === 'string' ? params.prompt : '';
+  const name = /\[fault:([a-z0-9-]+)\]/.exec(prompt)?.[1];
+  return GATEAI_GENERATE_FAULTS.find((fault) => fault === name);
+}
+
 /** A file sent to `POST /api/upload`. */
 export interface GateAiFakeUpload {
   id: string;
@@ -100,6 +134,8 @@ export interface GateAiFake {
   nextTask(script: GateAiTaskScript): void;
   /** Answers the next `POST /api/generate` with this response instead (after the auth check). */
   failNextGenerate(response: FakeResponse): void;
+  /** Accepts the next generation (a task is created and billed), then loses the answer this way. */
+  faultNextGenerate(fault: GateAiGenerateFault): void;
   /** Makes model discovery work, fail with 503, or answer something that is not JSON. */
   setDiscovery(state: GateAiDiscoveryState): void;
   setBudget(budget: { dailyLimit?: number; used?: number }): void;
@@ -173,6 +209,7 @@ export async function startGateAiFake(options: GateAiFakeOptions = {}): Promise<
   const slots = new Map<string, number>();
   const scripts: GateAiTaskScript[] = [];
   const generateFailures: FakeResponse[] = [];
+  const generateFaults: GateAiGenerateFault[] = [];
   const tasks = new Map<string, GateAiFakeTask>();
   const uploads = new Map<string, GateAiFakeUpload>();
   let sequence = 0;
@@ -269,6 +306,13 @@ export async function startGateAiFake(options: GateAiFakeOptions = {}): Promise<
   const generate = (call: FakeCall): FakeResponse => {
     const failure = generateFailures.shift();
     if (failure) return failure;
+    const fault =
+      generateFaults.shift() ?? faultInPrompt(isRecord(call.bodyJson) ? call.bodyJson.params : undefined);
+    const answer = accept(call);
+    return fault === undefined || (answer.status ?? 200) !== 200 ? answer : applyFault(fault, answer);
+  };
+
+  const accept = (call: FakeCall): FakeResponse => {
     slideWindow();
     if (window.length >= limits.maxPerWindow) {
       const oldest = window[0]!;
@@ -534,6 +578,9 @@ export async function startGateAiFake(options: GateAiFakeOptions = {}): Promise<
     nextTask: (script) => {
       scripts.push(script);
     },
+    faultNextGenerate: (fault) => {
+      generateFaults.push(fault);
+    },
     failNextGenerate: (response) => {
       generateFailures.push(response);
     },
@@ -567,6 +614,7 @@ export async function startGateAiFake(options: GateAiFakeOptions = {}): Promise<
       slots.clear();
       scripts.length = 0;
       generateFailures.length = 0;
+      generateFaults.length = 0;
       tasks.clear();
       uploads.clear();
     },
