@@ -116,6 +116,29 @@ describe('userMessage', () => {
     );
   });
 
+  it('quotes what the provider said about a failed task, and names a misconfigured provider', () => {
+    const failed = new GenHubError('PROVIDER_UNAVAILABLE', 'GateAI could not finish the generation', {
+      provider: 'gateai',
+      details: { providerMessage: 'Upstream provider rejected the request. See https://x.test/a?sig=abc' },
+    });
+    expect(userMessage(failed)).toBe(
+      'The provider refused ("Upstream provider rejected the request. See a link"); try again later or pick another model.',
+    );
+    const refused = new GenHubError('CONTENT_REJECTED', 'x', {
+      details: { providerMessage: 'NSFW detected' },
+    });
+    expect(userMessage(refused)).toBe(
+      'The provider\'s content rules turned this down ("NSFW detected"); try rewording the prompt or using another image.',
+    );
+    const misconfigured = new GenHubError('PROVIDER_UNAVAILABLE', 'ainative answered HTTP 404', {
+      retryable: false,
+      details: { reason: 'misconfigured', setting: 'GENHUB_AINATIVE_BASE_URL' },
+    });
+    expect(userMessage(misconfigured)).toBe(
+      "This provider is not set up correctly on GenHub's side; tell an admin so they can check its settings.",
+    );
+  });
+
   it('reads a job error as stored, and answers anything else with the generic sentence', () => {
     expect(userMessage({ code: 'TIMEOUT', message: 'deadline', retryable: true })).toBe(
       'The provider took too long to answer; try again in a little while.',

@@ -73,10 +73,20 @@ function messageFor(code: ErrorCode, error: GenHubError, context: UserMessageCon
         ? `Slow down: try again in ${waitText(wait)}.`
         : 'Slow down: try again in a minute.';
     }
-    case 'CONTENT_REJECTED':
-      return "The provider's content rules turned this down; try rewording the prompt or using another image.";
-    case 'PROVIDER_UNAVAILABLE':
+    case 'CONTENT_REJECTED': {
+      const said = providerWords(error);
+      return `The provider's content rules turned this down${said === undefined ? '' : ` (${said})`}; try rewording the prompt or using another image.`;
+    }
+    case 'PROVIDER_UNAVAILABLE': {
+      if (details.reason === 'misconfigured') {
+        return "This provider is not set up correctly on GenHub's side; tell an admin so they can check its settings.";
+      }
+      const said = providerWords(error);
+      if (said !== undefined) {
+        return `The provider refused (${said}); try again later or pick another model.`;
+      }
       return 'The provider is busy right now; try again in a minute.';
+    }
     case 'TIMEOUT':
       return 'The provider took too long to answer; try again in a little while.';
     case 'CANCELLED':
@@ -111,6 +121,22 @@ function fundsMessage(error: GenHubError, context: UserMessageContext): string {
   }
   if (price !== undefined) return `You need ${formatUsd(price)} for this; ask an admin for credits.`;
   return "You don't have enough credits for this; ask an admin for credits.";
+}
+
+/** Longest quote of a provider's own words shown to a user. */
+const MAX_PROVIDER_WORDS = 200;
+
+/**
+ * What the provider said about a failed task (`details.providerMessage`, set by plugins), quoted
+ * and made safe: one line, no links with queries, cut short.
+ */
+function providerWords(error: GenHubError): string | undefined {
+  const said = error.details.providerMessage;
+  if (typeof said !== 'string') return undefined;
+  const clean = sanitizeSentence(said)?.replace(/[.!]$/, '');
+  if (clean === undefined || clean === '') return undefined;
+  const cut = clean.length > MAX_PROVIDER_WORDS ? `${clean.slice(0, MAX_PROVIDER_WORDS - 1)}…` : clean;
+  return `"${cut}"`;
 }
 
 function waitText(seconds: number): string {

@@ -15,13 +15,16 @@ describe('progressBar', () => {
 });
 
 describe('formatUsd', () => {
-  it('keeps cents from a dollar up and significant digits below', () => {
+  it('is exact to the micro-dollar, with at least cents', () => {
     expect(formatUsd(0.003)).toBe('$0.003');
     expect(formatUsd(0.49)).toBe('$0.49');
     expect(formatUsd(11.25)).toBe('$11.25');
     expect(formatUsd(1234.5)).toBe('$1,234.50');
     expect(formatUsd(0.015)).toBe('$0.015');
-    expect(formatUsd(0.4912)).toBe('$0.49');
+    expect(formatUsd(0.4912)).toBe('$0.4912');
+    expect(formatUsd(9.998)).toBe('$9.998');
+    expect(formatUsd({ micros: 9_999_999 })).toBe('$9.999999');
+    expect(formatUsd({ micros: 10_000_000 })).toBe('$10.00');
     expect(formatUsd(0)).toBe('$0.00');
     expect(formatUsd(-0.1)).toBe('-$0.10');
     expect(formatUsd({ micros: 490_000 })).toBe('$0.49');

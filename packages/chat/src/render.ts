@@ -10,24 +10,20 @@ export function progressBar(percent: number, width = 20): string {
 }
 
 /**
- * Dollars for people: whole cents from $1 up (`$11.25`, `$1,234.50`), and below it two significant
- * digits when cents would hide the amount (`$0.003`, `$0.015`, `$0.49`). A number is US dollars;
- * `{ micros }` is micro-dollars as the ledger keeps them.
+ * Dollars for people, exact to the micro-dollar the ledger keeps: at least cents, more digits only
+ * where the amount has them (`$11.25`, `$1,234.50`, `$9.998`, `$0.003`, `$0.000001`), so a balance
+ * never hides what was spent. A number is US dollars; `{ micros }` is micro-dollars.
  */
 export function formatUsd(amount: number | { micros: number }): string {
-  const usd = typeof amount === 'number' ? amount : amount.micros / 1e6;
-  if (!Number.isFinite(usd)) return '$?';
-  const sign = usd < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(usd * 1e6) / 1e6);
-  if (abs === 0) return '$0.00';
-  let text: string;
-  if (abs >= 1 || Math.abs(abs * 100 - Math.round(abs * 100)) < 1e-6) {
-    text = abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  } else {
-    const rounded = Number(abs.toPrecision(2));
-    text = rounded >= 0.1 ? rounded.toFixed(2) : String(rounded);
-  }
-  return `${sign}$${text}`;
+  const micros = typeof amount === 'number' ? Math.round(amount * 1e6) : Math.round(amount.micros);
+  if (!Number.isFinite(micros)) return '$?';
+  const sign = micros < 0 ? '-' : '';
+  const abs = Math.abs(micros);
+  const dollars = Math.floor(abs / 1e6).toLocaleString('en-US');
+  const fraction = String(abs % 1e6)
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
+  return `${sign}$${dollars}.${fraction.padEnd(2, '0')}`;
 }
 
 /** `42s`, `1m 05s`, `2h 03m`, `1d 04h`. */

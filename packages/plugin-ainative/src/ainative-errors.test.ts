@@ -85,6 +85,7 @@ describe('errorForResponse: the documented codes', () => {
     const error = errorForResponse(404, {}, detail('Not Found'), { ...context, generation: true });
     expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false, status: 404 });
     expect(error.message).toContain('Check GENHUB_AINATIVE_BASE_URL');
+    expect(error.details).toMatchObject({ reason: 'misconfigured', setting: 'GENHUB_AINATIVE_BASE_URL' });
     expect(errorForResponse(404, {}, detail('Not Found'), context).code).toBe('INVALID_INPUT');
   });
 

@@ -70,7 +70,13 @@ export function premiumError(
 /** A copy of `error` with some fields changed. */
 function amend(
   error: GenHubError,
-  changes: { code?: ErrorCode; retryable?: boolean; retryAfterSeconds?: number; message?: string },
+  changes: {
+    code?: ErrorCode;
+    retryable?: boolean;
+    retryAfterSeconds?: number;
+    message?: string;
+    details?: Readonly<Record<string, unknown>>;
+  },
 ): GenHubError {
   const retryAfterSeconds = changes.retryAfterSeconds ?? error.retryAfterSeconds;
   return new GenHubError(changes.code ?? error.code, changes.message ?? error.message, {
@@ -79,7 +85,7 @@ function amend(
     ...(error.provider === undefined ? {} : { provider: error.provider }),
     ...(error.status === undefined ? {} : { status: error.status }),
     ...(error.suggestions.length === 0 ? {} : { suggestions: error.suggestions }),
-    details: error.details,
+    details: { ...error.details, ...changes.details },
     ...(error.cause === undefined ? {} : { cause: error.cause }),
   });
 }
@@ -120,6 +126,7 @@ export function errorForResponse(
       code: 'PROVIDER_UNAVAILABLE',
       retryable: false,
       message: `${base.message} Check GENHUB_AINATIVE_BASE_URL: it should end in /api/v1/multimodal.`,
+      details: { reason: 'misconfigured', setting: 'GENHUB_AINATIVE_BASE_URL' },
     });
   }
   if (status === 429) {

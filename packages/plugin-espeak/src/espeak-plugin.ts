@@ -41,6 +41,8 @@ export function createEspeakPlugin(engine: EspeakEngine = sharedEngine) {
       };
 
       return {
+        // Speech is made here, for free: making it again after a failure can bill no one.
+        capabilities: { idempotentSubmit: true },
         async models({ signal }) {
           return [await catalogue(signal)];
         },
