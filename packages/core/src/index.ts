@@ -31,7 +31,7 @@ export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js'
 export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
 export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
 export type { LoadConfigOptions } from './config/load-config.js';
-export { loadConfig, parseConfig } from './config/load-config.js';
+export { configFilePath, loadConfig, parseConfig } from './config/load-config.js';
 export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/create-genhub.js';
 // Configuration and wiring
 export { createGenHub } from './container/create-genhub.js';
@@ -120,8 +120,8 @@ export { collectSecrets } from './plugin/config-secrets.js';
 export type { FollowUp } from './plugin/follow-up.js';
 export { followUpsOf } from './plugin/follow-up.js';
 export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
-export type { PackageImporter } from './plugin/load-plugin-package.js';
-export { loadPluginPackage } from './plugin/load-plugin-package.js';
+export type { LoadPluginOptions, PackageImporter } from './plugin/load-plugin-package.js';
+export { loadPluginPackage, pluginSearchFolders } from './plugin/load-plugin-package.js';
 export type {
   ModelLimits,
   ModelSpec,

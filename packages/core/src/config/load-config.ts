@@ -20,9 +20,8 @@ export interface LoadConfigOptions {
  */
 export function loadConfig(options: LoadConfigOptions = {}): GenHubConfig {
   const env = options.env ?? process.env;
-  const cwd = options.cwd ?? process.cwd();
   const explicit = options.file ?? env.GENHUB_CONFIG;
-  const file = explicit ? resolve(cwd, explicit) : resolve(cwd, 'genhub.config.json');
+  const file = configFilePath(options);
   let raw: Record<string, unknown> = {};
   if (explicit || existsSync(file)) raw = readConfigFile(file);
 
@@ -34,6 +33,14 @@ export function loadConfig(options: LoadConfigOptions = {}): GenHubConfig {
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(raw, key, value);
 
   return parseConfig(raw, explicit || existsSync(file) ? file : undefined);
+}
+
+/** The configuration file `loadConfig` reads (whether or not it exists). */
+export function configFilePath(options: Pick<LoadConfigOptions, 'file' | 'env' | 'cwd'> = {}): string {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.file ?? env.GENHUB_CONFIG;
+  return explicit ? resolve(cwd, explicit) : resolve(cwd, 'genhub.config.json');
 }
 
 /** Validates an already assembled configuration object. */

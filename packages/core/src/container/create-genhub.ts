@@ -19,7 +19,11 @@ import { withRedaction } from '../logging/redacting-logger.js';
 import { Redactor } from '../logging/redactor.js';
 import { GenerationService } from '../pipeline/generation-service.js';
 import { InProcessJobQueue } from '../pipeline/job-queue.js';
-import { loadPluginPackage, type PackageImporter } from '../plugin/load-plugin-package.js';
+import {
+  loadPluginPackage,
+  type PackageImporter,
+  pluginSearchFolders,
+} from '../plugin/load-plugin-package.js';
 import type { ProviderPlugin } from '../plugin/plugin.js';
 import { startPlugin } from '../plugin/start-plugin.js';
 import { Registry } from '../registry/registry.js';
@@ -37,6 +41,11 @@ export interface CreateGenHubOptions {
   logger?: Logger;
   clock?: Clock;
   importPackage?: PackageImporter;
+  /**
+   * Where plugins named in `config.plugins` are looked for: the working folder and the
+   * configuration file's folder unless given (then GenHub's own packages).
+   */
+  pluginSearchFrom?: readonly string[];
 }
 
 /** How each plugin fared at start. */
@@ -114,7 +123,15 @@ export async function createGenHub(
   const logger = container.resolve(Tokens.Logger);
   const registry = container.resolve(Tokens.Registry);
   const plugins = [...(options.plugins ?? [])];
-  for (const name of config.plugins) plugins.push(await loadPluginPackage(name, options.importPackage));
+  const searchFrom = options.pluginSearchFrom ?? pluginSearchFolders(env);
+  for (const name of config.plugins) {
+    plugins.push(
+      await loadPluginPackage(name, {
+        searchFrom,
+        ...(options.importPackage === undefined ? {} : { importPackage: options.importPackage }),
+      }),
+    );
+  }
 
   const statuses: PluginStatus[] = [];
   const problems: ConfigIssue[] = [];

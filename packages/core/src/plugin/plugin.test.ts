@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { collectSecrets } from './config-secrets.js';
@@ -32,19 +35,44 @@ describe('definePlugin', () => {
 
 describe('loadPluginPackage', () => {
   const plugin = definePlugin(definition);
+  const root = mkdtempSync(join(tmpdir(), 'genhub-plugins-'));
+  const cwd = join(root, 'work');
+  const configDir = join(root, 'config');
+  /** A package whose module exports a plugin-marked object (as any copy of @genhub/provider makes). */
+  const writePackage = (dir: string, name: string, body: string) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name, type: 'module', exports: { '.': './main.js' } }),
+    );
+    writeFileSync(join(dir, 'main.js'), body);
+  };
+  const marked = "export const thing = { id: 'acme', [Symbol.for('genhub.plugin')]: true };\n";
+  writePackage(join(configDir, 'node_modules', '@acme', 'genhub-plugin'), '@acme/genhub-plugin', marked);
+  writePackage(join(cwd, 'local-plugin'), 'local-plugin', marked);
+  writePackage(join(cwd, 'node_modules', 'not-a-plugin'), 'not-a-plugin', 'export const x = 1;\n');
+  const searchFrom = [cwd, configDir];
 
   it('finds the plugin as the default or a named export', async () => {
-    expect(await loadPluginPackage('a', async () => ({ default: plugin }))).toBe(plugin);
-    expect(await loadPluginPackage('b', async () => ({ helper: 1, acmePlugin: plugin }))).toBe(plugin);
+    expect(await loadPluginPackage('a', { importPackage: async () => ({ default: plugin }) })).toBe(plugin);
+    expect(
+      await loadPluginPackage('b', { importPackage: async () => ({ helper: 1, acmePlugin: plugin }) }),
+    ).toBe(plugin);
   });
 
-  it('says what to do when the package is missing or exports no plugin', async () => {
-    await expect(
-      loadPluginPackage('@acme/missing', async () => {
-        throw new Error('Cannot find package');
-      }),
-    ).rejects.toThrow('install it next to GenHub, for example with "pnpm add @acme/missing"');
-    await expect(loadPluginPackage('@acme/empty', async () => ({ x: 1 }))).rejects.toThrow(
+  it('finds a package installed next to the configuration file, and a path to a package folder', async () => {
+    expect((await loadPluginPackage('@acme/genhub-plugin', { searchFrom })).id).toBe('acme');
+    expect((await loadPluginPackage('./local-plugin', { searchFrom })).id).toBe('acme');
+  });
+
+  it('says where it looked and how to install a missing package, and when a module exports no plugin', async () => {
+    const missing = loadPluginPackage('@acme/missing', { searchFrom });
+    await expect(missing).rejects.toThrow(
+      `where GenHub looked (${cwd}, ${configDir}, then GenHub's own packages)`,
+    );
+    await expect(missing).rejects.toThrow(`install it with "npm install @acme/missing" in ${cwd}.`);
+    await expect(loadPluginPackage('./nowhere', { searchFrom })).rejects.toThrow('was not found relative to');
+    await expect(loadPluginPackage('not-a-plugin', { searchFrom })).rejects.toThrow(
       'does not export a GenHub provider plugin',
     );
   });
