@@ -19,7 +19,13 @@ export { fetchInputMedia } from './artifacts/input-media.js';
 export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
 export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
 export type { MediaKind } from './artifacts/media-type.js';
-export { detectMediaType, extensionFor, mediaKind, sniffMediaType } from './artifacts/media-type.js';
+export {
+  detectMediaType,
+  extensionFor,
+  mediaKind,
+  mediaTypeForExtension,
+  sniffMediaType,
+} from './artifacts/media-type.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
 export type { Clock } from './clock/clock.js';
@@ -42,6 +48,8 @@ export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-
 export { beforeAcceptance, GenHubError } from './errors/genhub-error.js';
 export type { ErrorFromResponseOptions } from './http/error-from-response.js';
 export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
+export type { ErrorMapper, ErrorRule } from './http/error-table.js';
+export { errorTable } from './http/error-table.js';
 export type {
   HttpClient,
   HttpClientDefaults,
@@ -52,6 +60,8 @@ export type {
   RetryOptions,
 } from './http/http-client.js';
 export { DefaultHttpOptions } from './http/http-defaults.js';
+export type { RequestJsonOptions } from './http/request-json.js';
+export { requestJson } from './http/request-json.js';
 export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-http-client.js';
 export { createHttpClient } from './http/undici-http-client.js';
 export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';
@@ -117,6 +127,14 @@ export {
   usdToMicros,
 } from './pipeline/pipeline-config.js';
 export { collectSecrets } from './plugin/config-secrets.js';
+// Writing a plugin
+export type {
+  ProviderDefinition,
+  TypedModel,
+  TypedModelSpec,
+  TypedSubmit,
+} from './plugin/define-provider.js';
+export { defineModel, defineProvider } from './plugin/define-provider.js';
 export type { FollowUp } from './plugin/follow-up.js';
 export { followUpsOf } from './plugin/follow-up.js';
 export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
@@ -132,7 +150,6 @@ export type {
   SizeSpec,
 } from './plugin/model-spec.js';
 export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin } from './plugin/plugin.js';
-// Writing a plugin
 export { definePlugin, isProviderPlugin, SUPPORTED_CONTRACTS } from './plugin/plugin.js';
 export type {
   CallOptions,

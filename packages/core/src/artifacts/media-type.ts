@@ -115,6 +115,25 @@ export function extensionFor(mediaType: string): string {
   return EXTENSIONS[type] ?? 'bin';
 }
 
+/** Extension -> media type: the first type listed above for each extension. */
+const TYPES_BY_EXTENSION: ReadonlyMap<string, string> = new Map(
+  Object.entries(EXTENSIONS)
+    .reverse()
+    .map(([type, extension]) => [extension, type] as const),
+);
+
+/**
+ * The media type for a file name extension or a format name a provider gives (`png`, `.JPG`,
+ * `jpeg`, `mp3`); undefined for one not known.
+ */
+export function mediaTypeForExtension(extension: string): string | undefined {
+  const key = extension.trim().toLowerCase().replace(/^\./, '');
+  return TYPES_BY_EXTENSION.get(ALIASES[key] ?? key);
+}
+
+/** Other spellings of extensions, as providers write formats. */
+const ALIASES: Readonly<Record<string, string>> = { jpeg: 'jpg', tiff: 'tif', mpeg: 'mpg', wave: 'wav' };
+
 /** `Image/PNG; charset=x` -> `image/png`. */
 export function essence(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();

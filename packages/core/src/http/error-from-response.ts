@@ -93,7 +93,7 @@ function str(value: unknown): string | undefined {
  * `{ msg }`), `error_description` or `errors[0].message`, prefixed by `error` when that is a short
  * string of its own. A body that is not JSON is quoted as text unless it looks like HTML.
  */
-function providerMessage(bodyText: string): string | undefined {
+export function providerMessage(bodyText: string): string | undefined {
   const trimmed = bodyText.trim();
   if (trimmed === '') return undefined;
   const parsed = parse(trimmed);
@@ -123,7 +123,7 @@ function providerMessage(bodyText: string): string | undefined {
 }
 
 /** A machine-readable code the provider gave (`error.code`, `error.type`, `code`), if short. */
-function providerErrorCode(bodyText: string): string | undefined {
+export function providerErrorCode(bodyText: string): string | undefined {
   const body = parse(bodyText.trim())?.json;
   if (!isRecord(body)) return undefined;
   const error = isRecord(body.error) ? body.error : {};

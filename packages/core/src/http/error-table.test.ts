@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../logging/redactor.js';
+import { errorTable } from './error-table.js';
+
+const mapErrors = errorTable('acme', [
+  { status: 400, providerCode: 'content_policy_violation', code: 'CONTENT_REJECTED' },
+  {
+    status: 404,
+    code: 'PROVIDER_UNAVAILABLE',
+    retryable: false,
+    details: { reason: 'misconfigured', setting: 'GENHUB_ACME_BASE_URL' },
+  },
+  { message: /quota/i, code: 'INSUFFICIENT_FUNDS', retryable: false },
+]);
+
+const body = (json: unknown) => JSON.stringify(json);
+
+describe('errorTable', () => {
+  it('maps by status and provider code, keeping the provider words for users', () => {
+    const error = mapErrors(
+      400,
+      {},
+      body({ error: { code: 'content_policy_violation', message: 'Blocked by safety' } }),
+    );
+    expect(error).toMatchObject({
+      code: 'CONTENT_REJECTED',
+      status: 400,
+      provider: 'acme',
+      details: { providerCode: 'content_policy_violation', providerMessage: 'Blocked by safety' },
+    });
+    expect(error.message).toContain('acme answered HTTP 400');
+  });
+
+  it('names the setting to check for an endpoint that does not exist', () => {
+    const error = mapErrors(404, {}, body({ detail: 'Not Found' }));
+    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false, beforeAcceptance: true });
+    expect(error.details).toMatchObject({ reason: 'misconfigured', setting: 'GENHUB_ACME_BASE_URL' });
+  });
+
+  it('matches on the message, and falls back to the status mapping', () => {
+    expect(mapErrors(403, {}, body({ message: 'Monthly quota exceeded' })).code).toBe('INSUFFICIENT_FUNDS');
+    const limited = mapErrors(429, { 'retry-after': '7' }, body({ error: 'slow down' }));
+    expect(limited).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
+    expect(mapErrors(503, {}, '').code).toBe('PROVIDER_UNAVAILABLE');
+  });
+
+  it('redacts secrets in the quoted words', () => {
+    const error = mapErrors(
+      400,
+      {},
+      body({ error: { code: 'content_policy_violation', message: 'key sk-live-123456 refused' } }),
+      {
+        redactor: new Redactor(['sk-live-123456']),
+      },
+    );
+    expect(JSON.stringify(error.toJSON())).not.toContain('sk-live-123456');
+  });
+});
