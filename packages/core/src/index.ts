@@ -1,5 +1,105 @@
 // @genhub/core: the provider-plugin contract, the registry and the services every front end shares.
 
+// Writing a plugin
+export type {
+  CallOptions,
+  Clock,
+  ConfigIssue,
+  ContractVersion,
+  ErrorCode,
+  ErrorFromResponseOptions,
+  ErrorMapper,
+  ErrorRule,
+  FindSubmittedOptions,
+  FollowUp,
+  GenerationParams,
+  GenerationRequest,
+  GenHubErrorOptions,
+  HttpClient,
+  HttpClientDefaults,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpTimeouts,
+  JsonObject,
+  JsonPrimitive,
+  JsonValue,
+  Logger,
+  LogLevel,
+  MediaInput,
+  MediaKind,
+  ModelLimits,
+  ModelSpec,
+  ModelTimeouts,
+  Output,
+  OutputKind,
+  OutputMetadata,
+  OutputRole,
+  PluginContext,
+  PluginDefinition,
+  PollResult,
+  Price,
+  Progress,
+  Provider,
+  ProviderBalance,
+  ProviderCapabilities,
+  ProviderDefinition,
+  ProviderHealth,
+  ProviderPlugin,
+  RetryOptions,
+  SerializedGenHubError,
+  SizePreset,
+  SizeRange,
+  SizeSpec,
+  SubmitOptions,
+  SubmitResult,
+  Task,
+  TaskRef,
+  TypedModel,
+  TypedModelSpec,
+  TypedSubmit,
+  VocabularyKey,
+  Warning,
+} from '@genhub/provider';
+// Runtime services
+// Parameters
+export {
+  beforeAcceptance,
+  ConfigError,
+  DefaultRedactPatterns,
+  defineModel,
+  definePlugin,
+  defineProvider,
+  detectMediaType,
+  ERROR_CODES,
+  errorCodeForStatus,
+  errorFromResponse,
+  errorTable,
+  extensionFor,
+  followUpsOf,
+  GenHubError,
+  isProviderPlugin,
+  isSecretKey,
+  mediaInput,
+  mediaKind,
+  mediaTypeForExtension,
+  OUTPUT_KINDS,
+  parseAspectRatio,
+  REDACTED,
+  Redactor,
+  SecretFieldNames,
+  SUPPORTED_CONTRACTS,
+  serializeError,
+  silentLogger,
+  snapAspectRatio,
+  sniffMediaType,
+  suggest,
+  systemClock,
+  TASKS,
+  tryParseAspectRatio,
+  VOCABULARY_KEYS,
+  vocabulary,
+} from '@genhub/provider';
 // Artifacts
 export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
 export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './artifacts/artifact-links.js';
@@ -18,21 +118,8 @@ export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artif
 export { fetchInputMedia } from './artifacts/input-media.js';
 export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
 export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
-export type { MediaKind } from './artifacts/media-type.js';
-export {
-  detectMediaType,
-  extensionFor,
-  mediaKind,
-  mediaTypeForExtension,
-  sniffMediaType,
-} from './artifacts/media-type.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
-export type { Clock } from './clock/clock.js';
-// Runtime services
-export { systemClock } from './clock/clock.js';
-export type { ConfigIssue } from './config/config-error.js';
-export { ConfigError } from './config/config-error.js';
 export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
 export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
 export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
@@ -42,23 +129,6 @@ export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/crea
 // Configuration and wiring
 export { createGenHub } from './container/create-genhub.js';
 export { Tokens } from './container/tokens.js';
-export type { ErrorCode } from './errors/error-codes.js';
-export { ERROR_CODES } from './errors/error-codes.js';
-export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
-export { beforeAcceptance, GenHubError } from './errors/genhub-error.js';
-export type { ErrorFromResponseOptions } from './http/error-from-response.js';
-export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
-export type { ErrorMapper, ErrorRule } from './http/error-table.js';
-export { errorTable } from './http/error-table.js';
-export type {
-  HttpClient,
-  HttpClientDefaults,
-  HttpMethod,
-  HttpRequest,
-  HttpResponse,
-  HttpTimeouts,
-  RetryOptions,
-} from './http/http-client.js';
 export { DefaultHttpOptions } from './http/http-defaults.js';
 export type { RequestJsonOptions } from './http/request-json.js';
 export { requestJson } from './http/request-json.js';
@@ -74,22 +144,11 @@ export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js
 export { SlidingWindowLimiter } from './limits/sliding-window-limiter.js';
 export type { TaskClass } from './limits/task-class.js';
 export { TASK_CLASSES, taskClassOf } from './limits/task-class.js';
-export type { Logger, LogLevel } from './logging/logger.js';
 export type { MemoryLoggerOptions, MemoryLogLine } from './logging/memory-logger.js';
 export { createMemoryLogger } from './logging/memory-logger.js';
 export type { CreateLoggerOptions } from './logging/pino-logger.js';
 export { createLogger } from './logging/pino-logger.js';
 export { withRedaction } from './logging/redacting-logger.js';
-export {
-  DefaultRedactPatterns,
-  isSecretKey,
-  REDACTED,
-  Redactor,
-  SecretFieldNames,
-} from './logging/redactor.js';
-export { serializeError } from './logging/serialize-error.js';
-export { silentLogger } from './logging/silent-logger.js';
-export { parseAspectRatio, snapAspectRatio, tryParseAspectRatio } from './params/aspect-ratio.js';
 export { describeAccepted } from './params/describe-accepted.js';
 export { describeIssue, formatParamPath } from './params/describe-issue.js';
 export { checkModelLimits } from './params/model-limits.js';
@@ -105,9 +164,6 @@ export {
 } from './params/size-snapping.js';
 export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
 export { validateParams } from './params/validate-params.js';
-export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
-// Parameters
-export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';
 export type {
   GenerationInput,
   GenerationQuote,
@@ -127,58 +183,15 @@ export {
   usdToMicros,
 } from './pipeline/pipeline-config.js';
 export { collectSecrets } from './plugin/config-secrets.js';
-// Writing a plugin
-export type {
-  ProviderDefinition,
-  TypedModel,
-  TypedModelSpec,
-  TypedSubmit,
-} from './plugin/define-provider.js';
-export { defineModel, defineProvider } from './plugin/define-provider.js';
-export type { FollowUp } from './plugin/follow-up.js';
-export { followUpsOf } from './plugin/follow-up.js';
-export type { JsonObject, JsonPrimitive, JsonValue } from './plugin/json.js';
 export type { LoadPluginOptions, PackageImporter } from './plugin/load-plugin-package.js';
 export { loadPluginPackage, pluginSearchFolders } from './plugin/load-plugin-package.js';
-export type {
-  ModelLimits,
-  ModelSpec,
-  ModelTimeouts,
-  Price,
-  SizePreset,
-  SizeRange,
-  SizeSpec,
-} from './plugin/model-spec.js';
-export type { ContractVersion, PluginContext, PluginDefinition, ProviderPlugin } from './plugin/plugin.js';
-export { definePlugin, isProviderPlugin, SUPPORTED_CONTRACTS } from './plugin/plugin.js';
-export type {
-  CallOptions,
-  FindSubmittedOptions,
-  GenerationRequest,
-  Output,
-  OutputMetadata,
-  OutputRole,
-  PollResult,
-  Progress,
-  Provider,
-  ProviderBalance,
-  ProviderCapabilities,
-  ProviderHealth,
-  SubmitOptions,
-  SubmitResult,
-  TaskRef,
-} from './plugin/provider.js';
 export type { StartedPlugin, StartPluginDependencies } from './plugin/start-plugin.js';
 export { startPlugin } from './plugin/start-plugin.js';
-export type { OutputKind, Task } from './plugin/tasks.js';
-export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
-export type { Warning } from './plugin/warning.js';
 export type { ModelDescription } from './registry/model-json-schema.js';
 export { describeModel, exampleParams, paramsJsonSchema } from './registry/model-json-schema.js';
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
-export { suggest } from './registry/suggest.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

@@ -1,4 +1,4 @@
-import { GenHubError, type HttpClient, type HttpResponse, Redactor } from '@genhub/core';
+import { GenHubError, type HttpClient, type HttpResponse, Redactor } from '@genhub/provider';
 import { type AiNativeConfig, AiNativeDefaults } from './ainative-config.js';
 import { type ErrorContext, errorForLostRequest, errorForResponse } from './ainative-errors.js';
 import type { AiNativeModel } from './ainative-models.js';

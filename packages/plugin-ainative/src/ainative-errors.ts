@@ -1,4 +1,4 @@
-import { type ErrorCode, errorFromResponse, GenHubError, type Redactor } from '@genhub/core';
+import { type ErrorCode, errorFromResponse, GenHubError, type Redactor } from '@genhub/provider';
 import { AiNativeDefaults } from './ainative-config.js';
 import type { PremiumOnly } from './ainative-models.js';
 import { failureText, isObject } from './ainative-wire.js';

@@ -1,4 +1,4 @@
-import type { ProviderHealth } from '@genhub/core';
+import type { ProviderHealth } from '@genhub/provider';
 import { isObject, type Json, str } from './ainative-wire.js';
 
 const DOWN = new Set(['unhealthy', 'down', 'error', 'unavailable', 'offline', 'failed']);

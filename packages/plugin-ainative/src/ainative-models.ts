@@ -1,4 +1,4 @@
-import { type JsonObject, type ModelSpec, type SizePreset, vocabulary } from '@genhub/core';
+import { type JsonObject, type ModelSpec, type SizePreset, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { creditsToUsd } from './credits.js';
 

@@ -1,4 +1,4 @@
-import { detectMediaType, GenHubError, type JsonValue, type Output } from '@genhub/core';
+import { detectMediaType, GenHubError, type JsonValue, type Output } from '@genhub/provider';
 import type { ResultKind } from './ainative-models.js';
 import { type Json, num, str } from './ainative-wire.js';
 import { decodeBase64 } from './decode-base64.js';

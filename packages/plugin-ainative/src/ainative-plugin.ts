@@ -10,7 +10,7 @@ import {
   type SubmitResult,
   type TaskRef,
   type Warning,
-} from '@genhub/core';
+} from '@genhub/provider';
 import { type AiNativeApi, createAiNativeApi } from './ainative-api.js';
 import { type AiNativeConfig, AiNativeDefaults, ainativeConfig } from './ainative-config.js';
 import { errorForFailedGeneration } from './ainative-errors.js';

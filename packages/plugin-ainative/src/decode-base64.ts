@@ -1,4 +1,4 @@
-import { GenHubError } from '@genhub/core';
+import { GenHubError } from '@genhub/provider';
 
 const DATA_URL_PREFIX = /^data:[^,]*;base64,/i;
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;

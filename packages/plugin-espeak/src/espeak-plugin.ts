@@ -1,4 +1,4 @@
-import { ConfigError, definePlugin, GenHubError, type ModelSpec, providerEnvName } from '@genhub/core';
+import { ConfigError, definePlugin, GenHubError, type ModelSpec, providerEnvName } from '@genhub/provider';
 import { espeakConfig, FALLBACK_VOICE, PITCH, SPEED } from './config.js';
 import { type EspeakEngine, sharedEngine } from './engine/espeak-engine.js';
 import { buildModel } from './model.js';

@@ -1,4 +1,4 @@
-import { type ModelSpec, vocabulary } from '@genhub/core';
+import { type ModelSpec, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { PITCH, PROMPT_MAX_LENGTH, SPEED } from './config.js';
 import type { EspeakVoice } from './engine/voices.js';

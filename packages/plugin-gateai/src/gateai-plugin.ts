@@ -1,4 +1,4 @@
-import { definePlugin, Redactor } from '@genhub/core';
+import { definePlugin, Redactor } from '@genhub/provider';
 import { GateAiApi } from './api/gateai-api.js';
 import { describeCatalogue, loadCatalogue } from './catalogue/load-catalogue.js';
 import { DefaultGateAiOptions, gateAiConfig } from './config.js';

@@ -17,7 +17,7 @@ import {
   type Task,
   type TaskRef,
   type Warning,
-} from '@genhub/core';
+} from '@genhub/provider';
 import { gateAiTaskError } from './api/errors.js';
 import type { GateAiApi, StatusResponse } from './api/gateai-api.js';
 import { type CatalogueStatus, describeCatalogue } from './catalogue/load-catalogue.js';

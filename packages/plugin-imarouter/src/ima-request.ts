@@ -6,7 +6,7 @@ import {
   type ModelSpec,
   type Task,
   type Warning,
-} from '@genhub/core';
+} from '@genhub/provider';
 
 /**
  * How a submitted task is polled: one per fetch endpoint of the document. Persisted in the task ref,

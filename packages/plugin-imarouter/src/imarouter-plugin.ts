@@ -6,7 +6,7 @@ import {
   type Provider,
   type ProviderBalance,
   type TaskRef,
-} from '@genhub/core';
+} from '@genhub/provider';
 import { catalogue } from './catalogue.js';
 import { type ImaModel, type ImaRequest, POLL_ROUTES, type PollRoute } from './ima-request.js';
 import { imarouterConfigSchema } from './imarouter-config.js';

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, Task } from '@genhub/core';
+import type { JsonObject, JsonValue, Task } from '@genhub/provider';
 
 /** The GenHub model every Midjourney request, first or follow-up, goes to. */
 export const MIDJOURNEY_MODEL = 'imarouter/midjourney';

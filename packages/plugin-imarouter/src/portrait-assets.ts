@@ -1,4 +1,4 @@
-import { type CallOptions, GenHubError, type HttpClient, type JsonObject } from '@genhub/core';
+import { type CallOptions, GenHubError, type HttpClient, type JsonObject } from '@genhub/provider';
 import { compact } from './ima-request.js';
 import { ImarouterDefaults } from './imarouter-config.js';
 import { isRecord } from './task-results.js';

@@ -5,7 +5,7 @@ import {
   type JsonValue,
   type Output,
   type PollResult,
-} from '@genhub/core';
+} from '@genhub/provider';
 import type { PollRoute } from './ima-request.js';
 import {
   type MidjourneyButton,

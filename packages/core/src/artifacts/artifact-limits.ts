@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 
 const MB = 1024 * 1024;
 

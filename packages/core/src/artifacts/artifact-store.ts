@@ -1,5 +1,5 @@
+import type { JsonObject } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
-import type { JsonObject } from '../plugin/json.js';
 
 export interface PutArtifactInput {
   jobId: string;

@@ -1,7 +1,6 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import type { JsonObject, Output } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
-import type { JsonObject } from '../plugin/json.js';
-import type { Output } from '../plugin/provider.js';
 import type { ArtifactStore } from './artifact-store.js';
 import { decodeDataUrl, isDataUrl } from './data-url.js';
 import type { GuardedFetcher } from './guarded-fetch.js';

@@ -1,6 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { essence, GenHubError } from '@genhub/provider';
 import { tooLargeError } from './artifact-limits.js';
-import { essence } from './media-type.js';
 
 export interface DecodedDataUrl {
   /** The declared media type, without parameters; `text/plain` when the URL names none. */

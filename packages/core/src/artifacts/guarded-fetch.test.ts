@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { bytes, chunked, type FileServer, redirect, startFileServer } from './__fixtures__/file-server.js';
 import { PNG } from './__fixtures__/media-samples.js';
 import { createGuardedFetcher, type GuardedFetcher } from './guarded-fetch.js';

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { isIPv6 } from 'node:net';
+import type { HttpTimeouts } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { HttpTimeouts } from '../http/http-client.js';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { errorFromNetwork } from '../http/network-error.js';
 import { DefaultArtifactLimits, tooLargeError } from './artifact-limits.js';

@@ -1,8 +1,7 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { detectMediaType, essence, GenHubError, mediaKind } from '@genhub/provider';
 import { tooLargeError } from './artifact-limits.js';
 import { decodeDataUrl, isDataUrl } from './data-url.js';
 import type { GuardedFetcher } from './guarded-fetch.js';
-import { detectMediaType, essence, mediaKind } from './media-type.js';
 
 export type InputMediaKind = 'image' | 'video' | 'audio';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { GenHubError } from '@genhub/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { PNG, wav } from './__fixtures__/media-samples.js';
 import { createLocalArtifactStore, type LocalArtifactStore } from './local-artifact-store.js';
 

@@ -3,11 +3,10 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { GenHubError } from '../errors/genhub-error.js';
+import { extensionFor, GenHubError, sniffMediaType } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
 import { DefaultArtifactLimits, tooLargeError } from './artifact-limits.js';
 import type { ArtifactStore, PutArtifactInput } from './artifact-store.js';
-import { extensionFor, sniffMediaType } from './media-type.js';
 
 export interface LocalArtifactStoreOptions {
   /** The folder every job's folder goes in; created when missing. */

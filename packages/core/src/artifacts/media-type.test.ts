@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { glb, HTML, JPEG, PNG, SVG, SVG_WITH_PROLOG, wav } from './__fixtures__/media-samples.js';
 import {
   detectMediaType,
   extensionFor,
   mediaKind,
   mediaTypeForExtension,
   sniffMediaType,
-} from './media-type.js';
+} from '@genhub/provider';
+import { describe, expect, it } from 'vitest';
+import { glb, HTML, JPEG, PNG, SVG, SVG_WITH_PROLOG, wav } from './__fixtures__/media-samples.js';
 
 describe('sniffMediaType', () => {
   it.each([

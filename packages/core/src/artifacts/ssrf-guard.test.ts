@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
+import { GenHubError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { createSsrfGuard, type GuardedLookup, type HostResolver, isAllowedAddress } from './ssrf-guard.js';
 
 const PRIVATE = 'That link points to a private network address, which GenHub does not fetch.';

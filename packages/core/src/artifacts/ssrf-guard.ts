@@ -1,8 +1,8 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
+import { GenHubError } from '@genhub/provider';
 import ipaddr from 'ipaddr.js';
-import { GenHubError } from '../errors/genhub-error.js';
 
 /** Resolves a host name to every address it has, as `dns.lookup(host, { all: true })` does. */
 export type HostResolver = (hostname: string) => Promise<ReadonlyArray<{ address: string; family: number }>>;

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.js';
 import { providerEnvName, providerSettingsFromEnv } from './env-names.js';
 import { loadConfig } from './load-config.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError, type ConfigIssue } from '@genhub/provider';
 import type { z } from 'zod';
-import { ConfigError, type ConfigIssue } from './config-error.js';
 import { type GenHubConfig, genHubConfigSchema } from './config-schema.js';
 import { CORE_ENV_VARS, LIST_KEYS } from './env-names.js';
 

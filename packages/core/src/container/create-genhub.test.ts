@@ -1,12 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError, definePlugin, silentLogger } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError } from '../config/config-error.js';
 import { createMemoryLogger } from '../logging/memory-logger.js';
-import { silentLogger } from '../logging/silent-logger.js';
-import { definePlugin } from '../plugin/plugin.js';
 import { createGenHub } from './create-genhub.js';
 import { Tokens } from './tokens.js';
 

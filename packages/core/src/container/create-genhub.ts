@@ -1,22 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { join } from 'node:path';
+import type { Logger, ProviderPlugin } from '@genhub/provider';
+import { type Clock, ConfigError, type ConfigIssue, Redactor, systemClock } from '@genhub/provider';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
 import { type ArtifactLinks, createArtifactLinks } from '../artifacts/artifact-links.js';
 import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
 import { linkSecret } from '../artifacts/link-secret.js';
 import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
-import { type Clock, systemClock } from '../clock/clock.js';
-import { ConfigError, type ConfigIssue } from '../config/config-error.js';
 import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
 import { providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
 import { parseConfig } from '../config/load-config.js';
 import { createHttpClient } from '../http/undici-http-client.js';
-import type { Logger } from '../logging/logger.js';
 import { createLogger } from '../logging/pino-logger.js';
 import { withRedaction } from '../logging/redacting-logger.js';
-import { Redactor } from '../logging/redactor.js';
 import { GenerationService } from '../pipeline/generation-service.js';
 import { InProcessJobQueue } from '../pipeline/job-queue.js';
 import {
@@ -24,7 +22,6 @@ import {
   type PackageImporter,
   pluginSearchFolders,
 } from '../plugin/load-plugin-package.js';
-import type { ProviderPlugin } from '../plugin/plugin.js';
 import { startPlugin } from '../plugin/start-plugin.js';
 import { Registry } from '../registry/registry.js';
 import type { Store } from '../store/ledger.js';

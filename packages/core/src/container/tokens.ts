@@ -1,9 +1,6 @@
+import type { Clock, HttpClient, Logger, Redactor } from '@genhub/provider';
 import type { InjectionToken } from 'tsyringe';
-import type { Clock } from '../clock/clock.js';
 import type { GenHubConfig } from '../config/config-schema.js';
-import type { HttpClient } from '../http/http-client.js';
-import type { Logger } from '../logging/logger.js';
-import type { Redactor } from '../logging/redactor.js';
 import type { GenerationService } from '../pipeline/generation-service.js';
 import type { Registry } from '../registry/registry.js';
 import type { Store } from '../store/ledger.js';

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { Agent, type Dispatcher, interceptors } from 'undici';
-import { GenHubError } from '../errors/genhub-error.js';
 
 /**
  * The undici dispatchers a client and all its `withDefaults` children share. There is one keep-alive

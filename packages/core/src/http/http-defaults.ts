@@ -1,4 +1,4 @@
-import type { HttpTimeouts, RetryOptions } from './http-client.js';
+import type { HttpTimeouts, RetryOptions } from '@genhub/provider';
 
 /** The values a client uses for anything neither its options, `withDefaults` nor the request set. */
 export const DefaultHttpOptions = {

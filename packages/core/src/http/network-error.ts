@@ -1,5 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { HttpTimeouts } from './http-client.js';
+import type { HttpTimeouts } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 
 /** What a network error message needs to say where it happened. */
 export interface NetworkErrorContext {

@@ -1,14 +1,12 @@
+import type { HttpMethod, HttpRequest, HttpTimeouts, Redactor, RetryOptions } from '@genhub/provider';
+import { GenHubError, isIdempotent } from '@genhub/provider';
 import type { Dispatcher } from 'undici';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { Redactor } from '../logging/redactor.js';
 import type { DispatcherSet } from './dispatchers.js';
-import type { HttpMethod, HttpRequest, HttpTimeouts, RetryOptions } from './http-client.js';
 import { DefaultHttpOptions } from './http-defaults.js';
 import { errorFromNetwork } from './network-error.js';
 import { type EncodedBody, encodeBody } from './request-body.js';
 import { mergeHeaders, secretsInHeaders } from './request-headers.js';
 import { buildUrl } from './request-url.js';
-import { isIdempotent } from './retry-policy.js';
 import type { ResponseContext } from './undici-response.js';
 
 /** Client-wide settings, fixed when the root client is created. */

@@ -1,8 +1,7 @@
+import { GenHubError, Redactor } from '@genhub/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { createMemoryLogger } from '../logging/memory-logger.js';
 import { createLogger } from '../logging/pino-logger.js';
-import { Redactor } from '../logging/redactor.js';
 import {
   recordingClock,
   sendJson,

@@ -1,5 +1,5 @@
+import type { HttpRequest } from '@genhub/provider';
 import { FormData as UndiciFormData } from 'undici';
-import type { HttpRequest } from './http-client.js';
 
 /** A request body in the form undici accepts, plus the content type it implies. */
 export interface EncodedBody {

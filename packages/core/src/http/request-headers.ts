@@ -1,4 +1,4 @@
-import { isSecretKey } from '../logging/redactor.js';
+import { isSecretKey } from '@genhub/provider';
 
 /**
  * Merges header layers into one record with lower-case names; a later layer wins over an earlier

@@ -1,7 +1,7 @@
+import { errorTable } from '@genhub/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startServer, type TestServer } from './__fixtures__/test-server.js';
-import { errorTable } from './error-table.js';
 import { requestJson } from './request-json.js';
 import { createHttpClient } from './undici-http-client.js';
 

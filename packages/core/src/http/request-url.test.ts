@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { mergeHeaders, secretsInHeaders } from './request-headers.js';
 import { buildUrl } from './request-url.js';
 

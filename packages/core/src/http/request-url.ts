@@ -1,5 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { HttpRequest } from './http-client.js';
+import type { HttpRequest } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 
 const ABSOLUTE = /^[a-z][a-z\d+\-.]*:/i;
 

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import {
   recordingClock,
   sendJson,

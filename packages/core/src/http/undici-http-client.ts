@@ -1,19 +1,25 @@
-import { type Dispatcher, errors, request as undiciRequest } from 'undici';
-import { type Clock, systemClock } from '../clock/clock.js';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { Logger } from '../logging/logger.js';
-import { Redactor } from '../logging/redactor.js';
-import { silentLogger } from '../logging/silent-logger.js';
-import { DispatcherSet } from './dispatchers.js';
-import { errorFromResponse } from './error-from-response.js';
 import type {
   HttpClient,
   HttpClientDefaults,
   HttpRequest,
   HttpResponse,
   HttpTimeouts,
+  Logger,
   RetryOptions,
-} from './http-client.js';
+} from '@genhub/provider';
+import {
+  backoffDelayMs,
+  type Clock,
+  errorFromResponse,
+  GenHubError,
+  parseRetryAfterMs,
+  RETRYABLE_STATUSES,
+  Redactor,
+  silentLogger,
+  systemClock,
+} from '@genhub/provider';
+import { type Dispatcher, errors, request as undiciRequest } from 'undici';
+import { DispatcherSet } from './dispatchers.js';
 import { DefaultHttpOptions } from './http-defaults.js';
 import {
   type ClientLayer,
@@ -22,7 +28,6 @@ import {
   prepareRequest,
 } from './prepared-request.js';
 import { mergeHeaders, secretsInHeaders } from './request-headers.js';
-import { backoffDelayMs, parseRetryAfterMs, RETRYABLE_STATUSES } from './retry-policy.js';
 import { parseJsonBody, wrapResponse } from './undici-response.js';
 
 export interface CreateHttpClientOptions {

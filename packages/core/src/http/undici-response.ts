@@ -1,8 +1,8 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import type { HttpResponse } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { Dispatcher } from 'undici';
-import { GenHubError } from '../errors/genhub-error.js';
 import { readAll, readWithIdleTimeout } from './body-reader.js';
-import type { HttpResponse } from './http-client.js';
 
 /** How body failures are reported and what an unparsable body is blamed on. */
 export interface ResponseContext {

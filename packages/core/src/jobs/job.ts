@@ -1,8 +1,4 @@
-import type { SerializedGenHubError } from '../errors/genhub-error.js';
-import type { JsonObject } from '../plugin/json.js';
-import type { Progress, TaskRef } from '../plugin/provider.js';
-import type { Task } from '../plugin/tasks.js';
-import type { Warning } from '../plugin/warning.js';
+import type { JsonObject, Progress, SerializedGenHubError, Task, TaskRef, Warning } from '@genhub/provider';
 
 /** Where a job is. Terminal states never change again. */
 export const JOB_STATES = [

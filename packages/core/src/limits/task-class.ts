@@ -1,4 +1,4 @@
-import type { Task } from '../plugin/tasks.js';
+import type { Task } from '@genhub/provider';
 
 /** Tasks grouped the way rate limits are set: by what they cost a provider. */
 export const TASK_CLASSES = ['image', 'speech', 'music', 'image-to-video', 'text-to-video', '3d'] as const;

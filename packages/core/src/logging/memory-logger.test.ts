@@ -1,7 +1,6 @@
+import { Redactor, silentLogger } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from './memory-logger.js';
-import { Redactor } from './redactor.js';
-import { silentLogger } from './silent-logger.js';
 
 describe('createMemoryLogger', () => {
   it('captures redacted lines with child bindings merged into fields', () => {

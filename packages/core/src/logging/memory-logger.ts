@@ -1,5 +1,5 @@
-import type { Logger, LogLevel } from './logger.js';
-import { Redactor } from './redactor.js';
+import type { Logger, LogLevel } from '@genhub/provider';
+import { Redactor } from '@genhub/provider';
 
 type WritingLevel = Exclude<LogLevel, 'silent'>;
 

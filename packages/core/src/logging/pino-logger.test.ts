@@ -1,7 +1,6 @@
+import { GenHubError, Redactor } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { createLogger } from './pino-logger.js';
-import { Redactor } from './redactor.js';
 
 const SECRET = 'pk_live_0123456789abcdef';
 

@@ -1,6 +1,5 @@
+import type { Logger, LogLevel, Redactor } from '@genhub/provider';
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
-import type { Logger, LogLevel } from './logger.js';
-import type { Redactor } from './redactor.js';
 
 export interface CreateLoggerOptions {
   /** Lowest level written; `silent` writes nothing. */

@@ -1,5 +1,4 @@
-import type { Logger } from './logger.js';
-import type { Redactor } from './redactor.js';
+import type { Logger, Redactor } from '@genhub/provider';
 
 /** Wraps any Logger so messages and fields pass through `redactor` first (its secrets may grow later). */
 export function withRedaction(logger: Logger, redactor: Redactor): Logger {

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { fluxDev, geminiFlashImage, gptImage2, veoLike } from './__fixtures__/gateai-models.js';
 import { applyAspectRatio, canConvertAspectRatio } from './aspect-ratio-param.js';
 

@@ -1,7 +1,6 @@
+import type { ModelSpec, Warning } from '@genhub/provider';
+import { snapAspectRatio, tryParseAspectRatio } from '@genhub/provider';
 import type { z } from 'zod';
-import type { ModelSpec } from '../plugin/model-spec.js';
-import type { Warning } from '../plugin/warning.js';
-import { snapAspectRatio, tryParseAspectRatio } from './aspect-ratio.js';
 import { schemaAtPath } from './schema-at-path.js';
 import { schemaDefault } from './size-params.js';
 import { sizeForAspectRatio } from './size-snapping.js';

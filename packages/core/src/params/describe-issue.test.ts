@@ -1,7 +1,7 @@
+import { vocabulary } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeIssue, formatParamPath } from './describe-issue.js';
-import { vocabulary } from './vocabulary.js';
 
 const schema = z.object({
   prompt: vocabulary.prompt.max(1500),

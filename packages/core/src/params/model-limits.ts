@@ -1,5 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
+import type { ModelSpec } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 
 /**
  * Enforces a model's `limits` on the request: the prompt's length (in characters as people count

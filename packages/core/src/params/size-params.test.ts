@@ -1,7 +1,7 @@
+import type { ModelSpec } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
 import { fluxDev, geminiFlashImage, gptImage2, veoLike } from './__fixtures__/gateai-models.js';
 import { geminiFlashImageSizes } from './__fixtures__/gateai-sizes.js';
 import { schemaDefault, snapSizeParams } from './size-params.js';

@@ -1,7 +1,6 @@
+import type { ModelSpec, SizeRange, Warning } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { z } from 'zod';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec, SizeRange } from '../plugin/model-spec.js';
-import type { Warning } from '../plugin/warning.js';
 import { snapEdge, snapSize } from './size-snapping.js';
 import type { ValidatedParams } from './validate-params.js';
 

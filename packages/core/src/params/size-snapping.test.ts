@@ -1,7 +1,7 @@
+import type { SizePreset, SizeRange, SizeSpec } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { SizePreset, SizeRange, SizeSpec } from '../plugin/model-spec.js';
 import { fluxDevSizes, geminiFlashImageSizes, gptImage2Sizes } from './__fixtures__/gateai-sizes.js';
 import {
   isValidSize,

@@ -1,7 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { SizePreset, SizeRange, SizeSpec } from '../plugin/model-spec.js';
-import type { Warning } from '../plugin/warning.js';
-import { parseAspectRatio } from './aspect-ratio.js';
+import type { SizePreset, SizeRange, SizeSpec, Warning } from '@genhub/provider';
+import { GenHubError, parseAspectRatio } from '@genhub/provider';
 
 /** A width x height in pixels. */
 export interface Size {

@@ -1,6 +1,6 @@
+import { GenHubError } from '@genhub/provider';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { fluxDev, geminiFlashImage, gptImage2, veoLike } from './__fixtures__/gateai-models.js';
 import { isValidSize } from './size-snapping.js';
 import { validateParams } from './validate-params.js';

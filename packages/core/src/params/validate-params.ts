@@ -1,6 +1,5 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
-import type { Warning } from '../plugin/warning.js';
+import type { ModelSpec, Warning } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import { applyAspectRatio, canConvertAspectRatio } from './aspect-ratio-param.js';
 import { describeIssue, formatParamPath } from './describe-issue.js';
 import { checkModelLimits } from './model-limits.js';

@@ -1,8 +1,8 @@
+import type { Clock, Logger, Output, PollResult, Price, Progress, TaskRef, Warning } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
 import { collectOutput } from '../artifacts/collect-outputs.js';
 import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
-import type { Clock } from '../clock/clock.js';
-import { GenHubError } from '../errors/genhub-error.js';
 import {
   type ArtifactRecord,
   currentModel,
@@ -11,11 +11,7 @@ import {
   TERMINAL_STATES,
 } from '../jobs/job.js';
 import { KeyedMutex } from '../limits/keyed-mutex.js';
-import type { Logger } from '../logging/logger.js';
 import { validateParams } from '../params/validate-params.js';
-import type { Price } from '../plugin/model-spec.js';
-import type { Output, PollResult, Progress, TaskRef } from '../plugin/provider.js';
-import type { Warning } from '../plugin/warning.js';
 import type { RegisteredModel, Registry } from '../registry/registry.js';
 import type { JobPatch } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';

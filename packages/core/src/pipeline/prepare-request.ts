@@ -1,10 +1,6 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import type { JsonObject, MediaInput, ModelSpec, Task, Warning } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import { validateParams } from '../params/validate-params.js';
-import type { MediaInput } from '../params/vocabulary.js';
-import type { JsonObject } from '../plugin/json.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
-import type { Task } from '../plugin/tasks.js';
-import type { Warning } from '../plugin/warning.js';
 import type { Registry } from '../registry/registry.js';
 import { usdToMicros } from './pipeline-config.js';
 

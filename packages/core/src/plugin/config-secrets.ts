@@ -1,4 +1,4 @@
-import { isSecretKey } from '../logging/redactor.js';
+import { isSecretKey } from '@genhub/provider';
 
 /**
  * The string values of a plugin configuration whose keys name a secret (`apiKey`, `botToken`,

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isProviderPlugin, type ProviderPlugin } from '@genhub/provider';
 import { resolve as resolveSpecifier } from 'import-meta-resolve';
 import { configFilePath } from '../config/load-config.js';
-import { isProviderPlugin, type ProviderPlugin } from './plugin.js';
 
 /** Imports a module by URL or name; replaceable in tests. */
 export type PackageImporter = (specifier: string) => Promise<Record<string, unknown>>;

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { definePlugin, isProviderPlugin } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { collectSecrets } from './config-secrets.js';
 import { loadPluginPackage } from './load-plugin-package.js';
-import { definePlugin, isProviderPlugin } from './plugin.js';
 
 const definition = {
   id: 'acme',

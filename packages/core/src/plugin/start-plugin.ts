@@ -1,13 +1,15 @@
-import type { Clock } from '../clock/clock.js';
-import { ConfigError } from '../config/config-error.js';
+import type {
+  Clock,
+  HttpClient,
+  Logger,
+  ModelSpec,
+  Provider,
+  ProviderPlugin,
+  Redactor,
+} from '@genhub/provider';
+import { ConfigError } from '@genhub/provider';
 import { providerEnvName } from '../config/env-names.js';
-import type { HttpClient } from '../http/http-client.js';
-import type { Logger } from '../logging/logger.js';
-import type { Redactor } from '../logging/redactor.js';
 import { collectSecrets } from './config-secrets.js';
-import type { ModelSpec } from './model-spec.js';
-import type { ProviderPlugin } from './plugin.js';
-import type { Provider } from './provider.js';
 
 export interface StartPluginDependencies {
   http: HttpClient;

@@ -1,6 +1,5 @@
+import type { JsonObject, ModelSpec } from '@genhub/provider';
 import { z } from 'zod';
-import type { JsonObject } from '../plugin/json.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
 
 /** A model as JSON: what GateAI's `/v1/models/:id` answers, for UIs, docs and clients in any language. */
 export interface ModelDescription {

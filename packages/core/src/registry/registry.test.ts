@@ -1,8 +1,7 @@
+import type { ModelSpec, Provider } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
-import type { Provider } from '../plugin/provider.js';
 import { Registry } from './registry.js';
 
 const price = () => ({ usd: 0.01 });

@@ -1,9 +1,6 @@
-import { GenHubError } from '../errors/genhub-error.js';
-import type { ModelSpec } from '../plugin/model-spec.js';
-import type { Provider } from '../plugin/provider.js';
-import type { OutputKind, Task } from '../plugin/tasks.js';
+import type { ModelSpec, OutputKind, Provider, Task } from '@genhub/provider';
+import { GenHubError, suggest } from '@genhub/provider';
 import { describeModel, type ModelDescription } from './model-json-schema.js';
-import { suggest } from './suggest.js';
 
 /** A model together with the provider that runs it. */
 export interface RegisteredModel {

@@ -1,6 +1,6 @@
+import { GenHubError } from '@genhub/provider';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import { budgetDayEnd, budgetDayStart, DAY_MS } from './budget-day.js';
 
 const at = (iso: string) => Date.parse(iso);

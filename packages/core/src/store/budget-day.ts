@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { JobRecord, JobState } from '../jobs/job.js';
 import { addEntry, debit, findBalance, release } from './account-queries.js';
 import type { Database } from './database-schema.js';

@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 import { JOB_STATES, type JobState, TERMINAL_STATES } from '../jobs/job.js';
 import type { JobPatch } from './job-store.js';
 

@@ -1,5 +1,5 @@
+import type { Task } from '@genhub/provider';
 import type { JobRecord, JobState } from '../jobs/job.js';
-import type { Task } from '../plugin/tasks.js';
 
 /** One page of a listing; pass `nextCursor` back to get the next. */
 export interface Page<T> {

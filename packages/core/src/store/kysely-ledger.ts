@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 import { addEntry, credit, debit, listEntries, readBalance, spentSince } from './account-queries.js';
 import { budgetDayStart } from './budget-day.js';
 import type { Ledger } from './ledger.js';

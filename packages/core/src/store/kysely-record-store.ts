@@ -1,6 +1,6 @@
+import type { JsonValue } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
-import type { JsonValue } from '../plugin/json.js';
 import type { Database } from './database-schema.js';
 import type { RecordStore } from './record-store.js';
 import type { StoreContext } from './store-context.js';

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { JobState } from '../jobs/job.js';
 import type { Database } from './database-schema.js';
 import { settleInTransaction } from './finish-job.js';

@@ -1,6 +1,6 @@
+import { GenHubError } from '@genhub/provider';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { AccountRef, JobRecord } from '../jobs/job.js';
 import { openRaw } from './__fixtures__/raw-sqlite.js';
 import { makeJob, TempStores } from './__fixtures__/store-fixtures.js';

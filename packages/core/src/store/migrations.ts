@@ -1,3 +1,4 @@
+import { GenHubError } from '@genhub/provider';
 import {
   type Kysely,
   type Migration,
@@ -7,7 +8,6 @@ import {
   SqliteAdapter,
   sql,
 } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { Database } from './database-schema.js';
 
 /*

@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 import type { AccountRef } from '../jobs/job.js';
 
 /** Throws INVALID_INPUT unless `value` is a whole number of micro-dollars, at least `min`. */

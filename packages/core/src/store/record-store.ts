@@ -1,4 +1,4 @@
-import type { JsonValue } from '../plugin/json.js';
+import type { JsonValue } from '@genhub/provider';
 
 export interface PutRecordOptions {
   /** The record reads as absent this many milliseconds from now. */

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GenHubError } from '../errors/genhub-error.js';
 import {
   alice,
   caught,

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import { type JobRecord, TERMINAL_STATES } from '../jobs/job.js';
 import { addEntry, hold, readBalance, spentSince } from './account-queries.js';
 import { budgetDayStart, DAY_MS } from './budget-day.js';

@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import type BetterSqlite3 from 'better-sqlite3';
-import { GenHubError } from '../errors/genhub-error.js';
 
 /** A prepared statement in the shape Kysely's SQLite dialect drives. */
 export interface SqliteStatement {

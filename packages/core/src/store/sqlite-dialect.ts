@@ -1,5 +1,5 @@
+import { GenHubError } from '@genhub/provider';
 import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
 
 /*

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { GenHubError } from '@genhub/provider';
 import { Kysely } from 'kysely';
-import { GenHubError } from '../errors/genhub-error.js';
 import type { Database } from './database-schema.js';
 import { createKyselyStore } from './kysely-store.js';
 import type { Store } from './ledger.js';

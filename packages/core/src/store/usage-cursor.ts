@@ -1,4 +1,4 @@
-import { GenHubError } from '../errors/genhub-error.js';
+import { GenHubError } from '@genhub/provider';
 
 /** Where a usage page ended: the last job's creation instant and id (newest-first keyset). */
 export interface UsagePosition {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GenHubError } from '@genhub/core';
+import { GenHubError } from '@genhub/provider';
 import ESpeakNg from 'espeak-ng';
 import { type EspeakVoice, parseVoiceList } from './voices.js';
 

@@ -1,4 +1,4 @@
-import { errorFromResponse, GenHubError, type Redactor } from '@genhub/core';
+import { errorFromResponse, GenHubError, type Redactor } from '@genhub/provider';
 
 const PROVIDER = 'gateai';
 

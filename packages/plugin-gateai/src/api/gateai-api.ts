@@ -1,4 +1,10 @@
-import { GenHubError, type HttpClient, type HttpRequest, type JsonValue, type Redactor } from '@genhub/core';
+import {
+  GenHubError,
+  type HttpClient,
+  type HttpRequest,
+  type JsonValue,
+  type Redactor,
+} from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModelType } from '../catalogue/wire-model.js';
 import { gateAiHttpError } from './errors.js';

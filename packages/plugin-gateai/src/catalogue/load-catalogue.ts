@@ -1,4 +1,4 @@
-import { GenHubError, type Logger } from '@genhub/core';
+import { GenHubError, type Logger } from '@genhub/provider';
 import { DOCUMENT_CATALOGUE } from './document-catalogue.js';
 import { parseCatalogue } from './parse-catalogue.js';
 import type { WireModel } from './wire-model.js';

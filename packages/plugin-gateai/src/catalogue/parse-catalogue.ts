@@ -1,4 +1,4 @@
-import type { JsonObject, SizePreset, SizeRange } from '@genhub/core';
+import type { JsonObject, SizePreset, SizeRange } from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModel, WireModelType, WireParam } from './wire-model.js';
 

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, SizePreset, SizeRange } from '@genhub/core';
+import type { JsonObject, JsonValue, SizePreset, SizeRange } from '@genhub/provider';
 
 /** What GateAI generates: the `type` of its models and of a generate request. */
 export type WireModelType = 'image' | 'video' | '3d';

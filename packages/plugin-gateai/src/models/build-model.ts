@@ -1,13 +1,12 @@
-import {
-  type JsonObject,
-  type ModelLimits,
-  type ModelSpec,
-  type OutputKind,
-  type SizeRange,
-  type SizeSpec,
-  type Task,
-  validateParams,
-} from '@genhub/core';
+import type {
+  JsonObject,
+  ModelLimits,
+  ModelSpec,
+  OutputKind,
+  SizeRange,
+  SizeSpec,
+  Task,
+} from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModel, WireModelType, WireParam } from '../catalogue/wire-model.js';
 import { assignRoles, type ParamRoles, renameFromWire, withRole } from './param-roles.js';
@@ -230,7 +229,7 @@ function exampleOf(
   }
   if (Object.keys(example).length === 0 && !wire.example) return undefined;
   try {
-    validateParams(spec, example);
+    spec.params.parse(example);
     return example;
   } catch (error) {
     options.onIssue?.("the catalogue's example does not validate; it was left out", {

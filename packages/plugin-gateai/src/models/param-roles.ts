@@ -1,4 +1,4 @@
-import type { VocabularyKey } from '@genhub/core';
+import type { VocabularyKey } from '@genhub/provider';
 import type { WireParam } from '../catalogue/wire-model.js';
 
 /** The vocabulary keys that carry media (`{ url, mediaType? }` values). */

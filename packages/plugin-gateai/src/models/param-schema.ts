@@ -1,4 +1,4 @@
-import { type SizeRange, vocabulary } from '@genhub/core';
+import { type SizeRange, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import type { WireParam } from '../catalogue/wire-model.js';
 import type { ParamRole } from './param-roles.js';

@@ -1,4 +1,4 @@
-import type { Price } from '@genhub/core';
+import type { Price } from '@genhub/provider';
 
 /** Pricing defaults: what to assume where GateAI's cost summary says too little. */
 export const DefaultPricing = {

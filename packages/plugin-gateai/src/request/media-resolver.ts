@@ -1,4 +1,10 @@
-import { detectMediaType, extensionFor, GenHubError, type HttpClient, type MediaInput } from '@genhub/core';
+import {
+  detectMediaType,
+  extensionFor,
+  GenHubError,
+  type HttpClient,
+  type MediaInput,
+} from '@genhub/provider';
 import type { GateAiApi } from '../api/gateai-api.js';
 
 /** A media input as GateAI takes it: a reference in the parameter itself, or a pre-uploaded file id. */

@@ -1,4 +1,4 @@
-import type { JsonValue, MediaInput } from '@genhub/core';
+import type { JsonValue, MediaInput } from '@genhub/provider';
 import type { GateAiModel } from '../models/build-model.js';
 import { MEDIA_KEYS, type MediaKey } from '../models/param-roles.js';
 import type { MediaKind, MediaResolver } from './media-resolver.js';

@@ -1,4 +1,4 @@
-import type { Warning } from '@genhub/core';
+import type { Warning } from '@genhub/provider';
 import type { ParamRoles } from '../models/param-roles.js';
 
 const REASON = "GateAI changed it to fit the key's daily budget";

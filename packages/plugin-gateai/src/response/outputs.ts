@@ -1,4 +1,4 @@
-import type { Output } from '@genhub/core';
+import type { Output } from '@genhub/provider';
 import type { WireModelType } from '../catalogue/wire-model.js';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import { vocabulary } from '@genhub/core';
+import { vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, paramsAs, request } from '../ima-request.js';
 import { Deadlines, flatPrice, round } from './model-helpers.js';

@@ -1,4 +1,4 @@
-import { type MediaInput, mediaInput, type Task, vocabulary } from '@genhub/core';
+import { type MediaInput, mediaInput, type Task, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, ignored, paramsAs, request, urlsOf } from '../ima-request.js';
 import { Deadlines, flatPrice, presets, requireImageFor, sizeString } from './model-helpers.js';

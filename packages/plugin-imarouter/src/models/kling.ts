@@ -1,4 +1,4 @@
-import { type MediaInput, vocabulary, type Warning } from '@genhub/core';
+import { type MediaInput, vocabulary, type Warning } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, ignored, invalid, paramsAs, request, urlOf, urlsOf } from '../ima-request.js';
 import { Deadlines, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';

@@ -5,7 +5,7 @@ import {
   type Task,
   vocabulary,
   type Warning,
-} from '@genhub/core';
+} from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, ignored, invalid, paramsAs, request, urlsOf } from '../ima-request.js';
 import { MIDJOURNEY_MODEL, midjourneyAction } from '../midjourney-actions.js';

@@ -1,4 +1,4 @@
-import type { Price, SizePreset, Task } from '@genhub/core';
+import type { Price, SizePreset, Task } from '@genhub/provider';
 import { z } from 'zod';
 import { invalid } from '../ima-request.js';
 

@@ -1,4 +1,4 @@
-import { type MediaInput, type Task, vocabulary, type Warning } from '@genhub/core';
+import { type MediaInput, type Task, vocabulary, type Warning } from '@genhub/provider';
 import { z } from 'zod';
 import {
   assetUris,

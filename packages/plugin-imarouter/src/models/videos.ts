@@ -1,4 +1,4 @@
-import { type MediaInput, vocabulary } from '@genhub/core';
+import { type MediaInput, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, invalid, paramsAs, request, urlOf, urlsOf } from '../ima-request.js';
 import { Deadlines, flatPrice, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';

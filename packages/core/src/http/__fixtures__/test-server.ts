@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../../clock/clock.js';
+import type { Clock } from '@genhub/provider';
 
 /** What the test server saw of one request. */
 export interface SeenRequest {

@@ -1,6 +1,6 @@
+import type { ModelSpec } from '@genhub/provider';
+import { vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import type { ModelSpec } from '../../plugin/model-spec.js';
-import { vocabulary } from '../vocabulary.js';
 import { fluxDevSizes, geminiFlashImageSizes, gptImage2Sizes } from './gateai-sizes.js';
 
 /** Model specs shaped like GateAI's (docs.txt), for the parameter tests. */

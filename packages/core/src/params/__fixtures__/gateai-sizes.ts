@@ -1,4 +1,4 @@
-import type { SizePreset, SizeSpec } from '../../plugin/model-spec.js';
+import type { SizePreset, SizeSpec } from '@genhub/provider';
 
 /** GateAI's tables (docs.txt): "Supported Resolutions" and "Dimension Range". */
 

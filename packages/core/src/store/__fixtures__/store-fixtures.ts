@@ -1,8 +1,8 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ErrorCode } from '../../errors/error-codes.js';
-import { GenHubError } from '../../errors/genhub-error.js';
+import type { ErrorCode } from '@genhub/provider';
+import { GenHubError } from '@genhub/provider';
 import type { AccountRef, JobRecord } from '../../jobs/job.js';
 import type { Store } from '../ledger.js';
 import { createSqliteStore, type SqliteStoreOptions } from '../sqlite-store.js';
