@@ -38,6 +38,8 @@ export interface CreateHttpClientOptions {
   clock?: Clock;
   /** `User-Agent` sent unless a request sets its own; `genhub` by default. */
   userAgent?: string;
+  /** Largest response body read whole (`text()`, `json()`, `bytes()`); 128 MB by default. */
+  maxResponseBytes?: number;
   /** Jitter source in [0, 1); `Math.random` by default. For tests. */
   random?: () => number;
 }
@@ -68,6 +70,7 @@ export function createHttpClient(options: CreateHttpClientOptions = {}): Closabl
     userAgent: options.userAgent ?? DefaultHttpOptions.userAgent,
     timeouts: { ...DefaultHttpOptions.timeouts, ...options.timeouts },
     retry: { ...DefaultHttpOptions.retry, ...options.retry },
+    maxResponseBytes: options.maxResponseBytes ?? DefaultHttpOptions.maxResponseBytes,
   };
   const client = new UndiciHttpClient(shared, {
     baseUrl: undefined,
@@ -75,6 +78,7 @@ export function createHttpClient(options: CreateHttpClientOptions = {}): Closabl
     provider: undefined,
     timeouts: {},
     retry: {},
+    maxResponseBytes: undefined,
     redactor: options.redactor ?? new Redactor(),
   });
   return {
@@ -126,6 +130,7 @@ class UndiciHttpClient implements HttpClient {
       provider: defaults.provider ?? layer.provider,
       timeouts: { ...layer.timeouts, ...defaults.timeouts },
       retry: { ...layer.retry, ...defaults.retry },
+      maxResponseBytes: defaults.maxResponseBytes ?? layer.maxResponseBytes,
       redactor: secrets.length === 0 ? layer.redactor : layer.redactor.extend(...secrets),
     });
   }
