@@ -6,7 +6,8 @@ export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './a
 export { createArtifactLinks } from './artifacts/artifact-links.js';
 export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
 export { collectOutput } from './artifacts/collect-outputs.js';
-export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
+export type { DecodedDataUrl, OpenedDataUrl } from './artifacts/data-url.js';
+export { decodeDataUrl, isDataUrl, openDataUrl } from './artifacts/data-url.js';
 export type {
   GuardedFetcher,
   GuardedFetcherOptions,
@@ -26,6 +27,7 @@ export {
   mediaTypeForExtension,
   sniffMediaType,
 } from './artifacts/media-type.js';
+export { MAX_FILE_NAME_CHARS, safeFileName } from './artifacts/safe-file-name.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
 export type { Clock } from './clock/clock.js';

@@ -102,7 +102,10 @@ describe('the response size cap', () => {
     const { server, answers } = await serve(64 * 1024 * KB, true);
     const response = await capped(1024 * KB).request({ url: `${server.origin}/file` });
     const error = await failure(response.bytes());
-    expect(error).toMatchObject({ retryable: false, details: { maxBytes: 1024 * KB, bytes: 64 * 1024 * KB } });
+    expect(error).toMatchObject({
+      retryable: false,
+      details: { maxBytes: 1024 * KB, bytes: 64 * 1024 * KB },
+    });
     expect(error.message).toBe(`The answer to GET ${server.origin}/file was larger than 1 MB.`);
     await answers[0]!.closed;
     expect(answers[0]!.finished).toBe(false);
@@ -126,9 +129,9 @@ describe('the response size cap', () => {
     expect((await (await roomy.request({ url: server.origin })).bytes()).byteLength).toBe(200 * KB);
     const narrow = await failure(roomy.json({ url: server.origin, maxResponseBytes: 150 * KB }));
     expect(narrow.message).toContain('larger than 150 KB');
-    expect((await (await http.request({ url: server.origin, maxResponseBytes: 200 * KB })).text()).length).toBe(
-      200 * KB,
-    );
+    expect(
+      (await (await http.request({ url: server.origin, maxResponseBytes: 200 * KB })).text()).length,
+    ).toBe(200 * KB);
     // A client derived again keeps the cap it inherits: the whole body is read, then found not JSON.
     await expect(roomy.withDefaults({ provider: 'x' }).json({ url: server.origin })).rejects.toThrow(
       'invalid JSON',

@@ -14,11 +14,15 @@ export interface ResponseOrigin {
  */
 export function responseTooLargeError(origin: ResponseOrigin, maxBytes: number, bytes?: number): GenHubError {
   const who = origin.provider === undefined ? 'The answer' : `${origin.provider}'s answer`;
-  return new GenHubError('PROVIDER_UNAVAILABLE', `${who} to ${origin.label} was larger than ${formatBytes(maxBytes)}.`, {
-    retryable: false,
-    details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
-    ...(origin.provider === undefined ? {} : { provider: origin.provider }),
-  });
+  return new GenHubError(
+    'PROVIDER_UNAVAILABLE',
+    `${who} to ${origin.label} was larger than ${formatBytes(maxBytes)}.`,
+    {
+      retryable: false,
+      details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
+      ...(origin.provider === undefined ? {} : { provider: origin.provider }),
+    },
+  );
 }
 
 /** The Content-Length header as a number of bytes; undefined when absent or not a plain number. */
