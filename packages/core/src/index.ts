@@ -106,7 +106,8 @@ export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './a
 export { createArtifactLinks } from './artifacts/artifact-links.js';
 export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
 export { collectOutput } from './artifacts/collect-outputs.js';
-export { decodeDataUrl, isDataUrl } from './artifacts/data-url.js';
+export type { DecodedDataUrl, OpenedDataUrl } from './artifacts/data-url.js';
+export { decodeDataUrl, isDataUrl, openDataUrl } from './artifacts/data-url.js';
 export type {
   GuardedFetcher,
   GuardedFetcherOptions,
@@ -118,6 +119,7 @@ export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artif
 export { fetchInputMedia } from './artifacts/input-media.js';
 export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
 export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
+export { MAX_FILE_NAME_CHARS, safeFileName } from './artifacts/safe-file-name.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
 export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';

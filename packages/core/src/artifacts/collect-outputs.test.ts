@@ -6,6 +6,7 @@ import { GenHubError } from '@genhub/provider';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bytes, chunked, type FileServer, startFileServer } from './__fixtures__/file-server.js';
 import { glb, PNG, wav } from './__fixtures__/media-samples.js';
+import type { ArtifactStore } from './artifact-store.js';
 import { collectOutput, withoutQuery } from './collect-outputs.js';
 import { createGuardedFetcher, type GuardedFetcher } from './guarded-fetch.js';
 import { createLocalArtifactStore, type LocalArtifactStore } from './local-artifact-store.js';
@@ -86,6 +87,68 @@ describe('collectOutput', () => {
     expect(record).not.toHaveProperty('metadata');
   });
 
+  it('decodes a large data: link into the store piece by piece, never whole', async () => {
+    const bytes = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024, 9)]);
+    const pieces: number[] = [];
+    const recording: ArtifactStore = {
+      ...store,
+      put: (input) => store.put({ ...input, source: recorded(input.source, pieces) }),
+    };
+    const record = await collectOutput(
+      { kind: 'url', url: `data:image/png;base64,${bytes.toString('base64')}` },
+      deps({ store: recording, maxBytes: 4 * 1024 * 1024 }),
+    );
+    expect(record).toMatchObject({ mediaType: 'image/png', bytes: bytes.byteLength });
+    expect(readFileSync(join(root, record.key)).equals(bytes)).toBe(true);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('counts a data: link against the cap as it decodes, stopping there and leaving nothing behind', async () => {
+    const pieces: number[] = [];
+    const recording: ArtifactStore = {
+      ...store,
+      put: (input) => store.put({ ...input, source: recorded(input.source, pieces) }),
+    };
+    const huge = `data:;base64,${Buffer.alloc(4 * 1024 * 1024, 1).toString('base64')}`;
+    const error = await failure(collectOutput({ kind: 'url', url: huge }, deps({ store: recording })));
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'The result is larger than the 1 MB limit.',
+    });
+    expect(pieces.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(readdirSync(join(root, 'job-1'))).toEqual([]);
+  });
+
+  it("treats a provider's malformed data: link as the provider's failure, even when found late", async () => {
+    for (const url of ['data:image/png;base64', `data:;base64,${'QUJD'.repeat(512 * 1024)}*`]) {
+      const error = await failure(collectOutput({ kind: 'url', url }, deps({ maxBytes: 4 * 1024 * 1024 })));
+      expect(error).toMatchObject({
+        code: 'PROVIDER_UNAVAILABLE',
+        retryable: false,
+        message: "The provider's result is a malformed data: link.",
+      });
+    }
+    expect(readdirSync(join(root, 'job-1'))).toEqual([]);
+  });
+
+  it("keeps only a short, safe name and bounded metadata, whatever the provider's output carried", async () => {
+    const dataUrl = `data:audio/wav;base64,${wav().toString('base64')}${'A'.repeat(4 * 1024 * 1024)}`;
+    const record = await collectOutput(
+      {
+        kind: 'url',
+        url: `${server.origin}/result.glb`,
+        name: dataUrl.split('/').pop()!,
+        metadata: { lyrics: 'la'.repeat(1024 * 1024), preview: dataUrl },
+      },
+      deps(),
+    );
+    expect(String(record.metadata?.name).length).toBeLessThanOrEqual(100);
+    expect(record.metadata?.preview).toBe('data:audio/wav;base64,…');
+    expect(String(record.metadata?.lyrics).length).toBeLessThanOrEqual(4096);
+    expect(JSON.stringify(record).length).toBeLessThan(8 * 1024);
+  });
+
   it('stores bytes outputs as they are', async () => {
     const record = await collectOutput({ kind: 'bytes', data: PNG, mediaType: 'image/png' }, deps());
     expect(record).toMatchObject({
@@ -123,6 +186,18 @@ describe('collectOutput', () => {
     expect(error.code).toBe('INVALID_INPUT');
   });
 });
+
+/** The source as it was, recording the size of each piece the store pulled from it. */
+async function* recorded(
+  source: AsyncIterable<Uint8Array> | Uint8Array,
+  sizes: number[],
+): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) throw new Error('expected a stream, got one buffer');
+  for await (const piece of source) {
+    sizes.push(piece.byteLength);
+    yield piece;
+  }
+}
 
 describe('withoutQuery', () => {
   it('drops credentials, query and fragment', () => {

@@ -2,8 +2,10 @@ import type { JsonObject, Output } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
 import type { ArtifactStore } from './artifact-store.js';
-import { decodeDataUrl, isDataUrl } from './data-url.js';
+import { boundedMetadata } from './bounded-metadata.js';
+import { isDataUrl, type OpenedDataUrl, openDataUrl } from './data-url.js';
 import type { GuardedFetcher } from './guarded-fetch.js';
+import { safeFileName } from './safe-file-name.js';
 
 export interface CollectOutputDependencies {
   store: ArtifactStore;
@@ -14,11 +16,15 @@ export interface CollectOutputDependencies {
   signal: AbortSignal;
 }
 
+/** Longest source link kept with a result. */
+const MAX_SOURCE_URL_CHARS = 2048;
+
 /**
  * Stores one provider output at once (result links expire): an http(s) link is downloaded through
- * the guarded fetcher and streamed into the store, a `data:` link and raw bytes are stored as they
- * are. Role and metadata carry over (a name the provider gave goes into `metadata.name`); the
- * source link is kept without its query string, which may hold a token.
+ * the guarded fetcher and a `data:` link decoded piece by piece, each streamed into the store and
+ * counted against `maxBytes` as it arrives; raw bytes are stored as they are. Role and metadata
+ * carry over, bounded (a name the provider gave goes into `metadata.name` as a short, safe file
+ * name); the source link is kept without its query string, which may hold a token.
  */
 export async function collectOutput(
   output: Output,
@@ -37,11 +43,11 @@ export async function collectOutput(
     return store.put({ ...common, source: output.data, declaredMediaType: output.mediaType });
   }
   if (isDataUrl(output.url)) {
-    const decoded = decodeDataUrl(output.url, maxBytes, 'result');
+    const opened = openResult(output.url);
     return store.put({
       ...common,
-      source: decoded.bytes,
-      declaredMediaType: output.mediaType ?? decoded.mediaType,
+      source: decodedResult(opened),
+      declaredMediaType: output.mediaType ?? opened.mediaType,
     });
   }
 
@@ -55,17 +61,45 @@ export async function collectOutput(
   return store.put({
     ...common,
     source: response.body,
-    sourceUrl: withoutQuery(output.url),
+    sourceUrl: withoutQuery(output.url).slice(0, MAX_SOURCE_URL_CHARS),
     ...(declaredMediaType === undefined ? {} : { declaredMediaType }),
   });
 }
 
 function metadataOf(output: Output): { metadata?: JsonObject } {
-  const metadata: JsonObject = {
-    ...(output.name === undefined ? {} : { name: output.name }),
+  const name = output.name === undefined ? undefined : safeFileName(output.name);
+  const metadata: JsonObject = boundedMetadata({
+    ...(name === undefined ? {} : { name }),
     ...output.metadata,
-  };
+  });
   return Object.keys(metadata).length === 0 ? {} : { metadata };
+}
+
+/** A provider's malformed `data:` result is the provider's failure, not bad input from the user. */
+function malformedResult(error: unknown): GenHubError {
+  const wrapped = GenHubError.from(error);
+  if (wrapped.code !== 'INVALID_INPUT') return wrapped;
+  return new GenHubError('PROVIDER_UNAVAILABLE', "The provider's result is a malformed data: link.", {
+    retryable: false,
+    cause: wrapped,
+  });
+}
+
+function openResult(url: string): OpenedDataUrl {
+  try {
+    return openDataUrl(url);
+  } catch (error) {
+    throw malformedResult(error);
+  }
+}
+
+/** The decoded pieces as the store reads them, one at a time, each written before the next is made. */
+async function* decodedResult(opened: OpenedDataUrl): AsyncGenerator<Uint8Array> {
+  try {
+    yield* opened.chunks();
+  } catch (error) {
+    throw malformedResult(error);
+  }
 }
 
 /** The link without credentials, query or fragment: what is safe to keep with the job. */

@@ -1,5 +1,6 @@
 import { essence, GenHubError } from '@genhub/provider';
 import { tooLargeError } from './artifact-limits.js';
+import { DataUrlPayloadDecoder, malformedDataUrl } from './data-url-decoder.js';
 
 export interface DecodedDataUrl {
   /** The declared media type, without parameters; `text/plain` when the URL names none. */
@@ -7,63 +8,75 @@ export interface DecodedDataUrl {
   bytes: Uint8Array;
 }
 
+/** A `data:` URL ready to decode in pieces, without copying its text. */
+export interface OpenedDataUrl {
+  /** The declared media type, without parameters; `text/plain` when the URL names none. */
+  mediaType: string;
+  /** The decoded bytes, a piece at a time (about 768 KB each); throws INVALID_INPUT when malformed. */
+  chunks(): Generator<Uint8Array>;
+}
+
+/** Characters of payload decoded per piece: a multiple of 4, so base64 pieces decode whole. */
+const PIECE_CHARS = 1024 * 1024;
+/** Longest `type;parameters;base64` part read; anything longer is not a media type. */
+const MAX_HEADER_CHARS = 1024;
+
 export function isDataUrl(url: string): boolean {
   return /^\s*data:/i.test(url);
 }
 
 /**
- * Decodes a `data:` URL (RFC 2397, as the Fetch standard reads it): percent-encoded bytes, or base64
- * when the type ends in `;base64` (whitespace ignored, padding optional). Anything longer than
- * `maxBytes` once decoded is refused, as is malformed base64.
+ * Reads a `data:` URL's header (RFC 2397, as the Fetch standard reads it) and decodes its payload
+ * lazily, piece by piece: percent-encoded bytes, or base64 when the type ends in `;base64`.
+ * Throws INVALID_INPUT at once when the header is malformed, and while decoding for the payload.
  */
-export function decodeDataUrl(url: string, maxBytes: number, what = 'file'): DecodedDataUrl {
-  const trimmed = url.trim();
-  const comma = trimmed.indexOf(',');
-  if (!isDataUrl(trimmed) || comma === -1) throw invalid();
-  const header = trimmed.slice(trimmed.indexOf(':') + 1, comma);
+export function openDataUrl(url: string): OpenedDataUrl {
+  let start = 0;
+  while (start < url.length && isAsciiWhitespace(url.charCodeAt(start))) start += 1;
+  let end = url.length;
+  while (end > start && isAsciiWhitespace(url.charCodeAt(end - 1))) end -= 1;
+  if (url.slice(start, start + 5).toLowerCase() !== 'data:') throw malformedDataUrl();
+  const comma = url.indexOf(',', start + 5);
+  if (comma === -1 || comma >= end || comma - start > MAX_HEADER_CHARS) throw malformedDataUrl();
+
+  const header = url.slice(start + 5, comma);
   const base64 = /;\s*base64\s*$/i.test(header);
   const type = essence(base64 ? header.replace(/;\s*base64\s*$/i, '') : header);
   const mediaType = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'text/plain';
-
-  // A cheap bound before decoding: base64 yields 3 bytes per 4 characters, percent-encoding at most one per character.
-  const body = trimmed.slice(comma + 1);
-  const upperBound = base64 ? Math.ceil((body.length * 3) / 4) : body.length;
-  if (upperBound > maxBytes * 2 + 16) throw tooLargeError(maxBytes, what);
-
-  const raw = percentDecode(body);
-  const bytes = base64 ? decodeBase64(Buffer.from(raw).toString('latin1')) : raw;
-  if (bytes.byteLength > maxBytes) throw tooLargeError(maxBytes, what, bytes.byteLength);
-  return { mediaType, bytes };
-}
-
-function percentDecode(text: string): Uint8Array {
-  const input = Buffer.from(text, 'utf8');
-  const output = Buffer.alloc(input.length);
-  let length = 0;
-  for (let i = 0; i < input.length; i += 1) {
-    const byte = input[i]!;
-    if (byte === 0x25 && i + 2 < input.length) {
-      const hex = input.toString('latin1', i + 1, i + 3);
-      if (/^[0-9a-f]{2}$/i.test(hex)) {
-        output[length++] = Number.parseInt(hex, 16);
-        i += 2;
-        continue;
+  return {
+    mediaType,
+    *chunks() {
+      const decoder = new DataUrlPayloadDecoder({ base64 });
+      for (let at = comma + 1; at < end; at += PIECE_CHARS) {
+        const bytes = decoder.write(url.slice(at, Math.min(at + PIECE_CHARS, end)));
+        if (bytes.byteLength > 0) yield bytes;
       }
-    }
-    output[length++] = byte;
+      const last = decoder.end();
+      if (last.byteLength > 0) yield last;
+    },
+  };
+}
+
+/**
+ * Decodes a whole `data:` URL into memory, for small files (a user's input image). Decoding stops
+ * as soon as more than `maxBytes` come out; malformed links are refused.
+ */
+export function decodeDataUrl(url: string, maxBytes: number, what = 'file'): DecodedDataUrl {
+  const opened = openDataUrl(url);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (const chunk of opened.chunks()) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw tooLargeError(maxBytes, what);
+    chunks.push(chunk);
   }
-  return new Uint8Array(output.buffer, output.byteOffset, length);
+  const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  return {
+    mediaType: opened.mediaType,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }
 
-/** Forgiving base64 (standard or URL-safe alphabet); throws on anything else. */
-function decodeBase64(text: string): Uint8Array {
-  let data = text.replace(/[\t\n\f\r ]+/g, '');
-  if (data.length % 4 === 0) data = data.replace(/={1,2}$/, '');
-  if (data.length % 4 === 1 || !/^[A-Za-z0-9+/_-]*$/.test(data)) throw invalid();
-  const decoded = Buffer.from(data, 'base64');
-  return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
-}
-
-function invalid(): GenHubError {
-  return new GenHubError('INVALID_INPUT', 'That data: link is malformed.', { retryable: false });
+function isAsciiWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }

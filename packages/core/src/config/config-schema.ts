@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
 
@@ -13,6 +14,8 @@ export const DefaultCoreConfig = {
     retries: 2,
     retryBaseDelayMs: 500,
     retryMaxDelayMs: 30_000,
+    /** Largest provider answer read whole (JSON, text): room for base64 media, bounded memory. */
+    maxResponseMegabytes: DefaultHttpOptions.maxResponseBytes / (1024 * 1024),
   },
 } as const satisfies {
   dataDir: string;
@@ -30,6 +33,7 @@ export const httpConfigSchema = z
     retries: z.coerce.number().int().min(0).max(10).default(DefaultCoreConfig.http.retries),
     retryBaseDelayMs: ms.default(DefaultCoreConfig.http.retryBaseDelayMs),
     retryMaxDelayMs: ms.default(DefaultCoreConfig.http.retryMaxDelayMs),
+    maxResponseMegabytes: z.coerce.number().positive().default(DefaultCoreConfig.http.maxResponseMegabytes),
   })
   .strict();
 

@@ -15,6 +15,7 @@ export const CORE_ENV_VARS = {
   'http.retries': 'GENHUB_HTTP_RETRIES',
   'http.retryBaseDelayMs': 'GENHUB_HTTP_RETRY_BASE_DELAY_MS',
   'http.retryMaxDelayMs': 'GENHUB_HTTP_RETRY_MAX_DELAY_MS',
+  'http.maxResponseMegabytes': 'GENHUB_HTTP_MAX_RESPONSE_MB',
   'sqlite.synchronous': 'GENHUB_SQLITE_SYNCHRONOUS',
   'jobs.concurrency': 'GENHUB_JOBS_CONCURRENCY',
   'jobs.deadlineMinutes': 'GENHUB_JOBS_DEADLINE_MINUTES',

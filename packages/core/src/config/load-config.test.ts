@@ -67,6 +67,16 @@ describe('loadConfig', () => {
     expect(error.message).toContain(file);
   });
 
+  it('caps provider answers at 128 MB unless GENHUB_HTTP_MAX_RESPONSE_MB says otherwise', () => {
+    expect(loadConfig({ env: {}, cwd: tmpdir() }).http.maxResponseMegabytes).toBe(128);
+    const raised = loadConfig({ env: { GENHUB_HTTP_MAX_RESPONSE_MB: '512' }, cwd: tmpdir() });
+    expect(raised.http.maxResponseMegabytes).toBe(512);
+    const error = configError(() => loadConfig({ env: { GENHUB_HTTP_MAX_RESPONSE_MB: '0' }, cwd: tmpdir() }));
+    expect(error.issues).toEqual([
+      { key: 'http.maxResponseMegabytes', env: 'GENHUB_HTTP_MAX_RESPONSE_MB', message: expect.any(String) },
+    ]);
+  });
+
   it('says so when the file is missing or not JSON', () => {
     expect(configError(() => loadConfig({ file: '/nonexistent/genhub.json', env: {} })).message).toContain(
       'cannot read /nonexistent/genhub.json',

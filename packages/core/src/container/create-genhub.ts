@@ -113,6 +113,7 @@ export async function createGenHub(
       baseDelayMs: config.http.retryBaseDelayMs,
       maxDelayMs: config.http.retryMaxDelayMs,
     },
+    maxResponseBytes: Math.floor(config.http.maxResponseMegabytes * 1024 * 1024),
   });
   container.register(Tokens.HttpClient, { useValue: http });
   container.register(Tokens.Registry, { useFactory: instanceCachingFactory(() => new Registry()) });

@@ -38,9 +38,34 @@ export async function* readWithIdleTimeout(
   }
 }
 
-/** The whole body, read with the idle timeout. */
-export async function readAll(body: DestroyableBody, idleMs: number): Promise<Uint8Array> {
+export interface ReadAllOptions {
+  /** Longest silence allowed while a chunk is awaited. */
+  idleMs: number;
+  /** Past this many bytes reading stops, the body is destroyed and `tooLarge()` is thrown. */
+  maxBytes: number;
+  tooLarge: () => Error;
+  /** The Content-Length, when the server sent one: the buffer is then allocated once, not grown. */
+  expectedBytes?: number;
+}
+
+/** The whole body, read with the idle timeout, never more than `maxBytes` of it. */
+export async function readAll(body: DestroyableBody, options: ReadAllOptions): Promise<Uint8Array> {
+  const { idleMs, maxBytes, tooLarge, expectedBytes } = options;
   const chunks: Uint8Array[] = [];
-  for await (const chunk of readWithIdleTimeout(body, idleMs)) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  let whole = expectedBytes === undefined ? undefined : Buffer.allocUnsafe(expectedBytes);
+  let total = 0;
+  // Leaving the loop early (a throw) destroys the body, which closes its connection.
+  for await (const chunk of readWithIdleTimeout(body, idleMs)) {
+    if (total + chunk.byteLength > maxBytes) throw tooLarge();
+    if (whole !== undefined && total + chunk.byteLength > whole.byteLength) {
+      // More than the Content-Length promised (undici fails such a body): collect in pieces till then.
+      chunks.push(whole.subarray(0, total));
+      whole = undefined;
+    }
+    if (whole === undefined) chunks.push(chunk);
+    else whole.set(chunk, total);
+    total += chunk.byteLength;
+  }
+  if (whole !== undefined) return whole.subarray(0, total);
+  return Buffer.concat(chunks, total);
 }

@@ -6,9 +6,12 @@ export const DefaultHttpOptions = {
   retry: { retries: 2, baseDelayMs: 500, maxDelayMs: 30_000 },
   maxRedirects: 0,
   userAgent: 'genhub',
+  /** Room for about 95 MB of base64 media in one answer; downloads stream and are capped by their callers. */
+  maxResponseBytes: 128 * 1024 * 1024,
 } as const satisfies {
   timeouts: HttpTimeouts;
   retry: RetryOptions;
   maxRedirects: number;
   userAgent: string;
+  maxResponseBytes: number;
 };

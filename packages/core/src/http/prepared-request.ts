@@ -15,6 +15,7 @@ export interface ClientSettings {
   userAgent: string;
   timeouts: HttpTimeouts;
   retry: RetryOptions;
+  maxResponseBytes: number;
 }
 
 /** The defaults accumulated by `withDefaults` calls. */
@@ -24,6 +25,7 @@ export interface ClientLayer {
   provider: string | undefined;
   timeouts: Partial<HttpTimeouts>;
   retry: Partial<RetryOptions>;
+  maxResponseBytes: number | undefined;
   redactor: Redactor;
 }
 
@@ -80,6 +82,7 @@ export function prepareRequest(
   const redact = (text: string) => redactor.redact(text);
   const mapError = (error: unknown) => errorFromNetwork(error, { label, provider, timeouts, signal, redact });
   const maxRedirects = request.maxRedirects ?? DefaultHttpOptions.maxRedirects;
+  const maxBodyBytes = request.maxResponseBytes ?? layer.maxResponseBytes ?? settings.maxResponseBytes;
   return {
     method,
     url,
@@ -93,7 +96,7 @@ export function prepareRequest(
     redactor,
     provider,
     label,
-    context: { mapError, label, provider, bodyMs: timeouts.bodyMs },
+    context: { mapError, label, provider, bodyMs: timeouts.bodyMs, maxBodyBytes, method },
   };
 }
 

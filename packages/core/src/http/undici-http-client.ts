@@ -43,6 +43,8 @@ export interface CreateHttpClientOptions {
   clock?: Clock;
   /** `User-Agent` sent unless a request sets its own; `genhub` by default. */
   userAgent?: string;
+  /** Largest response body read whole (`text()`, `json()`, `bytes()`); 128 MB by default. */
+  maxResponseBytes?: number;
   /** Jitter source in [0, 1); `Math.random` by default. For tests. */
   random?: () => number;
 }
@@ -73,6 +75,7 @@ export function createHttpClient(options: CreateHttpClientOptions = {}): Closabl
     userAgent: options.userAgent ?? DefaultHttpOptions.userAgent,
     timeouts: { ...DefaultHttpOptions.timeouts, ...options.timeouts },
     retry: { ...DefaultHttpOptions.retry, ...options.retry },
+    maxResponseBytes: options.maxResponseBytes ?? DefaultHttpOptions.maxResponseBytes,
   };
   const client = new UndiciHttpClient(shared, {
     baseUrl: undefined,
@@ -80,6 +83,7 @@ export function createHttpClient(options: CreateHttpClientOptions = {}): Closabl
     provider: undefined,
     timeouts: {},
     retry: {},
+    maxResponseBytes: undefined,
     redactor: options.redactor ?? new Redactor(),
   });
   return {
@@ -131,6 +135,7 @@ class UndiciHttpClient implements HttpClient {
       provider: defaults.provider ?? layer.provider,
       timeouts: { ...layer.timeouts, ...defaults.timeouts },
       retry: { ...layer.retry, ...defaults.retry },
+      maxResponseBytes: defaults.maxResponseBytes ?? layer.maxResponseBytes,
       redactor: secrets.length === 0 ? layer.redactor : layer.redactor.extend(...secrets),
     });
   }

@@ -3,6 +3,7 @@ import type { HttpResponse } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { Dispatcher } from 'undici';
 import { readAll, readWithIdleTimeout } from './body-reader.js';
+import { declaredLength, responseTooLargeError } from './response-size.js';
 
 /** How body failures are reported and what an unparsable body is blamed on. */
 export interface ResponseContext {
@@ -13,6 +14,10 @@ export interface ResponseContext {
   provider: string | undefined;
   /** Longest silence allowed while the body streams in. */
   bodyMs: number;
+  /** Largest body `text()`, `json()` and `bytes()` read; `stream()` leaves counting to its caller. */
+  maxBodyBytes: number;
+  /** A HEAD answer's Content-Length describes a body that never comes. */
+  method: string;
 }
 
 /** Undici's headers as one lower-case record; repeated headers are joined with `, `. */
@@ -53,8 +58,10 @@ export function parseJsonBody<T>(text: string, status: number, context: Response
 }
 
 /**
- * Wraps undici's response so every read failure surfaces as a GenHubError and reads that finish
- * leave the connection ready for the next request.
+ * Wraps undici's response so every read failure surfaces as a GenHubError, reads that finish
+ * leave the connection ready for the next request, and no read holds more than the body cap: a
+ * Content-Length above it is refused before reading, a longer body as soon as the cap is passed,
+ * and either way the connection is closed.
  */
 export function wrapResponse(
   data: Dispatcher.ResponseData,
@@ -62,9 +69,22 @@ export function wrapResponse(
   context: ResponseContext,
 ): HttpResponse {
   const { body } = data;
+  const headers = flattenHeaders(data.headers);
+  const maxBytes = context.maxBodyBytes;
+  const hasBody = context.method !== 'HEAD' && data.statusCode !== 204 && data.statusCode !== 304;
+  const declared = hasBody ? declaredLength(headers) : undefined;
   const bytes = async (): Promise<Uint8Array> => {
+    if (declared !== undefined && declared > maxBytes) {
+      closeBody(body);
+      throw responseTooLargeError(context, maxBytes, declared);
+    }
     try {
-      return await readAll(body, context.bodyMs);
+      return await readAll(body, {
+        idleMs: context.bodyMs,
+        maxBytes,
+        tooLarge: () => responseTooLargeError(context, maxBytes),
+        ...(declared === undefined ? {} : { expectedBytes: declared }),
+      });
     } catch (error) {
       throw context.mapError(error);
     }
@@ -75,7 +95,7 @@ export function wrapResponse(
   };
   return {
     status: data.statusCode,
-    headers: flattenHeaders(data.headers),
+    headers,
     url: finalUrl(data, requestedUrl),
     text,
     json: async <T>() => parseJsonBody<T>(await text(), data.statusCode, context),
@@ -87,6 +107,13 @@ export function wrapResponse(
       await nextMacrotask();
     },
   };
+}
+
+/** Drops the connection without reading; undici's resulting AbortError has no one to tell. */
+function closeBody(body: Dispatcher.ResponseData['body']): void {
+  if (body.destroyed) return;
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 async function* streamBody(

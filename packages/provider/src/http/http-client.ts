@@ -37,6 +37,8 @@ export interface HttpRequest {
   timeouts?: Partial<HttpTimeouts>;
   /** Redirects to follow (0 by default). */
   maxRedirects?: number;
+  /** Largest body `text()`, `json()` and `bytes()` read for this request; the client's cap by default. */
+  maxResponseBytes?: number;
 }
 
 export interface HttpResponse {
@@ -44,10 +46,14 @@ export interface HttpResponse {
   /** Lower-case header names. */
   headers: Readonly<Record<string, string>>;
   url: string;
+  /**
+   * `text()`, `json()` and `bytes()` read the whole body, up to the response cap (`maxResponseBytes`):
+   * past it they stop, close the connection and throw a non-retryable PROVIDER_UNAVAILABLE.
+   */
   text(): Promise<string>;
   json<T = unknown>(): Promise<T>;
   bytes(): Promise<Uint8Array>;
-  /** The body as a stream, for large downloads; consume it once. */
+  /** The body as a stream, for large downloads; consume it once. Not capped: the caller counts. */
   stream(): AsyncIterable<Uint8Array>;
   /** Discards the body, releasing the connection. */
   dump(): Promise<void>;
@@ -62,17 +68,20 @@ export interface HttpClientDefaults {
   provider?: string;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryOptions>;
+  /** Largest response body read whole; raise it for an API that answers with large base64 media. */
+  maxResponseBytes?: number;
 }
 
 /**
  * The HTTP client every plugin gets: keep-alive pools per origin, timeouts, abort signals, retries
- * with backoff for idempotent calls, and secrets redacted from logs and errors.
+ * with backoff for idempotent calls, bodies read whole only up to a size cap, and secrets redacted
+ * from logs and errors.
  */
 export interface HttpClient {
   /** Sends a request and returns the response whatever its status. Network failures throw GenHubError. */
   request(request: HttpRequest): Promise<HttpResponse>;
   /**
-   * Sends a request and parses a 2xx JSON body; any other status throws a GenHubError whose code
+   * Sends a request and parses a 2xx JSON body (read up to the response cap); any other status throws a GenHubError whose code
    * follows the status (401/403 AUTH, 402 INSUFFICIENT_FUNDS, 429 RATE_LIMITED with Retry-After,
    * 4xx INVALID_INPUT, 5xx PROVIDER_UNAVAILABLE).
    */
