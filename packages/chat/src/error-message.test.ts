@@ -130,6 +130,13 @@ describe('userMessage', () => {
     expect(userMessage(refused)).toBe(
       'The provider\'s content rules turned this down ("NSFW detected"); try rewording the prompt or using another image.',
     );
+    const tooLarge = new GenHubError('PROVIDER_UNAVAILABLE', "gateai's answer was larger than 128 MB.", {
+      retryable: false,
+      details: { reason: 'too-large', maxBytes: 1 },
+    });
+    expect(userMessage(tooLarge)).toBe(
+      "The provider's answer was too large to accept; try a smaller size or a shorter duration.",
+    );
     const misconfigured = new GenHubError('PROVIDER_UNAVAILABLE', 'ainative answered HTTP 404', {
       retryable: false,
       details: { reason: 'misconfigured', setting: 'GENHUB_AINATIVE_BASE_URL' },

@@ -78,6 +78,9 @@ function messageFor(code: ErrorCode, error: GenHubError, context: UserMessageCon
       return `The provider's content rules turned this down${said === undefined ? '' : ` (${said})`}; try rewording the prompt or using another image.`;
     }
     case 'PROVIDER_UNAVAILABLE': {
+      if (details.reason === 'too-large') {
+        return "The provider's answer was too large to accept; try a smaller size or a shorter duration.";
+      }
       if (details.reason === 'misconfigured') {
         return "This provider is not set up correctly on GenHub's side; tell an admin so they can check its settings.";
       }

@@ -19,7 +19,7 @@ export function responseTooLargeError(origin: ResponseOrigin, maxBytes: number, 
     `${who} to ${origin.label} was larger than ${formatBytes(maxBytes)}.`,
     {
       retryable: false,
-      details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
+      details: { reason: 'too-large', maxBytes, ...(bytes === undefined ? {} : { bytes }) },
       ...(origin.provider === undefined ? {} : { provider: origin.provider }),
     },
   );
