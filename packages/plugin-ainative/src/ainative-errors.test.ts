@@ -64,7 +64,9 @@ describe('errorForResponse: the documented codes', () => {
   });
 
   it('500 is PROVIDER_UNAVAILABLE, retryable after 30 s, as are other 5xx', () => {
+    expect(errorForResponse(500, {}, detail('Internal Server Error'), context).beforeAcceptance).toBe(false);
     expect(errorForResponse(500, {}, detail('GPU provider error — retry after 30s'), context)).toMatchObject({
+      beforeAcceptance: true,
       code: 'PROVIDER_UNAVAILABLE',
       retryable: true,
       retryAfterSeconds: 30,

@@ -76,11 +76,13 @@ function amend(
     retryAfterSeconds?: number;
     message?: string;
     details?: Readonly<Record<string, unknown>>;
+    beforeAcceptance?: boolean;
   },
 ): GenHubError {
   const retryAfterSeconds = changes.retryAfterSeconds ?? error.retryAfterSeconds;
   return new GenHubError(changes.code ?? error.code, changes.message ?? error.message, {
     retryable: changes.retryable ?? error.retryable,
+    beforeAcceptance: changes.beforeAcceptance ?? error.beforeAcceptance,
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     ...(error.provider === undefined ? {} : { provider: error.provider }),
     ...(error.status === undefined ? {} : { status: error.status }),
@@ -89,6 +91,8 @@ function amend(
     ...(error.cause === undefined ? {} : { cause: error.cause }),
   });
 }
+
+const GPU_ERROR = /GPU provider error/i;
 
 /**
  * The GenHubError for a non-2xx answer, following the documented codes: 400 INVALID_INPUT,
@@ -138,6 +142,9 @@ export function errorForResponse(
     return amend(base, {
       code: 'PROVIDER_UNAVAILABLE',
       retryable: true,
+      // The documented "GPU provider error": AINative answered that it made nothing, so nothing is
+      // lost and sending again is safe. Any other 5xx may come after the generation was made.
+      beforeAcceptance: detail !== undefined && GPU_ERROR.test(detail),
       retryAfterSeconds: base.retryAfterSeconds ?? AiNativeDefaults.retryAfterSeconds.unavailable,
     });
   }
