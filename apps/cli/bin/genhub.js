@@ -9,6 +9,7 @@ const child = spawn(
   ['--import', import.meta.resolve('tsx'), '--conditions=@genhub/source', main, ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
-// A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
+// A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on. genhub
+// counts copies of one signal arriving together once (src/stop-on-signal.ts).
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

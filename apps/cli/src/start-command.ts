@@ -6,13 +6,15 @@ import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
+import { stopOnSignal } from './stop-on-signal.js';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_PUBLIC_URL = `http://127.0.0.1:${DEFAULT_PORT}`;
 
 /**
  * `genhub start`: one GenHub (store, ledger, queue), the HTTP endpoints and the front ends. With no
- * bot token it opens the console chat; when stdin ends it waits for its jobs and exits 0.
+ * bot token it opens the console chat; when stdin ends it waits for its jobs and exits 0. SIGTERM or
+ * Ctrl-C stops it within `shutdownSeconds` (see stopOnSignal); the next start resumes what was left.
  */
 export async function start(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -81,31 +83,47 @@ export async function start(argv: string[]): Promise<number> {
           print: (line) => console.log(line),
         });
 
+  // What the stop still waits for, named for the operator if it has to give up.
+  const waiting = new Set<string>();
+  const step = async (name: string, work: () => Promise<void>) => {
+    waiting.add(name);
+    try {
+      await work();
+    } finally {
+      waiting.delete(name);
+    }
+  };
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
       chat?.stop();
-      await Promise.allSettled(frontEnds.map((frontEnd) => frontEnd.stop()));
+      // No new work anywhere at once: a bot that is slow to stop must not hold up the jobs.
+      await Promise.allSettled([
+        ...frontEnds.map((frontEnd) => step(`the ${frontEnd.name} bot`, () => frontEnd.stop())),
+        step('running jobs', () => genhub.generation.stop()),
+      ]);
       controller.close();
       metrics.close();
-      await server?.close();
-      await genhub.close();
+      await step('the HTTP server', async () => server?.close());
+      await step('the store', () => genhub.close());
     })();
     return closing;
   };
-  const signalled = new Promise<void>((resolve) => {
-    // `on`, not `once`: from a terminal both the launcher and this process receive Ctrl-C, and the
-    // launcher passes its copy on; a second signal must not kill the process mid-shutdown.
-    const onSignal = () => {
-      if (closing) return;
-      console.log('Stopping: no new work; letting running jobs reach a saved state.');
-      void shutdown().then(resolve, resolve);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+  const signals = stopOnSignal({
+    stop: shutdown,
+    deadlineMs: config.shutdownSeconds * 1000,
+    waitingFor: () =>
+      [...waiting].map((name) => {
+        if (name !== 'running jobs') return name;
+        const { running } = genhub.generation.queueSize();
+        return `${running} running job${running === 1 ? '' : 's'}`;
+      }),
+    print: (line) => console.log(line),
+    warn: (line) => console.error(line),
+    exit: (code) => process.exit(code),
   });
   try {
-    await Promise.race([chat?.finished ?? new Promise<void>(() => {}), signalled]);
+    await Promise.race([chat?.finished ?? new Promise<void>(() => {}), signals.stopped]);
   } catch (error) {
     console.error(userMessage(error));
   }

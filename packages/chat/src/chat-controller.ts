@@ -291,7 +291,10 @@ export class ChatController {
     return this.#followers.idle();
   }
 
-  /** Stops following jobs (their messages keep their last state; `resume` picks them up again). */
+  /**
+   * Stops following jobs, and follows none started later (their messages keep their last state;
+   * `resume` picks them up again).
+   */
   close(): void {
     this.#followers.close();
   }

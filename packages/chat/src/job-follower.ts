@@ -22,14 +22,18 @@ export interface FollowTarget {
 export class JobFollowers {
   readonly #active = new Map<string, () => void>();
   readonly #running = new Set<Promise<void>>();
+  #closed = false;
 
   constructor(private readonly genhub: ChatGenHub) {}
 
   /**
    * Follows a job in one message; resolves once its last message is shown. Following a job twice in
-   * the same message is a no-op; another message (`/job` for a running job) is followed too.
+   * the same message is a no-op; another message (`/job` for a running job) is followed too. After
+   * `close` it is a no-op as well: a command still being handled while a front end stops must not
+   * start a follower nothing would stop (its job stays unfinished until GenHub starts again).
    */
   follow(job: JobRecord, target: FollowTarget): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     const key = `${job.id} ${JSON.stringify(target.handle.ref)}`;
     if (this.#active.has(key)) return Promise.resolve();
     const running = this.#follow(job, target, key);
@@ -95,6 +99,7 @@ export class JobFollowers {
 
   /** Stops following every job (shutting down); their messages keep their last state. */
   close(): void {
+    this.#closed = true;
     for (const stop of [...this.#active.values()]) stop();
     this.#active.clear();
   }

@@ -10,8 +10,9 @@
  *             bytes are read, as an upload would). Pacing is off (0 ms), so every progress event is
  *             an edit: the most work a front end can cause.
  *
- * It checks every chat job delivered exactly one PNG and that the ledger balances. Environment:
- * BENCH_JOBS (default 1000), BENCH_WARMUP (50), BENCH_CONCURRENCY (32), BENCH_TMPDIR. Figures go to
+ * It checks every chat job delivered exactly one PNG and that the ledger balances; it exits 0 when
+ * every check passed, 1 otherwise. Environment: BENCH_JOBS (default 1000), BENCH_WARMUP (50),
+ * BENCH_CONCURRENCY (32), BENCH_TIMEOUT_SECONDS (600, the whole run), BENCH_TMPDIR. Figures go to
  * stdout and `bench/results/chat-latest.json`.
  *
  *   pnpm bench                                    # both benchmarks, from the repository root
@@ -40,11 +41,13 @@ import {
   positiveIntFromEnv,
   RssSampler,
 } from './measure.js';
+import { runBench } from './run-bench.js';
 
 const JOBS = positiveIntFromEnv('BENCH_JOBS', 1000);
 const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 50, true);
 const CONCURRENCY = positiveIntFromEnv('BENCH_CONCURRENCY', 32);
 const SIZE = { jobs: JOBS, warmup: WARMUP, concurrency: CONCURRENCY };
+const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
 const DATA_PARENT = process.env.BENCH_TMPDIR?.trim() || tmpdir();
 const API_KEY = `bench-${randomBytes(8).toString('hex')}`;
 const PROMPT = 'a small red square, benchmark';
@@ -220,6 +223,7 @@ async function main(): Promise<number> {
     console.log('all checks passed');
     return 0;
   } finally {
+    sampler.stop();
     controller?.close();
     await genhub?.close();
     await api.close();
@@ -227,4 +231,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+await runBench(main, TIMEOUT_SECONDS);

@@ -44,6 +44,7 @@ import {
   RSS_SAMPLE_MS,
   RssSampler,
 } from './measure.js';
+import { runBench } from './run-bench.js';
 
 type JobEvent = Parameters<Parameters<GenHub['generation']['events']['subscribe']>[0]>[0];
 type JobRecord = JobEvent['job'];
@@ -426,16 +427,4 @@ async function main(): Promise<number> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`FAILED: the benchmark did not finish within ${TIMEOUT_SECONDS} s (BENCH_TIMEOUT_SECONDS)`);
-  process.exit(1);
-}, TIMEOUT_SECONDS * 1000);
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error('FAILED:', error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-}
+await runBench(main, TIMEOUT_SECONDS);

@@ -13,6 +13,8 @@ export interface LoopbackApi {
   /** Tasks created, by idempotency key: more than one submit per key must not create more. */
   tasksCreated(): number;
   submits(): number;
+  /** Requests for result files received, including any still held by `[file-delay:MS]`. */
+  fileRequests(): number;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,18 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
   const tasks = new Map<string, Task>();
   const byKey = new Map<string, string>();
   let submits = 0;
+  let fileRequests = 0;
   let counter = 0;
+  // Scripted delays; cleared at close, so a request still waiting cannot keep the process alive.
+  const delays = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -46,6 +59,7 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
       const task = tasks.get(url.pathname.slice('/files/'.length).replace(/\.png$/, ''));
       if (!task) return send(res, 404, { error: 'no such file' });
+      fileRequests += 1;
       if (task.fileDelayMs > 0) await sleep(task.fileDelayMs);
       if (task.fileErrors > 0) {
         task.fileErrors -= 1;
@@ -115,8 +129,11 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
     url: `http://127.0.0.1:${port}`,
     tasksCreated: () => tasks.size,
     submits: () => submits,
+    fileRequests: () => fileRequests,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -145,5 +162,3 @@ async function drain(req: IncomingMessage): Promise<void> {
     // discard
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

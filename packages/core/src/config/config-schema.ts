@@ -7,6 +7,7 @@ import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-conf
 export const DefaultCoreConfig = {
   dataDir: '.genhub',
   logLevel: 'info',
+  shutdownSeconds: 10,
   http: {
     connectTimeoutMs: 10_000,
     headersTimeoutMs: 60_000,
@@ -20,6 +21,7 @@ export const DefaultCoreConfig = {
 } as const satisfies {
   dataDir: string;
   logLevel: string;
+  shutdownSeconds: number;
   http: Record<string, number>;
 };
 
@@ -91,6 +93,11 @@ export const genHubConfigSchema = z
       .positive()
       .max(24 * 366)
       .default(168),
+    /**
+     * How long a stop (SIGTERM, Ctrl-C) may take: running jobs get until then to reach a saved state,
+     * then the process exits whatever is still waiting (a bot, a provider); the next start resumes.
+     */
+    shutdownSeconds: z.coerce.number().positive().max(3600).default(DefaultCoreConfig.shutdownSeconds),
     /** Signs those links; generated once into `dataDir/link-secret` unless set. */
     linkSecret: z.string().min(16).optional(),
     /** The chat front ends. */

@@ -7,6 +7,7 @@ export const CORE_ENV_VARS = {
   publicUrl: 'GENHUB_PUBLIC_URL',
   linkTtlHours: 'GENHUB_LINK_TTL_HOURS',
   linkSecret: 'GENHUB_LINK_SECRET',
+  shutdownSeconds: 'GENHUB_SHUTDOWN_SECONDS',
   'chat.confirmAboveUsd': 'GENHUB_CONFIRM_ABOVE_USD',
   'chat.operators': 'GENHUB_OPERATORS',
   'http.connectTimeoutMs': 'GENHUB_HTTP_CONNECT_TIMEOUT_MS',

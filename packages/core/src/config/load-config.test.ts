@@ -30,6 +30,17 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.http.retries).toBe(2);
     expect(config.plugins).toEqual([]);
+    expect(config.shutdownSeconds).toBe(10);
+  });
+
+  it('takes shutdownSeconds from GENHUB_SHUTDOWN_SECONDS, and names it when it is not a positive number', () => {
+    expect(loadConfig({ env: { GENHUB_SHUTDOWN_SECONDS: '2.5' }, cwd: tmpdir() }).shutdownSeconds).toBe(2.5);
+    for (const bad of ['0', '-1', 'soon', '86400']) {
+      const error = configError(() => loadConfig({ env: { GENHUB_SHUTDOWN_SECONDS: bad }, cwd: tmpdir() }));
+      expect(error.issues).toEqual([
+        { key: 'shutdownSeconds', env: 'GENHUB_SHUTDOWN_SECONDS', message: expect.any(String) },
+      ]);
+    }
   });
 
   it('lays environment variables over the file', () => {
