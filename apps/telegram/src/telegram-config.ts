@@ -154,7 +154,10 @@ const telegramEnvSchema = z
           ...(key === undefined ? {} : { params: { key } }),
         });
       if (env.TELEGRAM_LOCAL_FILES_DIR !== undefined && env.TELEGRAM_API_ROOT === undefined)
-        problem('TELEGRAM_LOCAL_FILES_DIR', 'is set, but TELEGRAM_API_ROOT (the local Bot API server) is not.');
+        problem(
+          'TELEGRAM_LOCAL_FILES_DIR',
+          'is set, but TELEGRAM_API_ROOT (the local Bot API server) is not.',
+        );
       const url = env.TELEGRAM_WEBHOOK_URL;
       if (url === undefined) {
         for (const name of WEBHOOK_ONLY_VARS)

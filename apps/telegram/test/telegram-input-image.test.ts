@@ -64,7 +64,12 @@ describe('an image from a local Bot API server', () => {
   });
 
   it('is refused outside that folder: another file, a way up with .., a symbolic link out', async () => {
-    for (const path of [secret, join(botDir, '..', '..', '..', 'other-users-artifact.png'), join(botDir, 'file_2.png'), '/etc/passwd']) {
+    for (const path of [
+      secret,
+      join(botDir, '..', '..', '..', 'other-users-artifact.png'),
+      join(botDir, 'file_2.png'),
+      '/etc/passwd',
+    ]) {
       const { result, lines } = await download(path);
       await expect(result).rejects.toMatchObject({
         code: 'INVALID_INPUT',
