@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
 import { openRaw } from './__fixtures__/raw-sqlite.js';
+import { ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
 const temps = new TempStores();
@@ -104,7 +104,9 @@ describe('RecordStore on SQLite', () => {
       await store.records.put('update', 'kept', 1);
       expect(await store.records.claimOnce('update', 'kept', 1000)).toBe(false);
       expect(await store.records.get('update', 'kept')).toBe(1);
-      await expect(store.records.claimOnce('update', 'x', 0)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(store.records.claimOnce('update', 'x', 0)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     });
   });
 });
