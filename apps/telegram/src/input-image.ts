@@ -71,7 +71,7 @@ export async function downloadImage(
   const tooLarge = () =>
     new GenHubError('INVALID_INPUT', `That image is too large; send one of at most ${formatBytes(limit)}.`);
   if (source.fileSize !== undefined && source.fileSize > limit) throw tooLarge();
-  let bytes: Uint8Array | undefined;
+  let bytes: Uint8Array;
   try {
     const file = await api.getFile(source.fileId);
     if (file.file_path === undefined) throw new Error('getFile gave no file_path');
