@@ -1,5 +1,5 @@
 import { type ChatActor, type ChatController, type Choice, findCommand } from '@genhub/chat';
-import type { Logger } from '@genhub/core';
+import type { Logger, RecordStore } from '@genhub/core';
 import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
@@ -9,6 +9,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
+import { claimInteraction } from './claim-interaction.js';
 import { autocompleteRequest, commandRequest, discordActor } from './command-request.js';
 import { describeDiscordError } from './describe-discord-error.js';
 import type { DiscordConfig } from './discord-config.js';
@@ -27,21 +28,28 @@ export interface DiscordInteractionHandlerOptions {
   controller: ChatController;
   config: DiscordConfig;
   logger: Logger;
+  /** Where each command and button press is claimed, so one delivered twice runs once. */
+  records: RecordStore;
 }
 
 /**
  * Hands Discord's interactions to the chat controller: commands and button presses are
  * acknowledged at once (deferred), then answered through a `DiscordInteractionSurface`;
- * autocomplete is answered with the controller's choices. Never throws; Discord's errors are logged.
+ * autocomplete is answered with the controller's choices. A command or press is claimed in the store
+ * by its interaction id first, so one delivered again (even to another process) is left alone.
+ * Never throws; Discord's errors are logged.
  */
 export class DiscordInteractionHandler {
   constructor(private readonly options: DiscordInteractionHandlerOptions) {}
 
   async handle(interaction: Interaction): Promise<void> {
     try {
+      // Autocomplete only suggests, so it is answered every time it comes.
+      if (interaction.isAutocomplete()) return await this.#autocomplete(interaction);
+      if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+      if (!(await this.#isFirstDelivery(interaction.id))) return;
       if (interaction.isChatInputCommand()) await this.#command(interaction);
-      else if (interaction.isButton()) await this.#button(interaction);
-      else if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
+      else await this.#button(interaction);
     } catch (error) {
       this.options.logger.error('a Discord interaction failed', describeDiscordError(error));
     }
@@ -124,6 +132,21 @@ export class DiscordInteractionHandler {
         ...describeDiscordError(error),
       });
     }
+  }
+
+  /** At most once: an interaction whose claim cannot be written is dropped, not risked twice. */
+  async #isFirstDelivery(interactionId: string): Promise<boolean> {
+    const { records, logger } = this.options;
+    try {
+      if (await claimInteraction(records, interactionId)) return true;
+      logger.info('a Discord interaction came again; it was handled already', { interactionId });
+    } catch (error) {
+      logger.error('a Discord interaction was dropped: the store could not record it', {
+        interactionId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return false;
   }
 
   #surface(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean) {

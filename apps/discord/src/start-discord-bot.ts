@@ -57,7 +57,13 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     }),
   );
 
-  const handler = new DiscordInteractionHandler({ client, controller, config, logger });
+  const handler = new DiscordInteractionHandler({
+    client,
+    controller,
+    config,
+    logger,
+    records: genhub.store.records,
+  });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {

@@ -9,11 +9,13 @@ import {
 import type { JsonObject, Logger } from '@genhub/core';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
-import type { MaybeInaccessibleMessage, Message } from 'grammy/types';
+import { Bot, BotError, type Context } from 'grammy';
+import type { MaybeInaccessibleMessage, Message, Update } from 'grammy/types';
+import { abortOnStop } from './abort-on-stop.js';
 import { apiFailureLog } from './api-failure-log.js';
 import { botCommands } from './bot-commands.js';
 import { ChatAdmins } from './chat-admins.js';
+import { claimUpdate } from './claim-update.js';
 import { downloadImage, imageSource } from './input-image.js';
 import { FRONT_END, telegramActor } from './telegram-actor.js';
 import type { TelegramConfig } from './telegram-config.js';
@@ -30,6 +32,8 @@ export interface StartTelegramBotOptions {
   config: TelegramConfig;
   /** GenHub's logger unless given. */
   logger?: Logger;
+  /** How long `stop` may take in all; 10 s unless given. */
+  stopGraceMs?: number;
 }
 
 /** A running bot. */
@@ -38,46 +42,70 @@ export interface TelegramBot {
   /** In webhook mode, where the local server listens (behind the HTTPS proxy). */
   webhookAddress?: string;
   /**
-   * Stops taking updates (long polling ends, the webhook server closes) and waits for updates
-   * being handled. Jobs keep running; the caller closes the controller and GenHub.
+   * Stops taking updates (long polling ends, the webhook server closes), waits for updates being
+   * handled, then ends every Bot API call still under way or retrying: done within its grace
+   * (`stopGraceMs`) whatever Telegram does. Jobs keep running; the caller closes the controller and
+   * GenHub.
    */
   stop(): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
-/** How long `stop` waits for updates being handled. */
+/** How long `stop` may take in all, by default. */
 const STOP_GRACE_MS = 10_000;
+/** Of the grace, what is kept for confirming the last update after those being handled. */
+const CONFIRM_SHARE = 0.2;
 const MB = 1024 * 1024;
 
 /**
  * Puts GenHub's chat on Telegram: text commands (also as a photo's caption), inline keyboards, and
  * results as photos, videos, audio and documents. Long polling with @grammyjs/runner (one update at a
  * time per chat) unless a webhook is configured; 429 and 5xx answers are retried; every Telegram
- * error is logged, none is shown to users as is, and no update can crash the process. Follows again
- * the jobs that were running when it last stopped.
+ * error is logged, none is shown to users as is, and no update can crash the process. Each update is
+ * claimed in the store before it is acted on, so one delivered twice (even to another process) runs
+ * once. Follows again the jobs that were running when it last stopped.
  */
 export async function startTelegramBot(options: StartTelegramBotOptions): Promise<TelegramBot> {
   const { genhub, controller, config } = options;
+  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   const logger = (options.logger ?? genhub.logger).child({ frontEnd: FRONT_END });
   const bot = new Bot(config.token, {
     client: config.apiRoot !== undefined ? { apiRoot: config.apiRoot } : {},
   });
+  const stopped = new AbortController();
   bot.api.config.use(apiFailureLog(logger, config.token));
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: config.retry.maxAttempts, maxDelaySeconds: config.retry.maxDelaySeconds }),
   );
+  bot.api.config.use(abortOnStop(stopped.signal));
   const outbox = new TelegramOutbox(bot.api, config, genhub.store.records, logger);
   const admins = new ChatAdmins(bot.api, config.adminCacheMs, logger, config.token);
   const describe = (error: unknown) => describeTelegramError(error, config.token);
+  // At most once: an update whose claim cannot be written is dropped, not risked twice.
+  const isFirstDelivery = async (updateId: number) => {
+    try {
+      if (await claimUpdate(genhub.store.records, bot.botInfo.id, updateId)) return true;
+      logger.info('a Telegram update came again; it was handled already', { updateId });
+    } catch (error) {
+      logger.error('a Telegram update was dropped: the store could not record it', {
+        updateId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return false;
+  };
 
   bot.catch((error) => logger.error('a Telegram update failed', { error: describe(error.error) }));
   const inFlight = new Set<Promise<void>>();
   let lastUpdateId: number | undefined;
   bot.use(async (ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
-    // A button press is answered at once (before waiting for its chat's turn), so it stops spinning.
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-    const handled = next();
+    const handled = (async () => {
+      if (!(await isFirstDelivery(ctx.update.update_id))) return;
+      // A button press is answered at once (before waiting for its chat's turn), so it stops spinning.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      await next();
+    })();
     inFlight.add(handled);
     try {
       await handled;
@@ -167,7 +195,14 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
   if (config.webhook) {
-    server = await startWebhookServer(bot, config.webhook, logger);
+    // Answered at once; handled in the background (the first middleware keeps it in `inFlight`).
+    const receive = (update: Update) =>
+      void bot.handleUpdate(update).catch((error: unknown) =>
+        logger.error('a Telegram update failed', {
+          error: describe(error instanceof BotError ? error.error : error),
+        }),
+      );
+    server = await startWebhookServer(config.webhook, receive, logger);
     try {
       await bot.api.setWebhook(config.webhook.url, {
         secret_token: config.webhook.secret,
@@ -195,15 +230,24 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      if (runner?.isRunning()) await runner.stop();
-      await server?.close();
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
-      ]);
-      // Confirm what was handled, so a restart does not run the same commands again.
-      if (runner && lastUpdateId !== undefined)
-        await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => {});
+      const startedAt = Date.now();
+      const confirmWithin = Math.round(stopGraceMs * CONFIRM_SHARE);
+      await within(
+        Promise.allSettled([
+          runner?.isRunning() ? runner.stop() : undefined,
+          server?.close(),
+          Promise.allSettled([...inFlight]),
+        ]),
+        stopGraceMs - confirmWithin,
+      );
+      // Confirm what was handled, so a restart is not handed the same updates (they would be skipped).
+      if (runner && lastUpdateId !== undefined) {
+        const left = Math.max(0, stopGraceMs - (Date.now() - startedAt));
+        const signal = AbortSignal.timeout(left) as unknown as Parameters<typeof bot.api.getUpdates>[1];
+        await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, signal).catch(() => {});
+      }
+      // Whatever is still under way or waiting to retry (Telegram unreachable) ends now.
+      stopped.abort();
     })();
     return stopping;
   };
@@ -228,4 +272,14 @@ function hasMedia(message: MaybeInaccessibleMessage): boolean {
 
 function ctxName(bot: Bot): string {
   return `@${bot.botInfo.username}`;
+}
+
+/** Waits for `work`, or `ms` at most. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work, late]);
+  clearTimeout(timer);
 }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { ConfigError, type ConfigIssue } from '@genhub/core';
 import { z } from 'zod';
 
@@ -27,6 +28,11 @@ export interface TelegramConfig {
   token: string;
   /** A local Bot API server or a test server; Telegram's own servers when absent. */
   apiRoot?: string;
+  /**
+   * Where a local Bot API server (`--local`) keeps its files, as this machine sees them: the only
+   * folder a `getFile` path on disk is read from. Such paths are refused when absent.
+   */
+  localFilesDir?: string;
   /** The largest file one message may carry. */
   uploadLimitBytes: number;
   /** The largest image sent as a photo. */
@@ -47,6 +53,7 @@ export interface TelegramConfig {
 export const TELEGRAM_ENV_VARS = [
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_API_ROOT',
+  'TELEGRAM_LOCAL_FILES_DIR',
   'TELEGRAM_UPLOAD_LIMIT_MB',
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
@@ -65,6 +72,7 @@ const DEFAULT_WEBHOOK_HOST = '0.0.0.0';
 const CONFIG_KEYS: Readonly<Record<TelegramEnvVar, string>> = {
   TELEGRAM_BOT_TOKEN: 'token',
   TELEGRAM_API_ROOT: 'apiRoot',
+  TELEGRAM_LOCAL_FILES_DIR: 'localFilesDir',
   TELEGRAM_UPLOAD_LIMIT_MB: 'uploadLimitBytes',
   TELEGRAM_WEBHOOK_URL: 'webhook.url',
   TELEGRAM_WEBHOOK_SECRET: 'webhook.secret',
@@ -112,6 +120,12 @@ const telegramEnvSchema = z
     TELEGRAM_API_ROOT: variable(
       httpAddress('must be an http(s) address, such as http://127.0.0.1:8081.').optional(),
     ),
+    TELEGRAM_LOCAL_FILES_DIR: variable(
+      z
+        .string()
+        .refine(isAbsolute, 'must be an absolute path: the folder the local Bot API server keeps files in.')
+        .optional(),
+    ),
     TELEGRAM_UPLOAD_LIMIT_MB: variable(
       z
         .string()
@@ -139,6 +153,11 @@ const telegramEnvSchema = z
           message,
           ...(key === undefined ? {} : { params: { key } }),
         });
+      if (env.TELEGRAM_LOCAL_FILES_DIR !== undefined && env.TELEGRAM_API_ROOT === undefined)
+        problem(
+          'TELEGRAM_LOCAL_FILES_DIR',
+          'is set, but TELEGRAM_API_ROOT (the local Bot API server) is not.',
+        );
       const url = env.TELEGRAM_WEBHOOK_URL;
       if (url === undefined) {
         for (const name of WEBHOOK_ONLY_VARS)
@@ -187,6 +206,7 @@ const telegramEnvSchema = z
     return {
       token: env.TELEGRAM_BOT_TOKEN,
       ...(apiRoot === undefined ? {} : { apiRoot }),
+      ...(env.TELEGRAM_LOCAL_FILES_DIR === undefined ? {} : { localFilesDir: env.TELEGRAM_LOCAL_FILES_DIR }),
       uploadLimitBytes:
         env.TELEGRAM_UPLOAD_LIMIT_MB ??
         (apiRoot === undefined ? CLOUD_UPLOAD_LIMIT_BYTES : LOCAL_UPLOAD_LIMIT_BYTES),

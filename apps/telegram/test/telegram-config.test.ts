@@ -42,6 +42,26 @@ describe('telegramConfigFromEnv', () => {
     expect(given.uploadLimitBytes).toBe(500 * 1024 * 1024);
   });
 
+  it("reads the local Bot API server's files folder, absolute and only with that server", () => {
+    const local = telegramConfigFromEnv({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      TELEGRAM_LOCAL_FILES_DIR: '/var/lib/telegram-bot-api',
+    });
+    expect(local.localFilesDir).toBe('/var/lib/telegram-bot-api');
+    expect(telegramConfigFromEnv({ TELEGRAM_BOT_TOKEN: TOKEN }).localFilesDir).toBeUndefined();
+    expect(
+      issuesOf({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+        TELEGRAM_LOCAL_FILES_DIR: 'telegram-bot-api',
+      }),
+    ).toEqual(['TELEGRAM_LOCAL_FILES_DIR']);
+    expect(issuesOf({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_LOCAL_FILES_DIR: '/var/lib/x' })).toEqual([
+      'TELEGRAM_LOCAL_FILES_DIR',
+    ]);
+  });
+
   it('reads webhook mode, its path from the URL unless given', () => {
     const config = telegramConfigFromEnv({
       TELEGRAM_BOT_TOKEN: TOKEN,

@@ -40,6 +40,8 @@ export interface Harness {
   user(fields?: Parameters<TelegramFake['createUser']>[0], credits?: number): Promise<TgUser>;
   /** The job a message names (`job <id>`). */
   jobOf(message: TelegramFakeMessage): Promise<JobRecord>;
+  /** Every job of a Telegram user, and what their ledger says of each: its entry kinds. */
+  jobsOf(user: TgUser): Promise<{ jobs: JobRecord[]; entries: Record<string, string[]> }>;
   /** Starts the bot again on the same GenHub and fake (after `stopBot`). */
   restartBot(): Promise<TelegramBot>;
   close(): Promise<void>;
@@ -51,6 +53,8 @@ export interface HarnessOptions {
   genhub?: GenHubConfigInput;
   /** Webhook mode, on a free loopback port. */
   webhook?: boolean;
+  /** How long the bot's `stop` may take; its default unless given. */
+  stopGraceMs?: number;
 }
 
 const open: Harness[] = [];
@@ -95,7 +99,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       path: '/telegram',
     };
   }
-  const start = () => startTelegramBot({ genhub, controller, config, logger });
+  const start = () =>
+    startTelegramBot({
+      genhub,
+      controller,
+      config,
+      logger,
+      ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
+    });
   let telegram = await start();
   let closing: Promise<void> | undefined;
   const harness: Harness = {
@@ -119,6 +130,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const job = id === undefined ? undefined : await genhub.generation.get(id);
       if (!job) throw new Error(`no job in ${JSON.stringify(text)}`);
       return job;
+    },
+    jobsOf: async (user) => {
+      const userId = `telegram:${user.id}`;
+      const { items: jobs } = await genhub.store.jobs.usage({ userId, limit: 100 });
+      const entries: Record<string, string[]> = {};
+      for (const entry of await genhub.store.ledger.entries({ kind: 'user', id: userId }, 1000)) {
+        if (entry.jobId) entries[entry.jobId] = [...(entries[entry.jobId] ?? []), entry.kind];
+      }
+      for (const kinds of Object.values(entries)) kinds.sort();
+      return { jobs, entries };
     },
     restartBot: async () => {
       telegram = await start();

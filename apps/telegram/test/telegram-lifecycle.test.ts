@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeHarnesses, startHarness, textOf } from './telegram-harness.js';
 
@@ -71,4 +72,70 @@ describe('the bot over its life', () => {
     expect(textOf(answers[0])).toMatch(/\/imagine/);
     expect(textOf(answers[1])).toBe('There is no /frobnicate command; /help lists them.');
   });
+
+  it('stops within its grace when Telegram stops answering, ending the calls under way and their retries', async () => {
+    const stopGraceMs = 1500;
+    const harness = await startHarness({ stopGraceMs });
+    const { fake, user } = harness;
+    const vera = await user();
+    // The answer to /help waits 1 s (Telegram said so); by then Telegram answers nothing any more.
+    fake.floodNext('sendMessage', { retryAfter: 1 });
+    fake.sendText({ from: vera, text: '/help' });
+    await fake.waitForCall('sendMessage');
+    const port = Number(new URL(fake.apiRoot).port);
+    await fake.close();
+    const silent = await listenSilently(port);
+    try {
+      // The answer's retry now hangs at a Telegram that never replies (polling is retrying too).
+      await waitUntil(() => silent.requests().some((line) => line.includes('/sendMessage')));
+
+      const started = Date.now();
+      await harness.telegram.stop();
+      expect(Date.now() - started).toBeLessThan(stopGraceMs + 1000);
+      // Nothing is left waiting for Telegram, and nothing calls it again.
+      await waitUntil(() => silent.open() === 0);
+      const calls = silent.requests().length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(silent.requests()).toHaveLength(calls);
+    } finally {
+      await silent.close();
+    }
+  });
 });
+
+/** A server on `port` that takes connections and never answers: Telegram unreachable, as seen from the bot. */
+async function listenSilently(port: number) {
+  const sockets = new Set<Socket>();
+  const lines: string[] = [];
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    let head = '';
+    socket.on('data', (chunk) => {
+      if (!head.includes('\n')) {
+        head += chunk.toString('latin1');
+        if (head.includes('\n')) lines.push(head.split('\n')[0] ?? '');
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    /** The request line of every request received. */
+    requests: () => [...lines],
+    open: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function waitUntil(check: () => boolean, timeoutMs = 8000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -23,6 +23,10 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
     return JSON.parse(row.value_json) as JsonValue;
   };
 
+  /** Expired records go on every write (an index on `expires_at` keeps this cheap). */
+  const removeExpired = (trx: Kysely<Database>, now: number) =>
+    trx.deleteFrom('records').where('expires_at', 'is not', null).where('expires_at', '<=', now).execute();
+
   return {
     get: (namespace, key) => read(db, namespace, key),
 
@@ -35,11 +39,7 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
       const now = clock.now();
       const expiresAt = options.ttlMs === undefined ? null : now + options.ttlMs;
       await transact(async (trx) => {
-        await trx
-          .deleteFrom('records')
-          .where('expires_at', 'is not', null)
-          .where('expires_at', '<=', now)
-          .execute();
+        await removeExpired(trx, now);
         await trx
           .insertInto('records')
           .values({ namespace, key, value_json: json, expires_at: expiresAt, updated_at: now })
@@ -64,6 +64,23 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
       await transact((trx) =>
         trx.deleteFrom('records').where('namespace', '=', namespace).where('key', '=', key).execute(),
       );
+    },
+
+    async claimOnce(namespace, key, ttlMs) {
+      if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
+        throw new GenHubError('INVALID_INPUT', 'A claim lasts a positive whole number of milliseconds.');
+      }
+      const now = clock.now();
+      return transact(async (trx) => {
+        await removeExpired(trx, now);
+        // The primary key decides: of two inserts of one key, only one adds a row.
+        const result = await trx
+          .insertInto('records')
+          .values({ namespace, key, value_json: 'true', expires_at: now + ttlMs, updated_at: now })
+          .onConflict((conflict) => conflict.columns(['namespace', 'key']).doNothing())
+          .executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+      });
     },
   };
 }

@@ -181,12 +181,20 @@ const remoteTaskId: Migration = {
   },
 };
 
+/** Expired records (claims among them, one per chat update) are swept on every write. */
+const recordsExpiryIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('records_expires_idx').on('records').column('expires_at').execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_active_jobs_index': activeJobsIndex,
   '0003_records': records,
   '0004_remote_task_id': remoteTaskId,
+  '0005_records_expiry_index': recordsExpiryIndex,
 };
 
 const provider: MigrationProvider = {

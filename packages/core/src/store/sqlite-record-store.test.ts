@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openRaw } from './__fixtures__/raw-sqlite.js';
 import { ManualClock, TempStores } from './__fixtures__/store-fixtures.js';
 import type { Store } from './ledger.js';
 
@@ -56,5 +57,56 @@ describe('RecordStore on SQLite', () => {
     });
     await store.records.put('pending', 'big', 'x'.repeat(70_000), { maxChars: 80_000 });
     expect(await store.records.get('pending', 'big')).toHaveLength(70_000);
+  });
+
+  describe('claimOnce', () => {
+    it('gives a key to its first claimant only, per namespace', async () => {
+      expect(await store.records.claimOnce('update', '7', 60_000)).toBe(true);
+      expect(await store.records.claimOnce('update', '7', 60_000)).toBe(false);
+      expect(await store.records.claimOnce('update', '8', 60_000)).toBe(true);
+      expect(await store.records.claimOnce('interaction', '7', 60_000)).toBe(true);
+    });
+
+    it('gives a key to exactly one of several stores (processes) claiming it at once', async () => {
+      const file = await temps.file();
+      const stores = [await temps.open({ file, clock }), await temps.open({ file, clock })];
+      const claims = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => stores[index % 2]!.records.claimOnce('update', '9', 60_000)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('holds across reopening the database', async () => {
+      const file = await temps.file();
+      const first = await temps.open({ file, clock });
+      expect(await first.records.claimOnce('update', '10', 60_000)).toBe(true);
+      await first.close();
+      const reopened = await temps.open({ file, clock });
+      expect(await reopened.records.claimOnce('update', '10', 60_000)).toBe(false);
+    });
+
+    it('lets an expired claim go: the key can be claimed again and old claims leave the table', async () => {
+      const file = await temps.file();
+      const own = await temps.open({ file, clock });
+      for (let id = 0; id < 5; id += 1) await own.records.claimOnce('update', `old-${id}`, 1000);
+      clock.advance(999);
+      expect(await own.records.claimOnce('update', 'old-0', 1000)).toBe(false);
+      clock.advance(1);
+      expect(await own.records.claimOnce('update', 'old-0', 1000)).toBe(true);
+      await own.close();
+      const raw = openRaw(file, { readonly: true });
+      const keys = raw.prepare('select key from records order by key').all() as { key: string }[];
+      raw.close();
+      expect(keys.map((row) => row.key)).toEqual(['old-0']);
+    });
+
+    it('does not take a key held by a record without expiry, and refuses a claim without a duration', async () => {
+      await store.records.put('update', 'kept', 1);
+      expect(await store.records.claimOnce('update', 'kept', 1000)).toBe(false);
+      expect(await store.records.get('update', 'kept')).toBe(1);
+      await expect(store.records.claimOnce('update', 'x', 0)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+    });
   });
 });
