@@ -1,4 +1,4 @@
-import { essence, GenHubError } from '@genhub/provider';
+import { essence } from '@genhub/provider';
 import { tooLargeError } from './artifact-limits.js';
 import { DataUrlPayloadDecoder, malformedDataUrl } from './data-url-decoder.js';
 

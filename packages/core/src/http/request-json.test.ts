@@ -44,7 +44,7 @@ describe('requestJson', () => {
     await expect(
       requestJson(http, { url: `${server.origin}/x` }, task, { provider: 'acme' }),
     ).rejects.toMatchObject({
-      message: 'acme answered GET ' + `${server.origin}/x with a body that is not JSON.`,
+      message: `acme answered GET ${server.origin}/x with a body that is not JSON.`,
     });
   });
 
