@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startDiscordFake, startTelegramFake } from '@genhub/testkit';
+import { startDiscordFake, startTelegramFake } from '@genhub/chat-fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, runGenhub, tempDir } from './cli-helpers.js';
 

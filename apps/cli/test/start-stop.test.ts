@@ -2,8 +2,8 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { startTelegramFake } from '@genhub/chat-fakes';
 import { createGenHub, silentLogger } from '@genhub/core';
-import { startTelegramFake } from '@genhub/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, FAKE_PLUGIN, tempDir } from './cli-helpers.js';
 

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TgUser } from '@genhub/chat-fakes';
+import { startTelegramFake, type TelegramFake } from '@genhub/chat-fakes';
 import { createSqliteStore } from '@genhub/core';
-import { startTelegramFake, type TelegramFake, type TgUser } from '@genhub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, FAKE_PLUGIN, tempDir } from './cli-helpers.js';
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatController } from '@genhub/chat';
+import { type DiscordFake, type DiscordFakeOptions, startDiscordFake } from '@genhub/chat-fakes';
 import {
   createGenHub,
   createMemoryLogger,
@@ -9,7 +10,7 @@ import {
   type GenHubConfigInput,
   type MemoryLogLine,
 } from '@genhub/core';
-import { type DiscordFake, type DiscordFakeOptions, fakePlugin, startDiscordFake } from '@genhub/testkit';
+import { fakePlugin } from '@genhub/testkit';
 import { deployCommands } from '../src/deploy-commands.js';
 import { type DiscordConfig, discordConfigFromEnv } from '../src/discord-config.js';
 import { type DiscordBot, startDiscordBot } from '../src/start-discord-bot.js';

@@ -1,4 +1,4 @@
-import type { DiscordFakeInteraction, DiscordFakeMessage } from '@genhub/testkit';
+import type { DiscordFakeInteraction, DiscordFakeMessage } from '@genhub/chat-fakes';
 import { solidPng } from '@genhub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotHarness, startBotHarness } from './bot-harness.js';

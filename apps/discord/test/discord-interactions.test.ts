@@ -1,4 +1,4 @@
-import type { DiscordFakeInteraction } from '@genhub/testkit';
+import type { DiscordFakeInteraction } from '@genhub/chat-fakes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BotHarness, startBotHarness } from './bot-harness.js';
 

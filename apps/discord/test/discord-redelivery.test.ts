@@ -1,4 +1,4 @@
-import type { DiscordFakeInteraction } from '@genhub/testkit';
+import type { DiscordFakeInteraction } from '@genhub/chat-fakes';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BotHarness, startBotHarness } from './bot-harness.js';
 

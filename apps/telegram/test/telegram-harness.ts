@@ -3,6 +3,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatController } from '@genhub/chat';
+import type { TgUser } from '@genhub/chat-fakes';
+import {
+  startTelegramFake,
+  type TelegramFake,
+  type TelegramFakeMessage,
+  type TelegramFakeOptions,
+} from '@genhub/chat-fakes';
 import {
   createGenHub,
   createMemoryLogger,
@@ -12,14 +19,7 @@ import {
   type MemoryLogLine,
   Redactor,
 } from '@genhub/core';
-import {
-  fakePlugin,
-  startTelegramFake,
-  type TelegramFake,
-  type TelegramFakeMessage,
-  type TelegramFakeOptions,
-  type TgUser,
-} from '@genhub/testkit';
+import { fakePlugin } from '@genhub/testkit';
 import {
   startTelegramBot,
   type TelegramBot,

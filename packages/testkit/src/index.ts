@@ -29,11 +29,9 @@ export type {
   FakeServer,
   FakeServerOptions,
 } from './fake-server.js';
-export { startFakeServer, withAuth, withBearer } from './fake-server.js';
+export { parseMultipart, startFakeServer, withAuth, withBearer } from './fake-server.js';
 export * from './fakes/ainative/index.js';
-export * from './fakes/discord/index.js';
 export * from './fakes/gateai/index.js';
 export * from './fakes/imarouter/index.js';
-export * from './fakes/telegram/index.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
 export { waitForJob } from './pipeline/wait-for-job.js';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { solidPng } from '@genhub/testkit';
 import { Bot, GrammyError, InlineKeyboard, InputFile, InputMediaBuilder, webhookCallback } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../../fake-media.js';
 import { startTelegramFake, type TelegramFake, type TelegramFakeOptions } from './index.js';
 
 /** The fake against the real grammY Bot: long polling, uploads, buttons, downloads and a webhook. */

@@ -1,4 +1,4 @@
-import { type FakeCall, type FakeServer, startFakeServer } from '../../fake-server.js';
+import { type FakeCall, type FakeServer, startFakeServer } from '@genhub/testkit';
 import {
   ChannelType,
   CommandType,

@@ -1,5 +1,5 @@
+import { solidPng } from '@genhub/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../../fake-media.js';
 import { startTelegramFake, type TelegramFake, type TelegramFakeOptions, type TgResponse } from './index.js';
 
 /** The fake's Bot API semantics, spoken to over plain HTTP. */

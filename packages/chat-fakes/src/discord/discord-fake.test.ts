@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { solidPng } from '@genhub/testkit';
 import {
   ActionRowBuilder,
   ApplicationCommandOptionType,
@@ -20,7 +21,6 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../../fake-media.js';
 import { type DiscordFake, startDiscordFake } from './discord-fake.js';
 
 /** A logged-in discord.js client, ready (guilds cached) when this resolves. */

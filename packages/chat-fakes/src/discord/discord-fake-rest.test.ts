@@ -1,6 +1,6 @@
+import { solidPng } from '@genhub/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { solidPng } from '../../fake-media.js';
 import { type DiscordFake, type DiscordFakeOptions, startDiscordFake } from './discord-fake.js';
 import type { DiscordFakeInteraction } from './discord-fake-state.js';
 

@@ -1,4 +1,4 @@
-import type { FakeCall } from '../../fake-server.js';
+import type { FakeCall } from '@genhub/testkit';
 import {
   ButtonStyle,
   ComponentType,

@@ -1,4 +1,4 @@
-import type { FakeCall, FakeResponse, FakeServer } from '../../fake-server.js';
+import type { FakeCall, FakeResponse, FakeServer } from '@genhub/testkit';
 import {
   type DiscordCommand,
   InteractionCallbackType,
