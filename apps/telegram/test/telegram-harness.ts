@@ -80,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
   );
   await genhub.start();
-  const controller = new ChatController(genhub);
+  let controller = new ChatController(genhub);
   const config: TelegramConfig = {
     ...telegramConfigFromEnv({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }),
     uploadLimitBytes: 50 * 1024 * 1024,
@@ -112,7 +112,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     fake,
     genhub,
-    controller,
+    get controller() {
+      return controller;
+    },
     get telegram() {
       return telegram;
     },
@@ -142,6 +144,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { jobs, entries };
     },
     restartBot: async () => {
+      // A restart is a new process: a new conversation engine on the same store.
+      controller.close();
+      controller = new ChatController(genhub);
       telegram = await start();
       return telegram;
     },

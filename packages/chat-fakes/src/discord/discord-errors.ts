@@ -1,4 +1,4 @@
-import type { FakeResponse } from '@genhub/testkit';
+import type { FakeResponse } from '@genhub/testkit/fake-server';
 import type { JsonObject } from './discord-api-shapes.js';
 
 /** Discord's JSON error answers, with the bodies and codes Discord documents. */

@@ -1,4 +1,4 @@
-import { solidPng } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit/fake-media';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type DiscordFake, type DiscordFakeOptions, startDiscordFake } from './discord-fake.js';

@@ -1,4 +1,4 @@
-import type { FakeCall, FakeResponse, FakeServer } from '@genhub/testkit';
+import type { FakeCall, FakeResponse, FakeServer } from '@genhub/testkit/fake-server';
 import {
   type DiscordCommand,
   InteractionCallbackType,

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { solidPng } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit/fake-media';
 import {
   ActionRowBuilder,
   ApplicationCommandOptionType,

@@ -1,4 +1,4 @@
-import { type FakeCall, type FakeServer, startFakeServer } from '@genhub/testkit';
+import { type FakeCall, type FakeServer, startFakeServer } from '@genhub/testkit/fake-server';
 import {
   ChannelType,
   CommandType,

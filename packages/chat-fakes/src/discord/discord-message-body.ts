@@ -1,4 +1,4 @@
-import type { FakeCall } from '@genhub/testkit';
+import type { FakeCall } from '@genhub/testkit/fake-server';
 import {
   ButtonStyle,
   ComponentType,

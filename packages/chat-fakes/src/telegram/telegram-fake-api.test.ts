@@ -1,4 +1,4 @@
-import { solidPng } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit/fake-media';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTelegramFake, type TelegramFake, type TelegramFakeOptions, type TgResponse } from './index.js';
 

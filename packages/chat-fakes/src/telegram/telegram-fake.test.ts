@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { solidPng } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit/fake-media';
 import { Bot, GrammyError, InlineKeyboard, InputFile, InputMediaBuilder, webhookCallback } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTelegramFake, type TelegramFake, type TelegramFakeOptions } from './index.js';

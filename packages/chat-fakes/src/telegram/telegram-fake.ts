@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeFile } from '@genhub/testkit';
+import type { FakeFile } from '@genhub/testkit/fake-server';
 import { TelegramArgs } from './telegram-args.js';
 import { detectEntities } from './telegram-entities.js';
 import { TelegramApiError, TelegramErrors, TelegramLimits, tooManyRequests } from './telegram-errors.js';

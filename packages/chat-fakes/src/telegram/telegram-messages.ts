@@ -1,4 +1,4 @@
-import type { FakeFile } from '@genhub/testkit';
+import type { FakeFile } from '@genhub/testkit/fake-server';
 import { isRecord, TelegramArgs } from './telegram-args.js';
 import { type FormattedText, parseFormatted } from './telegram-entities.js';
 import {

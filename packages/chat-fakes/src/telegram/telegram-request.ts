@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type FakeFile, parseMultipart } from '@genhub/testkit';
+import { type FakeFile, parseMultipart } from '@genhub/testkit/fake-server';
 
 /**
  * Reading a Bot API request: the body (counted against the upload limit as it streams in), and its
