@@ -6,7 +6,8 @@ import {
   silentLogger,
   systemClock,
 } from '@genhub/core';
-import { type FakeCall, startAiNativeFake, testProvider } from '@genhub/testkit';
+import { type FakeCall, startAiNativeFake } from '@genhub/testkit';
+import { testProvider } from '@genhub/testkit/vitest';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DOC_BASE_PATH, DOC_EXAMPLES, DOC_REQUEST_FIELDS } from './__fixtures__/ainative-docs.js';
 import { MODEL_FACTS, MODEL_KEYS, requestsFor } from './__fixtures__/requests.js';
@@ -36,9 +37,10 @@ const bytesOf = (output: Output | undefined): Uint8Array => {
 
 testProvider({
   plugin: ainativePlugin,
+  supports: { cancel: false },
   fake: {
     // The fake outlives the suite: the tests after it use it too.
-    start: async () => ({ config: fake.config, close: async () => {} }),
+    start: async () => ({ config: fake.config, server: fake, close: async () => {} }),
     scenarios: {
       success: { request: requests.image, arrange: () => fake.reset() },
       failure: {

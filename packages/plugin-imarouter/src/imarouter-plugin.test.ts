@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenHub, createHttpClient, GenHubError, silentLogger } from '@genhub/core';
-import { type ImarouterFake, startImarouterFake, testProvider } from '@genhub/testkit';
+import { type ImarouterFake, startImarouterFake } from '@genhub/testkit';
+import { testProvider } from '@genhub/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProvider } from './__fixtures__/direct-provider.js';
 import { createValidator } from './__fixtures__/openapi.js';
@@ -13,10 +14,15 @@ const image = { model: 'imarouter/gemini-3-pro-image-preview', task: 'text-to-im
 
 testProvider({
   plugin: imarouterPlugin,
+  supports: { cancel: false },
   fake: {
     async start() {
       conformanceFake = await startImarouterFake({ pendingPolls: 0 });
-      return { config: conformanceFake.config, close: () => conformanceFake.close() };
+      return {
+        config: conformanceFake.config,
+        server: conformanceFake,
+        close: () => conformanceFake.close(),
+      };
     },
     scenarios: {
       success: { request: { ...image, params: { prompt: 'a red fox' } } },

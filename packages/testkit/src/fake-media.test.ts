@@ -1,6 +1,16 @@
 import { crc32, inflateSync } from 'node:zlib';
+import { detectMediaType } from '@genhub/core';
 import { describe, expect, it } from 'vitest';
-import { colorFromSeed, minimalGlb, minimalMp4, sineWav, solidPng } from './fake-media.js';
+import {
+  colorFromSeed,
+  MP3_FRAME_MS,
+  minimalGlb,
+  minimalJpeg,
+  minimalMp4,
+  silentMp3,
+  sineWav,
+  solidPng,
+} from './fake-media.js';
 
 /** Reads a PNG's chunks, checking each CRC. */
 function readPng(png: Uint8Array): Array<{ type: string; data: Buffer }> {
@@ -84,5 +94,25 @@ describe('minimalMp4 and minimalGlb', () => {
     expect(JSON.parse(glb.toString('utf8', 20, 20 + jsonLength))).toMatchObject({
       asset: { version: '2.0' },
     });
+  });
+});
+
+describe('minimalJpeg and silentMp3', () => {
+  it('writes a baseline JPEG of one 8x8 greyscale block, ending in EOI', async () => {
+    const jpeg = Buffer.from(minimalJpeg());
+    expect([...jpeg.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect([...jpeg.subarray(-2)]).toEqual([0xff, 0xd9]);
+    const frame = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+    expect(frame).toBeGreaterThan(0);
+    expect(jpeg.readUInt16BE(frame + 5)).toBe(8); // height
+    expect(jpeg.readUInt16BE(frame + 7)).toBe(8); // width
+    expect(await detectMediaType(jpeg)).toBe('image/jpeg');
+  });
+
+  it('writes MP3 frames for the duration asked, sniffed as audio/mpeg', async () => {
+    const mp3 = silentMp3(10 * MP3_FRAME_MS);
+    expect(mp3.byteLength).toBe(10 * 417);
+    expect([...mp3.subarray(417, 421)]).toEqual([0xff, 0xfb, 0x90, 0x00]);
+    expect(await detectMediaType(mp3)).toBe('audio/mpeg');
   });
 });

@@ -104,6 +104,49 @@ export function minimalMp4(): Uint8Array {
   return new Uint8Array(Buffer.concat([ftyp, free]));
 }
 
+/** MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, no padding: 417 bytes and 26.1 ms per frame. */
+const MP3_FRAME_HEADER = [0xff, 0xfb, 0x90, 0x00];
+const MP3_FRAME_BYTES = 417;
+export const MP3_FRAME_MS = 1152 / 44.1;
+
+/** An MP3 of silent frames lasting about `durationMs`, which sniffs as `audio/mpeg`. */
+export function silentMp3(durationMs: number): Uint8Array {
+  const frames = Math.max(1, Math.round(durationMs / MP3_FRAME_MS));
+  const bytes = new Uint8Array(frames * MP3_FRAME_BYTES);
+  for (let frame = 0; frame < frames; frame += 1) bytes.set(MP3_FRAME_HEADER, frame * MP3_FRAME_BYTES);
+  return bytes;
+}
+
+/** One JPEG segment: its marker, then its length (which counts itself) and payload. */
+function jpegSegment(marker: number, payload: readonly number[]): Buffer {
+  const segment = Buffer.alloc(4 + payload.length);
+  segment.writeUInt16BE(marker, 0);
+  segment.writeUInt16BE(payload.length + 2, 2);
+  segment.set(payload, 4);
+  return segment;
+}
+
+/**
+ * A valid baseline JPEG of 8x8 mid-grey pixels (159 bytes): one greyscale block whose coefficients
+ * are all zero, coded with one-symbol Huffman tables.
+ */
+export function minimalJpeg(): Uint8Array {
+  const oneSymbolTable = (tableClass: number) =>
+    jpegSegment(0xffc4, [tableClass, 1, ...Array(15).fill(0), 0]);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xff, 0xd8]), // start of image
+      jpegSegment(0xffe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), // JFIF 1.1
+      jpegSegment(0xffdb, [0, ...Array(64).fill(1)]), // quantisation table 0, all ones
+      jpegSegment(0xffc0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]), // 8x8, one component
+      oneSymbolTable(0x00), // DC: the only code "0" means "no change"
+      oneSymbolTable(0x10), // AC: the only code "0" means "end of block"
+      jpegSegment(0xffda, [1, 1, 0x00, 0, 63, 0]), // start of scan
+      Buffer.from([0x3f, 0xff, 0xd9]), // the block ("00", padded with ones), end of image
+    ]),
+  );
+}
+
 /** A valid binary glTF 2.0 (`.glb`) holding an empty scene. */
 export function minimalGlb(generator = '@genhub/testkit'): Uint8Array {
   let json = Buffer.from(JSON.stringify({ asset: { version: '2.0', generator }, scenes: [{}], scene: 0 }));

@@ -1,3 +1,18 @@
+// The conformance suite without a test framework; `testProvider` is in `@genhub/testkit/vitest`.
+export type { ConformanceCheck } from './conformance/conformance-check.js';
+export type {
+  ConformanceOptions,
+  FakeApi,
+  FakeApiInstance,
+  ModelRequest,
+  ProviderSupport,
+  Scenarios,
+} from './conformance/conformance-options.js';
+export type { ConformanceContext } from './conformance/conformance-session.js';
+export type { CheckId, Finding } from './conformance/finding.js';
+export { CHECK_IDS } from './conformance/finding.js';
+export type { CheckOutcome, ConformanceReport } from './conformance/run-conformance.js';
+export { runConformance } from './conformance/run-conformance.js';
 export type {
   RunScenarioOptions,
   Scenario,
@@ -6,15 +21,17 @@ export type {
   ScenarioResult,
 } from './conformance/run-scenario.js';
 export { runScenario } from './conformance/run-scenario.js';
-export type {
-  ConformanceContext,
-  FakeApi,
-  FakeApiInstance,
-  TestProviderOptions,
-} from './conformance/test-provider.js';
-export { testProvider } from './conformance/test-provider.js';
 export type { Rgb, SineWavOptions } from './fake-media.js';
-export { colorFromSeed, minimalGlb, minimalMp4, sineWav, solidPng } from './fake-media.js';
+export {
+  colorFromSeed,
+  MP3_FRAME_MS,
+  minimalGlb,
+  minimalJpeg,
+  minimalMp4,
+  silentMp3,
+  sineWav,
+  solidPng,
+} from './fake-media.js';
 export type { FakeConfig } from './fake-plugin.js';
 export { fakeConfig, fakeModels, fakePlugin } from './fake-plugin.js';
 export type {

@@ -1,5 +1,6 @@
 import { definePlugin, GenHubError, type ModelSpec } from '@genhub/core';
-import { type FakeResponse, startFakeServer, testProvider, withBearer } from '@genhub/testkit';
+import { type FakeResponse, solidPng, startFakeServer, withBearer } from '@genhub/testkit';
+import { testProvider } from '@genhub/testkit/vitest';
 import { z } from 'zod';
 
 // A plugin for a made-up image API, using only @genhub/core's public exports, tested against a fake API.
@@ -37,7 +38,7 @@ const examplePlugin = definePlugin({
 });
 
 const apiKey = 'example-secret-key-1234';
-const server = await startFakeServer();
+const server = await startFakeServer({ 'GET /files/:name': { body: solidPng(8, 8, [200, 90, 40]) } });
 const request = { model: 'example/image', task: 'text-to-image', params: { prompt: 'a red fox' } } as const;
 const done: FakeResponse = { json: { status: 'done', url: `${server.url}/files/img_1.png` } };
 const rateLimited = () => server.route('POST /v1/images', { status: 429, headers: { 'retry-after': '7' } });
@@ -47,8 +48,9 @@ const script = (...polls: FakeResponse[]) => {
 };
 testProvider({
   plugin: examplePlugin,
+  supports: { cancel: false },
   fake: {
-    start: async () => ({ config: { apiKey, baseUrl: server.url }, close: () => server.close() }),
+    start: async () => ({ config: { apiKey, baseUrl: server.url }, server, close: () => server.close() }),
     scenarios: {
       success: { request, arrange: () => script(done) },
       failure: { request, arrange: () => script({ json: { status: 'error', error: 'Prompt rejected' } }) },

@@ -11,6 +11,8 @@ const image = (prompt: string): ScenarioRequest => ({
 
 testProvider({
   plugin: fakePlugin,
+  // The fake plugin answers in-process: there is no API whose requests could be checked.
+  supports: { http: false },
   fake: {
     start: async () => ({
       config: { apiKey: 'fake-secret-0123456789', pollsBeforeDone: '1' },
@@ -27,9 +29,15 @@ testProvider({
       },
     },
   },
+  requests: {
+    'fake/image': [
+      { params: { prompt: 'a red apple on a wooden table', width: 512, height: 768, quantity: 2 } },
+      { task: 'image-to-image', params: { prompt: 'bluer', images: [{ url: 'https://example.com/a.png' }] } },
+    ],
+  },
   additionalTests: (ctx) => {
     describe('every fake model', () => {
-      it('runs its example to success', async () => {
+      it('costs what it estimated', async () => {
         for (const model of ctx.models) {
           const result = await ctx.run({
             request: { model: model.id, task: model.tasks[0]!, params: { ...model.example } },

@@ -1,4 +1,4 @@
-import { minimalMp4, solidPng } from '../../fake-media.js';
+import { MP3_FRAME_MS, minimalMp4, silentMp3, solidPng } from '../../fake-media.js';
 import { type FakeCall, type FakeResponse, type FakeServer, startFakeServer } from '../../fake-server.js';
 import {
   AINATIVE_COGVIDEOX_FPS,
@@ -14,7 +14,6 @@ import {
   isPremium,
   parseRequestBody,
 } from './ainative-catalogue.js';
-import { MP3_FRAME_MS, silentMp3 } from './fake-mp3.js';
 
 /** Where the user guide puts the API: `https://api.ainative.studio/api/v1/multimodal`. */
 export const AINATIVE_BASE_PATH = '/api/v1/multimodal';

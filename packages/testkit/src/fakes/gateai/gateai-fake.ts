@@ -1,4 +1,4 @@
-import { colorFromSeed, minimalGlb, minimalMp4, solidPng } from '../../fake-media.js';
+import { colorFromSeed, minimalGlb, minimalJpeg, minimalMp4, solidPng } from '../../fake-media.js';
 import {
   type FakeCall,
   type FakeResponse,
@@ -526,11 +526,10 @@ export async function startGateAiFake(options: GateAiFakeOptions = {}): Promise<
     const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
     const seed = [...`${call.params.task}/${name}`].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
     switch (extension) {
-      case 'png':
       case 'jpg':
       case 'jpeg':
-      case 'webp':
-        // PNG bytes whatever the name says: core trusts the bytes, not the extension.
+        return { body: minimalJpeg(), headers: { 'content-type': 'image/jpeg' } };
+      case 'png':
         return { body: solidPng(8, 8, colorFromSeed(seed)), headers: { 'content-type': 'image/png' } };
       case 'mp4':
         return { body: minimalMp4(), headers: { 'content-type': 'video/mp4' } };

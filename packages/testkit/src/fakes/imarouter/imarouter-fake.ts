@@ -1,4 +1,4 @@
-import { minimalMp4, sineWav, solidPng } from '../../fake-media.js';
+import { minimalMp4, silentMp3, sineWav, solidPng } from '../../fake-media.js';
 import {
   type FakeCall,
   type FakeHandler,
@@ -106,7 +106,8 @@ function fileFor(name: string): FakeResponse {
   if (['mp4', 'mov', 'webm'].includes(extension)) {
     return { body: minimalMp4(), headers: { 'content-type': 'video/mp4' } };
   }
-  if (['mp3', 'wav', 'ogg'].includes(extension)) {
+  if (extension === 'mp3') return { body: silentMp3(200), headers: { 'content-type': 'audio/mpeg' } };
+  if (['wav', 'ogg'].includes(extension)) {
     return { body: sineWav({ duration: 0.2 }), headers: { 'content-type': 'audio/wav' } };
   }
   let hash = 0;

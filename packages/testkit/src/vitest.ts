@@ -1,0 +1,6 @@
+/*
+ * @genhub/testkit/vitest: the conformance suite as vitest tests. Import it from test files only; the
+ * main entry, `@genhub/testkit`, never loads vitest.
+ */
+export type { TestProviderOptions } from './conformance/test-provider.js';
+export { testProvider } from './conformance/test-provider.js';
