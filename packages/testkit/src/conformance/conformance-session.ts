@@ -70,13 +70,22 @@ export interface ConformanceSession extends ConformanceContext {
   plan(): ReturnType<typeof planModelRuns>;
   /** A scenario's run, run once; undefined when the options give no such scenario. */
   scenario(name: Exclude<keyof Scenarios, 'cancel'>): Promise<RunRecord | undefined>;
-  /** The runs whose outputs are checked: every model's and the successful scenarios'. */
+  /** The runs whose outputs are checked: every model's and every scenario's that succeeded. */
   outputRuns(): Promise<readonly RunRecord[]>;
   /** A run's outputs with their leading bytes, read once. */
   outputsOf(run: RunRecord): Promise<readonly ReadOutput[]>;
   recordError(model: string, error: GenHubError): void;
   close(): Promise<void>;
 }
+
+/** Scenarios run end to end through `runScenario` (cancel is driven step by step instead). */
+const SCENARIOS_WITH_OUTPUTS = [
+  'success',
+  'pendingThenSucceeded',
+  'failure',
+  'rateLimit',
+  'pendingThenFailed',
+] as const;
 
 /** Starts the fake and the plugin exactly as core would: parse the settings, run setup, list models. */
 export async function startSession(options: ConformanceOptions): Promise<ConformanceSession> {
@@ -201,7 +210,8 @@ export async function startSession(options: ConformanceOptions): Promise<Conform
       async outputRuns() {
         // One after the other: each run scripts the shared fake.
         const all = [...(await session.modelRuns())];
-        for (const name of ['success', 'pendingThenSucceeded'] as const) {
+        // A failure scenario that succeeded anyway has outputs worth a look too (an error body, say).
+        for (const name of SCENARIOS_WITH_OUTPUTS) {
           const run = await session.scenario(name);
           if (run) all.push(run);
         }

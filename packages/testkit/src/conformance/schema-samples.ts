@@ -18,6 +18,8 @@ interface CheckDef {
   value?: unknown;
   inclusive?: boolean;
   format?: string;
+  minimum?: number;
+  maximum?: number;
 }
 
 /** Wrappers whose inner schema says what values are accepted. */
@@ -44,40 +46,57 @@ export function isRequired(schema: unknown): boolean {
   return typeof parse === 'function' ? !parse.call(schema, undefined).success : false;
 }
 
-/** The bounds the checks of a number or string schema set. */
-function bounds(def: ZodDef): {
+interface Bounds {
   min?: number;
   max?: number;
   minExclusive: boolean;
   maxExclusive: boolean;
-  integer: boolean;
-} {
-  const found = { minExclusive: false, maxExclusive: false, integer: false } as {
-    min?: number;
-    max?: number;
-    minExclusive: boolean;
-    maxExclusive: boolean;
-    integer: boolean;
-  };
+  /** Values must be multiples of this (1 for integers). */
+  step?: number;
+}
+
+/** The bounds the checks of a number schema (its values) or a string schema (its length) set. */
+function bounds(def: ZodDef): Bounds {
+  const found: Bounds = { minExclusive: false, maxExclusive: false };
   for (const check of def.checks ?? []) {
     const c = check._zod?.def;
-    if (!c) continue;
-    if (c.check === 'greater_than' && typeof c.value === 'number') {
+    if (c?.check === 'greater_than' && typeof c.value === 'number') {
       found.min = c.value;
       found.minExclusive = c.inclusive === false;
-    } else if (c.check === 'less_than' && typeof c.value === 'number') {
+    } else if (c?.check === 'less_than' && typeof c.value === 'number') {
       found.max = c.value;
       found.maxExclusive = c.inclusive === false;
-    } else if (c.check === 'number_format') {
+    } else if (c?.check === 'number_format') {
       // The format's own limits (the safe-integer range) are not worth trying.
-      found.integer = c.format !== 'float32' && c.format !== 'float64';
-    } else if (c.check === 'min_length' && typeof c.value === 'number') {
+      if (c.format !== 'float32' && c.format !== 'float64') found.step ??= 1;
+    } else if (c?.check === 'multiple_of' && typeof c.value === 'number' && c.value > 0) {
+      found.step = c.value;
+    } else if (c?.check === 'min_length' && typeof c.minimum === 'number') {
+      found.min = c.minimum;
+    } else if (c?.check === 'max_length' && typeof c.maximum === 'number') {
+      found.max = c.maximum;
+    } else if (c?.check === 'length_equals' && typeof c.value === 'number') {
       found.min = c.value;
-    } else if (c.check === 'max_length' && typeof c.value === 'number') {
       found.max = c.value;
     }
   }
   return found;
+}
+
+/** The lowest, highest and a middle value within numeric bounds, on the step when there is one. */
+function numberSamples({ min, max, minExclusive, maxExclusive, step }: Bounds): number[] {
+  const nudge = step ?? 0.001;
+  let low = min === undefined ? undefined : minExclusive ? min + nudge : min;
+  let high = max === undefined ? undefined : maxExclusive ? max - nudge : max;
+  const snap = (value: number, round: (x: number) => number) =>
+    step === undefined ? value : Number((round(value / step) * step).toFixed(10));
+  if (low !== undefined) low = snap(low, Math.ceil);
+  if (high !== undefined) high = snap(high, Math.floor);
+  const values = [low, high];
+  if (low !== undefined && high !== undefined) values.push(snap((low + high) / 2, Math.round));
+  return [
+    ...new Set(values.filter((value): value is number => value !== undefined && Number.isFinite(value))),
+  ];
 }
 
 /** Longest string tried: enough to show a price per character, small enough to stay fast. */
@@ -100,16 +119,8 @@ export function sampleValues(schema: unknown, longestString = LONGEST_STRING): u
       return [true, false];
     case 'union':
       return (def.options ?? []).flatMap((option) => sampleValues(option, longestString)).slice(0, 12);
-    case 'number': {
-      const { min, max, minExclusive, maxExclusive, integer } = bounds(def);
-      const step = integer ? 1 : 0.001;
-      const low = min === undefined ? undefined : minExclusive ? min + step : min;
-      const high = max === undefined ? undefined : maxExclusive ? max - step : max;
-      const values = [low, high];
-      if (low !== undefined && high !== undefined)
-        values.push(integer ? Math.round((low + high) / 2) : (low + high) / 2);
-      return [...new Set(values.filter((value) => value !== undefined && Number.isFinite(value)))];
-    }
+    case 'number':
+      return numberSamples(bounds(def));
     case 'string': {
       const { max } = bounds(def);
       if (max === undefined) return [];

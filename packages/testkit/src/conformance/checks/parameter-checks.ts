@@ -29,6 +29,11 @@ async function promptlessSubmitProblem(
   task: Task,
   params: Record<string, unknown>,
 ): Promise<string | undefined> {
+  // Scripted as for the model's success run, so the API answers as it would.
+  await session
+    .plan()
+    .runs.find((run) => run.model.id === model.id)
+    ?.scenario.arrange?.();
   const before = session.fakeCalls()?.length ?? 0;
   let outcome: string;
   try {

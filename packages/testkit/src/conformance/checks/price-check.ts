@@ -63,7 +63,7 @@ export const prices: ConformanceCheck = {
           const price = model.estimatePrice(params);
           const usd: unknown = price?.usd;
           if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) {
-            problem = `estimatePrice gives ${shortJson(usd)} dollars`;
+            problem = `estimatePrice gives ${typeof usd === 'number' ? String(usd) : shortJson(usd)} dollars`;
           }
         } catch (error) {
           problem = `estimatePrice throws "${error instanceof Error ? error.message : String(error)}"`;

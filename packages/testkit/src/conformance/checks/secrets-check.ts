@@ -21,8 +21,9 @@ function excerpt(text: string, secrets: readonly string[]): string | undefined {
   const secret = secrets.find((candidate) => text.includes(candidate));
   if (secret === undefined) return undefined;
   const at = text.indexOf(secret);
-  const around = text.slice(Math.max(0, at - 40), at + secret.length + 40);
-  let shown = around;
+  const from = Math.max(0, at - 40);
+  const to = at + secret.length + 40;
+  let shown = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   for (const hidden of secrets) shown = shown.split(hidden).join('***');
   return shown.replace(/\s+/g, ' ');
 }
@@ -109,7 +110,10 @@ export const secrets: ConformanceCheck = {
       const shown = excerpt(`${line.message} ${safeJson(line.fields)}`, secretValues);
       if (shown === undefined) continue;
       const model = typeof line.fields.model === 'string' ? line.fields.model : undefined;
-      add(model, `a ${line.level} log line holds the configured secret ("${shown}").`);
+      add(
+        model,
+        `${/^[aeiou]/.test(line.level) ? 'an' : 'a'} ${line.level} log line holds the configured secret ("${shown}").`,
+      );
     }
     return findings;
   },
