@@ -16,11 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pcm16, riffTag } from '../test/wav-samples.js';
 import { espeakPlugin } from './espeak-plugin.js';
 
-// The conformance suite (`testProvider`) drives a fake HTTP API through success, failure and
-// rate-limit scenarios and checks that a configured secret never leaks. espeak runs in-process with
-// no API, no key and no rate limit, so those scenarios cannot be staged; these tests cover the
-// same ground directly: catalogue, parameter validation, a run through `runScenario`, typed errors,
-// health.
+// The conformance suite runs in espeak-conformance.test.ts (no API, no key, no rate limit, nothing to
+// poll or cancel, all declared); these tests cover what is espeak's own: voices, defaults, ranges,
+// the sound itself, serialised runs, typed errors, health.
 const http = createHttpClient({ logger: silentLogger, redactor: new Redactor() });
 const abort = new AbortController();
 const start = (raw: Record<string, unknown> = {}): Promise<StartedPlugin> =>

@@ -1,4 +1,4 @@
-import type { GenHubError } from '@genhub/core';
+import { type GenHubError, isSecretKey } from '@genhub/core';
 import type { ConformanceCheck } from '../conformance-check.js';
 import { type Finding, modelFinding } from '../finding.js';
 
@@ -14,6 +14,12 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** The names of a configuration schema's top-level settings that hold secrets (`apiKey`, `token`). */
+function secretSettings(config: unknown): string[] {
+  const shape = (config as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape ?? {};
+  return Object.keys(shape).filter((key) => isSecretKey(key));
 }
 
 /** The text around the first secret in `text`, the secret shown as ***. */
@@ -64,10 +70,12 @@ export const secrets: ConformanceCheck = {
     const secretValues = session.secrets.filter((secret) => secret.length >= SHORTEST_SECRET);
     const pluginId = session.plugin.id;
     if (secretValues.length === 0) {
+      // A plugin without credentials (an offline engine) has nothing to leak.
+      if (!secretSettings(session.plugin.config).length) return [];
       return [
         {
           check: 'secrets',
-          message: `${pluginId}: the fake's configuration holds no secret (an \`apiKey\` of ${SHORTEST_SECRET} or more characters) to look for.`,
+          message: `${pluginId}: the fake's configuration sets no ${secretSettings(session.plugin.config).join(' or ')} of ${SHORTEST_SECRET} or more characters, so leaks cannot be looked for.`,
         },
       ];
     }
