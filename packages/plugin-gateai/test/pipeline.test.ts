@@ -85,7 +85,7 @@ const kinds: Kind[] = [
     task: 'image-to-3d',
     // A plain-http link (the fake's own file server): GateAI only takes HTTPS or data:, so it is uploaded.
     params: () => ({ images: [{ url: `${fake.url}/files/input/chair.png` }], quality: 'low' }),
-    stored: { primary: ['model/gltf-binary'], preview: ['image/png'] },
+    stored: { primary: ['model/gltf-binary'], preview: ['image/jpeg'] },
     sent: (f) => ({
       model: 'rodin-v2',
       type: '3d',

@@ -49,7 +49,7 @@ describe('music and speech through the pipeline', () => {
       params: { prompt: 'Hello there.' },
     });
     expect(job).toMatchObject({ state: 'succeeded', chargedMicros: 3000 });
-    expect(job.outputs[0]).toMatchObject({ mediaType: 'audio/wav', metadata: { characters: 80 } });
+    expect(job.outputs[0]).toMatchObject({ mediaType: 'audio/mpeg', metadata: { characters: 80 } });
     const ssml = await pipeline().run({
       model: 'imarouter/seed-tts-2.0',
       task: 'text-to-speech',
