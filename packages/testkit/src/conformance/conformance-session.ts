@@ -3,7 +3,7 @@ import {
   collectSecrets,
   createHttpClient,
   createMemoryLogger,
-  GenHubError,
+  type GenHubError,
   type HttpClient,
   type Logger,
   type MemoryLogLine,
@@ -16,7 +16,7 @@ import {
 } from '@genhub/core';
 import type { FakeCall } from '../fake-server.js';
 import type { ConformanceOptions, FakeApiInstance, Scenarios } from './conformance-options.js';
-import { type PlannedRun, planModelRuns } from './model-requests.js';
+import { planModelRuns } from './model-requests.js';
 import { type ReadOutput, readOutput } from './output-bytes.js';
 import { type RunScenarioOptions, runScenario, type Scenario, type ScenarioResult } from './run-scenario.js';
 
@@ -193,7 +193,7 @@ export async function startSession(options: ConformanceOptions): Promise<Conform
       modelRuns() {
         modelRuns ??= (async () => {
           const done: RunRecord[] = [];
-          for (const planned of plan.runs) done.push(await runPlanned(planned));
+          for (const planned of plan.runs) done.push(await execute(planned.scenario, planned.source));
           return done;
         })();
         return modelRuns;
@@ -232,15 +232,9 @@ export async function startSession(options: ConformanceOptions): Promise<Conform
       },
       close,
     };
-    const runPlanned = (planned: PlannedRun) => execute(planned.scenario, planned.source);
     return session;
   } catch (error) {
     await close().catch(() => {});
     throw error;
   }
-}
-
-/** A GenHubError or nothing: what a provider call may throw without breaking the contract. */
-export function asGenHubError(error: unknown): GenHubError | undefined {
-  return GenHubError.isInstance(error) ? error : undefined;
 }
