@@ -1,4 +1,4 @@
-import type { ProviderPlugin, Task } from '@genhub/core';
+import type { JsonObject, ProviderPlugin, Task } from '@genhub/core';
 import type { FakeCall } from '../fake-server.js';
 import type { RunScenarioOptions, Scenario } from './run-scenario.js';
 
@@ -60,6 +60,12 @@ export interface ModelRequest {
   params: Record<string, unknown>;
   /** Scripts the fake for this request; the success scenario's `arrange` unless given. */
   arrange?(): void | Promise<void>;
+  /**
+   * How this request looks on the wire: a JSON body (or the part of one that matters) that some request
+   * the fake receives during the run must contain. Objects match by the keys given, arrays and values
+   * exactly.
+   */
+  sends?: JsonObject;
 }
 
 /** Everything the conformance suite needs; `testProvider` (from `@genhub/testkit/vitest`) takes the same. */

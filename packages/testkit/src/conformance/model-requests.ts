@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@genhub/core';
+import type { JsonObject, ModelSpec } from '@genhub/core';
 import type { ConformanceOptions, ModelRequest } from './conformance-options.js';
 import type { Scenario } from './run-scenario.js';
 
@@ -8,6 +8,8 @@ export interface PlannedRun {
   /** Where the request came from, for messages: `its example`, `requests[1]`. */
   source: string;
   scenario: Scenario;
+  /** A JSON body the run must send, when the author gave one. */
+  sends?: JsonObject;
 }
 
 export interface ModelPlan {
@@ -47,6 +49,7 @@ export function planModelRuns(models: readonly ModelSpec[], options: Conformance
           request: { model: model.id, task: request.task ?? model.tasks[0]!, params: { ...request.params } },
           ...(arrange ? { arrange } : {}),
         },
+        ...(request.sends ? { sends: request.sends } : {}),
       });
     }
   }

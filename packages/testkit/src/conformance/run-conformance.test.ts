@@ -104,6 +104,21 @@ describe('runConformance', () => {
     ]);
   });
 
+  it('catches a request body other than the one the author says the request sends', async () => {
+    const setup = await speechConformance('drops-voice');
+    server = setup.server;
+    const report = await runConformance({
+      ...setup.options,
+      requests: {
+        'tone/speech': { params: { prompt: 'Hi.', voice: 'low' }, sends: { text: 'Hi.', voice: 'low' } },
+      },
+    });
+    expect(reported(report, 'request-body')).toEqual([
+      'tone/speech: no request the fake received during its request holds {"text":"Hi.","voice":"low"}.',
+      'tone/speech: `voice` ("low") of its request did not reach the request the fake received: dropped or changed on the way.',
+    ]);
+  });
+
   it('catches an ability the options declare absent', async () => {
     const report = await conformanceOf('undeclared-cancel');
     expect(reported(report, 'cancel')).toEqual([

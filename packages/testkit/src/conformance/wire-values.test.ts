@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeCall } from '../fake-server.js';
-import { reachedWire, wireValues } from './wire-values.js';
+import { containsJson, reachedWire, wireValues } from './wire-values.js';
 
 const call = (overrides: Partial<FakeCall>): FakeCall => ({
   method: 'POST',
@@ -42,5 +42,17 @@ describe('reachedWire', () => {
 
   it('does not check booleans, which APIs often send as a flag left out', () => {
     expect(reachedWire(false, wire)).toBe(true);
+  });
+});
+
+describe('containsJson', () => {
+  it('matches objects by the keys expected, arrays and values exactly', () => {
+    const body = { model: 'x', input: { text: 'hi', voice: 'low' }, tags: ['a', 'b'], n: 1 };
+    expect(containsJson(body, { input: { voice: 'low' } })).toBe(true);
+    expect(containsJson(body, { tags: ['a', 'b'], n: 1 })).toBe(true);
+    expect(containsJson(body, { tags: ['a'] })).toBe(false);
+    expect(containsJson(body, { input: { voice: 'high' } })).toBe(false);
+    expect(containsJson(body, { missing: null })).toBe(false);
+    expect(containsJson(undefined, { n: 1 })).toBe(false);
   });
 });

@@ -69,3 +69,21 @@ export function reachedWire(value: unknown, wire: WireValues): boolean {
   }
   return true; // Booleans and null are often sent as a flag's presence or absence; not checked.
 }
+
+/** Whether `actual` holds `expected`: objects by the keys `expected` gives, arrays and values exactly. */
+export function containsJson(actual: unknown, expected: unknown): boolean {
+  if (Array.isArray(expected)) {
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => containsJson(actual[index], item))
+    );
+  }
+  if (typeof expected === 'object' && expected !== null) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
+    return Object.entries(expected).every(([key, value]) =>
+      containsJson((actual as Record<string, unknown>)[key], value),
+    );
+  }
+  return Object.is(actual, expected);
+}

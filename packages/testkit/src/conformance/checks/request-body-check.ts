@@ -3,7 +3,7 @@ import { supports } from '../conformance-options.js';
 import type { RunRecord } from '../conformance-session.js';
 import { type Finding, modelFinding } from '../finding.js';
 import { shortJson } from '../model-params.js';
-import { reachedWire, wireValues } from '../wire-values.js';
+import { containsJson, reachedWire, wireValues } from '../wire-values.js';
 
 /** The parameters a run's request gave whose values the fake never received. */
 function missingParams(run: RunRecord): string[] {
@@ -20,7 +20,8 @@ function missingParams(run: RunRecord): string[] {
 
 /**
  * What each model's request asked for reached the provider: every value given (the prompt, sizes,
- * options, input URLs) appears in a request the fake received, under whatever name the API uses.
+ * options, input URLs) appears in a request the fake received, under whatever name the API uses; and
+ * a body the author says the request `sends` was sent.
  */
 export const requestBody: ConformanceCheck = {
   id: 'request-body',
@@ -46,6 +47,16 @@ export const requestBody: ConformanceCheck = {
           modelFinding('request-body', run.model, `the fake received no request during ${run.source}.`),
         );
         continue;
+      }
+      const sends = session.plan().runs.find((planned) => planned.scenario === run.scenario)?.sends;
+      if (sends && !run.calls.some((call) => containsJson(call.bodyJson, sends))) {
+        findings.push(
+          modelFinding(
+            'request-body',
+            run.model,
+            `no request the fake received during ${run.source} holds ${shortJson(sends, 120)}.`,
+          ),
+        );
       }
       const missing = missingParams(run);
       if (missing.length > 0) {
