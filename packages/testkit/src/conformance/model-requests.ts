@@ -5,7 +5,7 @@ import type { Scenario } from './run-scenario.js';
 /** One success run of one model. */
 export interface PlannedRun {
   model: ModelSpec;
-  /** Where the request came from, for messages: `its example`, `requests[1]`. */
+  /** Where the request came from, for messages: `its example`, `its request 2`. */
   source: string;
   scenario: Scenario;
   /** A JSON body the run must send, when the author gave one. */

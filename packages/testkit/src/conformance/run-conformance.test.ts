@@ -124,5 +124,15 @@ describe('runConformance', () => {
     expect(reported(report, 'cancel')).toEqual([
       'tone: declares `supports: { cancel: false }` but the provider has a `cancel` method.',
     ]);
+    const setup = await speechConformance();
+    await server?.close();
+    server = setup.server;
+    const offline = await runConformance({
+      ...setup.options,
+      supports: { poll: false, cancel: false, http: false },
+    });
+    expect(reported(offline, 'request-body')).toEqual([
+      `tone: declares \`supports: { http: false }\` but made HTTP requests (the first: POST ${server.url}/v1/speech).`,
+    ]);
   });
 });

@@ -30,7 +30,21 @@ export const requestBody: ConformanceCheck = {
       ? 'sends every value a request gives to the API'
       : 'calls no HTTP API, as declared (supports.http: false)',
   async run(session) {
-    if (!supports(session.options, 'http')) return [];
+    if (!supports(session.options, 'http')) {
+      // The HTTP client logs every answer and failed request with its method and URL.
+      await session.modelRuns();
+      const sent = session.logLines.filter(
+        (line) => line.message.startsWith('http ') && typeof line.fields.method === 'string',
+      );
+      if (sent.length === 0) return [];
+      const first = `${String(sent[0]!.fields.method)} ${String(sent[0]!.fields.url)}`;
+      return [
+        {
+          check: 'request-body',
+          message: `${session.plugin.id}: declares \`supports: { http: false }\` but made HTTP requests (the first: ${first}).`,
+        },
+      ];
+    }
     if (session.fakeCalls() === undefined) {
       return [
         {

@@ -66,7 +66,9 @@ function errorLeak(error: GenHubError, secrets: readonly string[]): string | und
 export const secrets: ConformanceCheck = {
   id: 'secrets',
   title: 'never logs, throws or stores the secrets in its configuration',
-  run(session) {
+  async run(session) {
+    // Every model and scenario has run by now, unless this check was picked alone.
+    await session.outputRuns();
     const secretValues = session.secrets.filter((secret) => secret.length >= SHORTEST_SECRET);
     const pluginId = session.plugin.id;
     if (secretValues.length === 0) {
