@@ -19,10 +19,4 @@ testProvider({
       failure: { request: speech('?!'), expect: { code: 'INVALID_INPUT' } },
     },
   },
-  requests: {
-    'espeak/tts': [
-      { params: { prompt: 'Hello from GenHub' } },
-      { params: { prompt: 'Guten Tag, wie geht es?', voice: 'de', speed: 120, pitch: 70 } },
-    ],
-  },
 });

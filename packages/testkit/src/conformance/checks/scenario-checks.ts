@@ -104,7 +104,10 @@ export const rateLimit: ConformanceCheck = {
 /** Runs only when given: a failure after pending polls. */
 export const pendingFailure: ConformanceCheck = {
   id: 'pending-failure',
-  title: 'polls through pending to failure, when scripted',
+  title: (options) =>
+    options.fake.scenarios.pendingThenFailed
+      ? 'polls through pending to failure'
+      : 'polls through pending to failure (not scripted: no pendingThenFailed scenario)',
   async run(session) {
     const run = await session.scenario('pendingThenFailed');
     if (!run) return [];
