@@ -108,3 +108,5 @@ export type { OutputKind, Task } from './plugin/tasks.js';
 export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
 export type { Warning } from './plugin/warning.js';
 export { suggest } from './registry/suggest.js';
+// Reading a provider's loosely documented JSON
+export { lenient, looseNumber, nonBlank } from './wire/lenient.js';
