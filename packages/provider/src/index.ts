@@ -108,5 +108,6 @@ export type { OutputKind, Task } from './plugin/tasks.js';
 export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
 export type { Warning } from './plugin/warning.js';
 export { suggest } from './registry/suggest.js';
-// Reading a provider's loosely documented JSON
+// Reading a provider's loosely documented JSON, and writing its request bodies
+export { jsonBody } from './wire/json-body.js';
 export { lenient, looseNumber, nonBlank } from './wire/lenient.js';
