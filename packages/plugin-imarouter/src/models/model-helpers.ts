@@ -16,12 +16,12 @@ export function flatPrice(usd: number): () => Price {
   return () => ({ usd, approximate: true });
 }
 
-/** A price per second of output, for `duration` seconds (or `fallback` when the schema has none). */
+/** A price per second of output, for `duration` seconds (or `fallback` when the request has none). */
 export function perSecond(usdPerSecond: number, fallback: number) {
-  return (params: Readonly<Record<string, unknown>>): Price => {
-    const duration = typeof params.duration === 'number' ? params.duration : fallback;
-    return { usd: round(usdPerSecond * duration), approximate: true };
-  };
+  return ({ duration }: { duration?: number | undefined; [other: string]: unknown }): Price => ({
+    usd: round(usdPerSecond * (duration ?? fallback)),
+    approximate: true,
+  });
 }
 
 export function round(usd: number): number {
