@@ -1,4 +1,10 @@
-import { type JsonObject, type SizePreset, type TypedModelSpec, vocabulary } from '@genhub/provider';
+import {
+  type JsonObject,
+  jsonBody,
+  type SizePreset,
+  type TypedModelSpec,
+  vocabulary,
+} from '@genhub/provider';
 import { z } from 'zod';
 import { creditsToUsd } from './credits.js';
 
@@ -172,12 +178,7 @@ export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
         estimatePrice: price(CREDITS.image),
         example: { prompt: 'A futuristic cityscape at sunset with neon lights', width: 1024, height: 1024 },
       },
-      body: ({ prompt, width, height, style }) => ({
-        prompt,
-        width,
-        height,
-        ...(style === undefined ? {} : { style }),
-      }),
+      body: ({ prompt, width, height, style }) => jsonBody({ prompt, width, height, style }),
     }),
     i2vModel('wan22', usdPerCredit),
     i2vModel('seedance', usdPerCredit),

@@ -1,7 +1,7 @@
 import {
   detectMediaType,
   GenHubError,
-  type JsonValue,
+  jsonBody,
   type MediaKind,
   mediaTypeForExtension,
   type Output,
@@ -20,13 +20,6 @@ const MEDIA_KIND: Readonly<Record<ResultKind, MediaKind>> = {
 /** The media type a result's `format` names, if it is one of the result's kind. */
 function typeOf(kind: ResultKind, format: string | undefined): string | undefined {
   return format === undefined ? undefined : mediaTypeForExtension(format, MEDIA_KIND[kind]);
-}
-
-/** Facts worth keeping with the file, without empty values. */
-function metadata(entries: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) out[key] = value;
-  return out;
 }
 
 /**
@@ -55,7 +48,7 @@ export async function outputFromResult(
         data,
         mediaType: declared ?? (await detectMediaType(data)) ?? 'audio/mpeg',
         role: 'primary',
-        metadata: metadata({ durationMs: fields.duration_ms, format, ...accounting }),
+        metadata: jsonBody({ durationMs: fields.duration_ms, format, ...accounting }),
       };
     }
     case 'image': {
@@ -66,7 +59,7 @@ export async function outputFromResult(
         data,
         mediaType: declared ?? (await detectMediaType(data)) ?? 'image/png',
         role: 'primary',
-        metadata: metadata({ width: fields.width, height: fields.height, format, ...accounting }),
+        metadata: jsonBody({ width: fields.width, height: fields.height, format, ...accounting }),
       };
     }
     case 'video': {
@@ -76,7 +69,7 @@ export async function outputFromResult(
         url: absoluteUrl(fields.video_url, baseUrl),
         ...(declared === undefined ? {} : { mediaType: declared }),
         role: 'primary',
-        metadata: metadata({ durationSeconds: fields.duration_seconds, format, ...accounting }),
+        metadata: jsonBody({ durationSeconds: fields.duration_seconds, format, ...accounting }),
       };
     }
   }
