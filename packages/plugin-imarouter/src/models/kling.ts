@@ -1,7 +1,13 @@
 import { vocabulary, type Warning } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, ignored, imaModel, invalid, request, urlsOf } from '../ima-request.js';
-import { Deadlines, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';
+import {
+  Deadlines,
+  lastFrameNeedsFirst,
+  perSecond,
+  requireImageFor,
+  requirePrompt,
+} from './model-helpers.js';
 
 const V3_RATIOS = ['16:9', '9:16', '1:1'] as const;
 const V3_DURATION = z.number().int().min(3).max(15).describe('Length in seconds, 3 to 15');
@@ -39,9 +45,7 @@ function klingV3Video(): ImaModel {
       shot_type: z.enum(['customize', 'intelligence']).optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.element_list !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -111,9 +115,7 @@ function klingV3Omni(): ImaModel {
       shot_type: z.enum(['customize']).optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.referenceVideo !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -206,11 +208,7 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
         .default('video-generations')
         .describe('video-generations: unified endpoint; videos: OpenAI-compatible; kling: native /kling/v1'),
     })
-    .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
-    });
+    .superRefine(lastFrameNeedsFirst);
   return imaModel({
     remote,
     family: 'Kling Video',

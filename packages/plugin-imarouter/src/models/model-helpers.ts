@@ -71,3 +71,13 @@ export function requirePrompt(
     throw invalid('prompt', `${modelName} needs a prompt ${why}.`);
   }
 }
+
+/** The issue of a last frame given without a first one, for a schema's `superRefine`. */
+export function lastFrameNeedsFirst(
+  value: { firstFrame?: unknown; lastFrame?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.lastFrame !== undefined && value.firstFrame === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
+  }
+}

@@ -10,7 +10,7 @@ import {
   request,
   urlsOf,
 } from '../ima-request.js';
-import { assetRef, Deadlines, perSecond, requirePrompt } from './model-helpers.js';
+import { assetRef, Deadlines, lastFrameNeedsFirst, perSecond, requirePrompt } from './model-helpers.js';
 
 const SEEDANCE_RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9', 'adaptive'] as const;
 
@@ -73,9 +73,7 @@ function seedanceParams(fast: boolean) {
           message: 'First/last frames cannot be mixed with reference images, video or audio.',
         });
       }
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       const assets =
         value.assetImages !== undefined || value.assetVideos !== undefined || value.assetAudios !== undefined;
       if (assets && value.endpoint === 'contents') {

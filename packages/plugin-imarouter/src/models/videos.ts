@@ -1,7 +1,14 @@
 import { vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { type AnyVariant, type ImaModel, imaModel, invalid, request, urlsOf } from '../ima-request.js';
-import { Deadlines, flatPrice, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';
+import {
+  Deadlines,
+  flatPrice,
+  lastFrameNeedsFirst,
+  perSecond,
+  requireImageFor,
+  requirePrompt,
+} from './model-helpers.js';
 
 /** The two endpoints several families accept the same body on. */
 export const VIDEO_ENDPOINTS = ['video-generations', 'videos'] as const;
@@ -255,9 +262,7 @@ function veo(
   });
   const fast31 = remote.startsWith('veo-3.1');
   const params = (fast31 ? v31 : v30).superRefine((value: z.output<typeof v31>, ctx) => {
-    if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-    }
+    lastFrameNeedsFirst(value, ctx);
     if (value.images !== undefined && value.firstFrame !== undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -376,9 +381,7 @@ function vidu(
       endpoint: endpointParam('video-generations'),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.images !== undefined && value.firstFrame !== undefined) {
         ctx.addIssue({
           code: 'custom',
