@@ -46,6 +46,7 @@ export type {
   ProviderDefinition,
   ProviderHealth,
   ProviderPlugin,
+  RequestJsonOptions,
   RetryOptions,
   SerializedGenHubError,
   SizePreset,
@@ -87,6 +88,7 @@ export {
   parseAspectRatio,
   REDACTED,
   Redactor,
+  requestJson,
   SecretFieldNames,
   SUPPORTED_CONTRACTS,
   serializeError,
@@ -132,8 +134,6 @@ export type { CreateGenHubOptions, GenHub, PluginStatus } from './container/crea
 export { createGenHub } from './container/create-genhub.js';
 export { Tokens } from './container/tokens.js';
 export { DefaultHttpOptions } from './http/http-defaults.js';
-export type { RequestJsonOptions } from './http/request-json.js';
-export { requestJson } from './http/request-json.js';
 export type { ClosableHttpClient, CreateHttpClientOptions } from './http/undici-http-client.js';
 export { createHttpClient } from './http/undici-http-client.js';
 export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job.js';

@@ -1,30 +1,40 @@
 import { GenHubError, Redactor } from '@genhub/core';
 import { describe, expect, it } from 'vitest';
 import {
-  type ErrorContext,
-  errorForFailedGeneration,
-  errorForLostRequest,
-  errorForResponse,
-  providerDetail,
+  aiNativeFailedGeneration,
+  aiNativeHttpError,
+  premiumRefusal,
+  type RefusedModel,
 } from './ainative-errors.js';
 
 const apiKey = 'sk-ainative-secret-123456';
-const context: ErrorContext = {
-  request: 'POST https://api.ainative.studio/api/v1/multimodal/video/i2v',
-  redactor: new Redactor([apiKey]),
-  modelName: 'AINative Wan 2.2 image-to-video',
-  nowMs: Date.parse('2025-01-01T00:00:00Z'),
-};
-const sora: ErrorContext = {
-  ...context,
-  modelName: 'AINative Sora 2 image-to-video',
+const redactor = new Redactor([apiKey]);
+const request = 'POST https://api.ainative.studio/api/v1/multimodal/video/i2v';
+const wan: RefusedModel = { name: 'AINative Wan 2.2 image-to-video' };
+const sora: RefusedModel = {
+  name: 'AINative Sora 2 image-to-video',
   premium: { label: 'Sora 2', alternatives: ['ainative/i2v-wan22', 'ainative/i2v-seedance'] },
 };
 const detail = (text: string) => JSON.stringify({ detail: text });
+/** AINative's answer as the plugin reports it for `model`. */
+const errorForResponse = (
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+  model: RefusedModel = wan,
+) =>
+  premiumRefusal(
+    aiNativeHttpError(status, headers, body, {
+      request,
+      redactor,
+      nowMs: Date.parse('2025-01-01T00:00:00Z'),
+    }),
+    model,
+  );
 
 describe('errorForResponse: the documented codes', () => {
   it('400 is INVALID_INPUT quoting AINative', () => {
-    const error = errorForResponse(400, {}, detail('Invalid request: motion_prompt is required'), context);
+    const error = errorForResponse(400, {}, detail('Invalid request: motion_prompt is required'));
     expect(error).toMatchObject({
       code: 'INVALID_INPUT',
       retryable: false,
@@ -40,8 +50,9 @@ describe('errorForResponse: the documented codes', () => {
     const body = JSON.stringify({
       detail: [{ loc: ['body', 'prompt'], msg: 'field required' }, { msg: 'too long' }],
     });
-    expect(providerDetail(body)).toBe('field required; too long');
-    expect(errorForResponse(422, {}, body, context)).toMatchObject({ code: 'INVALID_INPUT' });
+    const error = errorForResponse(422, {}, body);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(error.message).toContain('field required; too long');
   });
 
   it('402 is INSUFFICIENT_FUNDS', () => {
@@ -50,49 +61,46 @@ describe('errorForResponse: the documented codes', () => {
   });
 
   it('429 is RATE_LIMITED, after Retry-After or else the 60 s window', () => {
-    expect(
-      errorForResponse(429, { 'retry-after': '17' }, detail('Rate limit exceeded'), context),
-    ).toMatchObject({
+    expect(errorForResponse(429, { 'retry-after': '17' }, detail('Rate limit exceeded'))).toMatchObject({
       code: 'RATE_LIMITED',
       retryable: true,
       retryAfterSeconds: 17,
     });
-    expect(errorForResponse(429, {}, '', context)).toMatchObject({
+    expect(errorForResponse(429, {}, '')).toMatchObject({
       code: 'RATE_LIMITED',
       retryAfterSeconds: 60,
     });
   });
 
-  it('500 is PROVIDER_UNAVAILABLE, retryable after 30 s, as are other 5xx', () => {
-    expect(errorForResponse(500, {}, detail('Internal Server Error'), context).beforeAcceptance).toBe(false);
-    expect(errorForResponse(500, {}, detail('GPU provider error — retry after 30s'), context)).toMatchObject({
-      beforeAcceptance: true,
+  it('500 is PROVIDER_UNAVAILABLE, retryable after 30 s, as are other 5xx; only the documented 500 is a sure refusal', () => {
+    expect(errorForResponse(500, {}, detail('Internal Server Error')).beforeAcceptance).toBe(false);
+    expect(errorForResponse(500, {}, detail('GPU provider error — retry after 30s'))).toMatchObject({
       code: 'PROVIDER_UNAVAILABLE',
       retryable: true,
       retryAfterSeconds: 30,
       status: 500,
+      beforeAcceptance: true,
     });
-    expect(errorForResponse(503, { 'retry-after': '5' }, '<html>down</html>', context)).toMatchObject({
+    expect(errorForResponse(503, { 'retry-after': '5' }, '<html>down</html>')).toMatchObject({
       code: 'PROVIDER_UNAVAILABLE',
       retryAfterSeconds: 5,
+      beforeAcceptance: false,
     });
   });
 
   it('401 and 403 are AUTH for models anyone may use', () => {
-    expect(errorForResponse(401, {}, detail('Not authenticated'), context).code).toBe('AUTH');
-    expect(errorForResponse(403, {}, detail('Forbidden'), context).code).toBe('AUTH');
+    expect(errorForResponse(401, {}, detail('Not authenticated')).code).toBe('AUTH');
+    expect(errorForResponse(403, {}, detail('Forbidden')).code).toBe('AUTH');
   });
 
   it('404 from a generation endpoint points at the base URL', () => {
-    const error = errorForResponse(404, {}, detail('Not Found'), { ...context, generation: true });
+    const error = errorForResponse(404, {}, detail('Not Found'));
     expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false, status: 404 });
-    expect(error.message).toContain('Check GENHUB_AINATIVE_BASE_URL');
     expect(error.details).toMatchObject({ reason: 'misconfigured', setting: 'GENHUB_AINATIVE_BASE_URL' });
-    expect(errorForResponse(404, {}, detail('Not Found'), context).code).toBe('INVALID_INPUT');
   });
 
   it('never repeats the API key AINative might echo', () => {
-    const error = errorForResponse(400, {}, detail(`bad key ${apiKey}`), context);
+    const error = errorForResponse(400, {}, detail(`bad key ${apiKey}`));
     expect(error.message).not.toContain(apiKey);
     const premium = errorForResponse(402, {}, detail(`premium tier required for ${apiKey}`), sora);
     expect(JSON.stringify(premium.toJSON())).not.toContain(apiKey);
@@ -119,7 +127,7 @@ describe('errorForResponse: premium-only models', () => {
   });
 
   it('names any model refused for its tier, and keeps credit shortages apart', () => {
-    expect(errorForResponse(402, {}, detail('Upgrade to premium tier'), context).message).toBe(
+    expect(errorForResponse(402, {}, detail('Upgrade to premium tier')).message).toBe(
       'AINative Wan 2.2 image-to-video needs an AINative premium plan.',
     );
     expect(errorForResponse(402, {}, detail('Insufficient credits for premium tier'), sora).code).toBe(
@@ -128,9 +136,19 @@ describe('errorForResponse: premium-only models', () => {
   });
 });
 
-describe('errorForFailedGeneration', () => {
+describe('a failed generation', () => {
   const failed = (error_message: string) =>
-    errorForFailedGeneration({ status: 'failed', error_message }, { ...sora, usageId: 'usg_1' });
+    premiumRefusal(
+      aiNativeFailedGeneration(
+        {
+          summary: 'AINative failed to generate (usage usg_1)',
+          words: error_message,
+          details: { usageId: 'usg_1' },
+        },
+        { redactor },
+      ),
+      sora,
+    );
 
   it('is a retryable GPU failure by default, quoting AINative', () => {
     expect(failed('CUDA out of memory')).toMatchObject({
@@ -146,37 +164,5 @@ describe('errorForFailedGeneration', () => {
     expect(failed('premium tier required').message).toBe('Sora 2 needs an AINative premium plan.');
     expect(failed('Insufficient credits').code).toBe('INSUFFICIENT_FUNDS');
     expect(failed('Blocked by the safety filter').code).toBe('CONTENT_REJECTED');
-  });
-});
-
-describe('errorForLostRequest', () => {
-  const network = (code: string, genhubCode: 'PROVIDER_UNAVAILABLE' | 'TIMEOUT') =>
-    new GenHubError(genhubCode, `ainative: POST https://x/tts failed (${code}).`, {
-      provider: 'ainative',
-      cause: Object.assign(new Error(code), { code }),
-    });
-
-  it('keeps failures to connect retryable: the request never left', () => {
-    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'UND_ERR_CONNECT_TIMEOUT']) {
-      expect(errorForLostRequest(network(code, 'PROVIDER_UNAVAILABLE')).retryable).toBe(true);
-    }
-  });
-
-  it('stops retrying once AINative may be generating (and billing)', () => {
-    for (const [code, genhubCode] of [
-      ['UND_ERR_HEADERS_TIMEOUT', 'TIMEOUT'],
-      ['ECONNRESET', 'PROVIDER_UNAVAILABLE'],
-      ['UND_ERR_SOCKET', 'PROVIDER_UNAVAILABLE'],
-    ] as const) {
-      const error = errorForLostRequest(network(code, genhubCode));
-      expect(error).toMatchObject({ code: genhubCode, retryable: false });
-      expect(error.message).toContain('so it is not sent again');
-    }
-  });
-
-  it('passes cancellations and final errors through', () => {
-    const cancelled = new GenHubError('CANCELLED', 'cancelled');
-    expect(errorForLostRequest(cancelled)).toBe(cancelled);
-    expect(errorForLostRequest(new TypeError('boom')).code).toBe('PROVIDER_UNAVAILABLE');
   });
 });

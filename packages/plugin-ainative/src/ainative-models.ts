@@ -1,4 +1,10 @@
-import { type JsonObject, type ModelSpec, type SizePreset, vocabulary } from '@genhub/provider';
+import {
+  type JsonObject,
+  jsonBody,
+  type SizePreset,
+  type TypedModelSpec,
+  vocabulary,
+} from '@genhub/provider';
 import { z } from 'zod';
 import { creditsToUsd } from './credits.js';
 
@@ -19,16 +25,21 @@ export interface PremiumOnly {
   alternatives: readonly string[];
 }
 
-/** A model as the plugin runs it: its spec, where it goes and how its body is built. */
-export interface AiNativeModel {
-  spec: ModelSpec;
+/** A model as the plugin runs it: its typed spec, where it goes and how its body is built. */
+export interface AiNativeModel<Params extends z.ZodObject = z.ZodObject> {
+  spec: TypedModelSpec<Params>;
   endpoint: AiNativeEndpoint;
   kind: ResultKind;
   /** The documented credits per request. */
   credits: number;
   premium?: PremiumOnly;
-  /** The request body, from parameters core has validated. */
-  body(params: Readonly<Record<string, unknown>>): JsonObject;
+  /** The request body, from the parameters parsed by the spec's schema (typed, defaults applied). */
+  body(params: z.output<Params>): JsonObject;
+}
+
+/** Types a model's `body` by the schema of its own parameters. */
+function model<Params extends z.ZodObject>(definition: AiNativeModel<Params>): AiNativeModel<Params> {
+  return definition;
 }
 
 export const MODEL_IDS = {
@@ -71,21 +82,6 @@ const publicImage = vocabulary.firstFrame.refine((input) => /^https?:\/\/\S+$/i.
   message: 'AINative downloads the image itself, so give a public http(s) URL for firstFrame.',
 });
 
-function text(params: Readonly<Record<string, unknown>>, key: string): string {
-  const value = params[key];
-  return typeof value === 'string' ? value : '';
-}
-
-function number(params: Readonly<Record<string, unknown>>, key: string, fallback: number): number {
-  const value = params[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-function imageUrl(params: Readonly<Record<string, unknown>>): string {
-  const frame = params.firstFrame as { url?: unknown } | undefined;
-  return typeof frame?.url === 'string' ? frame.url : '';
-}
-
 const I2V: Readonly<
   Record<I2vProvider, { name: string; quality: string; seconds: number; premium?: PremiumOnly }>
 > = {
@@ -102,7 +98,7 @@ const I2V: Readonly<
 function i2vModel(provider: I2vProvider, usdPerCredit: number): AiNativeModel {
   const { name, quality, seconds, premium } = I2V[provider];
   const credits = CREDITS[provider];
-  return {
+  return model({
     endpoint: 'video/i2v',
     kind: 'video',
     credits,
@@ -125,15 +121,15 @@ function i2vModel(provider: I2vProvider, usdPerCredit: number): AiNativeModel {
         firstFrame: { url: 'https://example.com/photo.jpg' },
       },
     },
-    body: (params) => ({ image_url: imageUrl(params), motion_prompt: text(params, 'prompt'), provider }),
-  };
+    body: (params) => ({ image_url: params.firstFrame.url, motion_prompt: params.prompt, provider }),
+  });
 }
 
 /** Every model AINative's multimodal API offers, priced at `usdPerCredit`. */
 export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
   const price = (credits: number) => () => ({ usd: creditsToUsd(credits, usdPerCredit) });
   return [
-    {
+    model({
       endpoint: 'tts',
       kind: 'speech',
       credits: CREDITS.tts,
@@ -155,9 +151,9 @@ export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
         estimatePrice: price(CREDITS.tts),
         example: { prompt: 'Welcome to AINative Studio.', voice: DEFAULT_VOICE },
       },
-      body: (params) => ({ text: text(params, 'prompt'), voice: text(params, 'voice') || DEFAULT_VOICE }),
-    },
-    {
+      body: (params) => ({ text: params.prompt, voice: params.voice }),
+    }),
+    model({
       endpoint: 'image',
       kind: 'image',
       credits: CREDITS.image,
@@ -182,17 +178,12 @@ export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
         estimatePrice: price(CREDITS.image),
         example: { prompt: 'A futuristic cityscape at sunset with neon lights', width: 1024, height: 1024 },
       },
-      body: (params) => ({
-        prompt: text(params, 'prompt'),
-        width: number(params, 'width', 1024),
-        height: number(params, 'height', 1024),
-        ...(typeof params.style === 'string' ? { style: params.style } : {}),
-      }),
-    },
+      body: ({ prompt, width, height, style }) => jsonBody({ prompt, width, height, style }),
+    }),
     i2vModel('wan22', usdPerCredit),
     i2vModel('seedance', usdPerCredit),
     i2vModel('sora2', usdPerCredit),
-    {
+    model({
       endpoint: 'video/t2v',
       kind: 'video',
       credits: CREDITS.t2v,
@@ -211,9 +202,9 @@ export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
         estimatePrice: price(CREDITS.t2v),
         example: { prompt: 'A serene ocean wave crashing on a beach at golden hour', duration: 5 },
       },
-      body: (params) => ({ prompt: text(params, 'prompt'), duration: number(params, 'duration', 5) }),
-    },
-    {
+      body: ({ prompt, duration }) => ({ prompt, duration }),
+    }),
+    model({
       endpoint: 'video/cogvideox',
       kind: 'video',
       credits: CREDITS.cogvideox,
@@ -241,12 +232,12 @@ export function aiNativeModels(usdPerCredit: number): AiNativeModel[] {
           guidance_scale: 6,
         },
       },
-      body: (params) => ({
-        prompt: text(params, 'prompt'),
-        num_frames: number(params, 'num_frames', 49),
-        guidance_scale: number(params, 'guidance_scale', 6),
-        num_inference_steps: number(params, 'num_inference_steps', 50),
+      body: ({ prompt, num_frames, guidance_scale, num_inference_steps }) => ({
+        prompt,
+        num_frames,
+        guidance_scale,
+        num_inference_steps,
       }),
-    },
+    }),
   ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputFromResult } from './ainative-outputs.js';
+import { answerFields } from './ainative-wire.js';
 
 const base = 'https://api.ainative.studio/api/v1/multimodal';
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -60,7 +61,8 @@ describe('outputFromResult', () => {
   });
 
   it('finds nothing while the result is not there yet', async () => {
-    expect(await outputFromResult('video', { video_url: null, status: 'processing' }, base)).toBeUndefined();
-    expect(await outputFromResult('speech', { audio_base64: '' }, base)).toBeUndefined();
+    const notYet = answerFields.parse({ video_url: null, audio_base64: '', status: 'processing' });
+    expect(await outputFromResult('video', notYet, base)).toBeUndefined();
+    expect(await outputFromResult('speech', notYet, base)).toBeUndefined();
   });
 });

@@ -1,39 +1,25 @@
-import { detectMediaType, GenHubError, type JsonValue, type Output } from '@genhub/provider';
+import {
+  detectMediaType,
+  GenHubError,
+  jsonBody,
+  type MediaKind,
+  mediaTypeForExtension,
+  type Output,
+} from '@genhub/provider';
 import type { ResultKind } from './ainative-models.js';
-import { type Json, num, str } from './ainative-wire.js';
+import type { ResultFields } from './ainative-wire.js';
 import { decodeBase64 } from './decode-base64.js';
 
-const AUDIO_TYPES: Readonly<Record<string, string>> = {
-  mp3: 'audio/mpeg',
-  mpeg: 'audio/mpeg',
-  wav: 'audio/wav',
-  ogg: 'audio/ogg',
-  opus: 'audio/ogg',
-  flac: 'audio/flac',
-  aac: 'audio/aac',
-  m4a: 'audio/mp4',
-};
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-};
-const VIDEO_TYPES: Readonly<Record<string, string>> = {
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mov: 'video/quicktime',
+/** The kind of media each result is, for reading its `format`. */
+const MEDIA_KIND: Readonly<Record<ResultKind, MediaKind>> = {
+  speech: 'audio',
+  image: 'image',
+  video: 'video',
 };
 
-function typeOf(format: string | undefined, table: Readonly<Record<string, string>>): string | undefined {
-  return format === undefined ? undefined : table[format.trim().toLowerCase().replace(/^\./, '')];
-}
-
-/** Facts worth keeping with the file, without empty values. */
-function metadata(entries: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) out[key] = value;
-  return out;
+/** The media type a result's `format` names, if it is one of the result's kind. */
+function typeOf(kind: ResultKind, format: string | undefined): string | undefined {
+  return format === undefined ? undefined : mediaTypeForExtension(format, MEDIA_KIND[kind]);
 }
 
 /**
@@ -43,57 +29,47 @@ function metadata(entries: Record<string, JsonValue | undefined>): Record<string
  */
 export async function outputFromResult(
   kind: ResultKind,
-  fields: Json,
+  fields: ResultFields,
   baseUrl: string,
 ): Promise<Output | undefined> {
-  const format = str(fields, 'format');
+  const { format } = fields;
+  const declared = typeOf(kind, format);
   const accounting = {
-    usageId: str(fields, 'usage_id', 'id'),
-    creditsUsed: num(fields, 'credits_used'),
-    creditsRemaining: num(fields, 'credits_remaining'),
+    usageId: fields.usage_id ?? fields.id,
+    creditsUsed: fields.credits_used,
+    creditsRemaining: fields.credits_remaining,
   };
   switch (kind) {
     case 'speech': {
-      const encoded = str(fields, 'audio_base64');
-      if (encoded === undefined) return undefined;
-      const data = decodeBase64(encoded, 'speech audio');
-      const mediaType = typeOf(format, AUDIO_TYPES) ?? (await detectMediaType(data)) ?? 'audio/mpeg';
+      if (fields.audio_base64 === undefined) return undefined;
+      const data = decodeBase64(fields.audio_base64, 'speech audio');
       return {
         kind: 'bytes',
         data,
-        mediaType,
+        mediaType: declared ?? (await detectMediaType(data)) ?? 'audio/mpeg',
         role: 'primary',
-        metadata: metadata({ durationMs: num(fields, 'duration_ms'), format, ...accounting }),
+        metadata: jsonBody({ durationMs: fields.duration_ms, format, ...accounting }),
       };
     }
     case 'image': {
-      const encoded = str(fields, 'image_base64');
-      if (encoded === undefined) return undefined;
-      const data = decodeBase64(encoded, 'an image');
-      const mediaType = typeOf(format, IMAGE_TYPES) ?? (await detectMediaType(data)) ?? 'image/png';
+      if (fields.image_base64 === undefined) return undefined;
+      const data = decodeBase64(fields.image_base64, 'an image');
       return {
         kind: 'bytes',
         data,
-        mediaType,
+        mediaType: declared ?? (await detectMediaType(data)) ?? 'image/png',
         role: 'primary',
-        metadata: metadata({
-          width: num(fields, 'width'),
-          height: num(fields, 'height'),
-          format,
-          ...accounting,
-        }),
+        metadata: jsonBody({ width: fields.width, height: fields.height, format, ...accounting }),
       };
     }
     case 'video': {
-      const link = str(fields, 'video_url');
-      if (link === undefined) return undefined;
-      const mediaType = typeOf(format, VIDEO_TYPES);
+      if (fields.video_url === undefined) return undefined;
       return {
         kind: 'url',
-        url: absoluteUrl(link, baseUrl),
-        ...(mediaType === undefined ? {} : { mediaType }),
+        url: absoluteUrl(fields.video_url, baseUrl),
+        ...(declared === undefined ? {} : { mediaType: declared }),
         role: 'primary',
-        metadata: metadata({ durationSeconds: num(fields, 'duration_seconds'), format, ...accounting }),
+        metadata: jsonBody({ durationSeconds: fields.duration_seconds, format, ...accounting }),
       };
     }
   }

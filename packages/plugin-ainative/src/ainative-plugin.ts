@@ -1,38 +1,36 @@
 import {
+  defineModel,
   definePlugin,
+  defineProvider,
   GenHubError,
-  type Output,
+  type JsonObject,
+  lenient,
   type PollResult,
   type Price,
   type ProviderBalance,
   type ProviderHealth,
   Redactor,
   type SubmitResult,
-  type TaskRef,
   type Warning,
 } from '@genhub/provider';
+import { z } from 'zod';
 import { type AiNativeApi, createAiNativeApi } from './ainative-api.js';
 import { type AiNativeConfig, AiNativeDefaults, ainativeConfig } from './ainative-config.js';
-import { errorForFailedGeneration } from './ainative-errors.js';
+import { aiNativeFailedGeneration, premiumRefusal, type RefusedModel } from './ainative-errors.js';
 import { readHealth } from './ainative-health.js';
-import { type AiNativeModel, aiNativeModels, type ResultKind } from './ainative-models.js';
+import { type AiNativeModel, aiNativeModels } from './ainative-models.js';
 import { outputFromResult } from './ainative-outputs.js';
-import { isObject, type Json, num, remoteState, resultFields, str } from './ainative-wire.js';
+import type { AnswerFields } from './ainative-wire.js';
 import { creditsToUsd } from './credits.js';
 
 /** What a task ref carries, so a poll in another process knows how to read the record. */
-interface RefData {
-  model: string;
-  kind: ResultKind;
-  creditsUsed?: number;
-}
-
-function refData(ref: TaskRef): RefData {
-  const data = isObject(ref.data) ? ref.data : {};
-  const kind = data.kind === 'speech' || data.kind === 'image' || data.kind === 'video' ? data.kind : 'video';
-  const creditsUsed = num(data, 'creditsUsed');
-  return { model: str(data, 'model') ?? '', kind, ...(creditsUsed === undefined ? {} : { creditsUsed }) };
-}
+const refData = z
+  .object({
+    model: z.string().catch(''),
+    kind: z.enum(['speech', 'image', 'video']).catch('video'),
+    creditsUsed: lenient(z.number()),
+  })
+  .catch({ model: '', kind: 'video' });
 
 /**
  * GenHub's provider plugin for the AINative Studio multimodal API: MiniMax speech, Qwen images,
@@ -55,77 +53,80 @@ export const ainativePlugin = definePlugin({
 
     const cost = (credits: number | undefined): Price | undefined =>
       credits === undefined ? undefined : { usd: creditsToUsd(credits, config.usdPerCredit) };
-    const noteBalance = (fields: Json): void => {
-      const credits = num(fields, 'credits_remaining');
+    const noteBalance = ({ credits_remaining: credits }: AnswerFields): void => {
       if (credits !== undefined) remaining = { credits, at: new Date().toISOString() };
     };
-    const modelFor = (id: string): AiNativeModel => {
-      const model = byId.get(id);
-      if (!model) {
-        throw new GenHubError('MODEL_NOT_FOUND', `AINative has no model ${id}.`, {
-          provider: 'ainative',
-          suggestions: [...byId.keys()],
-        });
+    const refused = (model: AiNativeModel | undefined): RefusedModel => ({
+      name: model?.spec.name ?? 'The generation',
+      ...(model?.premium === undefined ? {} : { premium: model.premium }),
+    });
+    const failedGeneration = (record: AnswerFields, usageId: string, model: AiNativeModel | undefined) =>
+      premiumRefusal(
+        aiNativeFailedGeneration(
+          {
+            summary: `AINative failed to generate (usage ${usageId})`,
+            ...(record.failure === undefined ? {} : { words: record.failure }),
+            details: { usageId },
+          },
+          { redactor },
+        ),
+        refused(model),
+      );
+
+    const generate = async (
+      model: AiNativeModel,
+      params: z.output<z.ZodObject>,
+      signal: AbortSignal,
+    ): Promise<SubmitResult> => {
+      const body = model.body(params);
+      const { record, result } = await api.generate(model, body, signal).catch((error: unknown) => {
+        throw GenHubError.isInstance(error) ? premiumRefusal(error, refused(model)) : error;
+      });
+      noteBalance(record);
+      const usageId = record.usage_id ?? record.id;
+      if (record.state === 'failed') throw failedGeneration(record, usageId ?? 'unknown', model);
+      const output = await outputFromResult(model.kind, result, api.baseUrl);
+      const price = cost(record.credits_used);
+      if (output) {
+        const warnings = model.kind === 'image' ? sizeWarnings(body, result) : [];
+        return {
+          status: 'succeeded',
+          outputs: [output],
+          ...(price === undefined ? {} : { cost: price }),
+          ...(warnings.length === 0 ? {} : { warnings }),
+        };
       }
-      return model;
+      if (usageId === undefined) {
+        throw new GenHubError(
+          'PROVIDER_UNAVAILABLE',
+          `AINative answered ${model.spec.name} with neither a result nor a usage id to follow.`,
+          { provider: 'ainative', retryable: false },
+        );
+      }
+      logger.debug('ainative generation is processing', { model: model.spec.id, usageId });
+      const data: JsonObject = {
+        model: model.spec.id,
+        kind: model.kind,
+        ...(record.credits_used === undefined ? {} : { creditsUsed: record.credits_used }),
+      };
+      return {
+        status: 'pending',
+        ref: { id: usageId, data },
+        ...(price === undefined ? {} : { cost: price }),
+      };
     };
 
-    return {
-      models: () => models.map((model) => model.spec),
-
-      async submit(request, { signal }): Promise<SubmitResult> {
-        const model = modelFor(request.model);
-        const response = await api.generate(model, model.body(request.params), signal);
-        noteBalance(response);
-        const fields = resultFields(response);
-        const state = remoteState(response.status);
-        const usageId = str(response, 'usage_id', 'id');
-        const creditsUsed = num(response, 'credits_used');
-        if (state === 'failed') {
-          throw errorForFailedGeneration(response, {
-            redactor,
-            modelName: model.spec.name,
-            ...(model.premium === undefined ? {} : { premium: model.premium }),
-            usageId: usageId ?? 'unknown',
-          });
-        }
-        const output = await outputFromResult(model.kind, fields, api.baseUrl);
-        const price = cost(creditsUsed);
-        if (output) {
-          const warnings = sizeWarnings(model, request.params, fields);
-          return {
-            status: 'succeeded',
-            outputs: [output],
-            ...(price === undefined ? {} : { cost: price }),
-            ...(warnings.length === 0 ? {} : { warnings }),
-          };
-        }
-        if (usageId === undefined) {
-          throw new GenHubError(
-            'PROVIDER_UNAVAILABLE',
-            `AINative answered ${model.spec.name} with neither a result nor a usage id to follow.`,
-            { provider: 'ainative', retryable: false },
-          );
-        }
-        logger.debug('ainative generation is processing', { model: model.spec.id, usageId });
-        const data: RefData = {
-          model: model.spec.id,
-          kind: model.kind,
-          ...(creditsUsed === undefined ? {} : { creditsUsed }),
-        };
-        return {
-          status: 'pending',
-          ref: { id: usageId, data: { ...data } },
-          ...(price === undefined ? {} : { cost: price }),
-        };
-      },
+    return defineProvider({
+      models: models.map((model) =>
+        defineModel({ ...model.spec, submit: ({ params, signal }) => generate(model, params, signal) }),
+      ),
 
       async poll(ref, { signal }): Promise<PollResult> {
-        const data = refData(ref);
+        const data = refData.parse(ref.data);
         const model = byId.get(data.model);
         const kind = model?.kind ?? data.kind;
-        const record = await api.usageRecord(ref.id, signal);
-        if (record === undefined) {
+        const answer = await api.usageRecord(ref.id, signal);
+        if (answer === undefined) {
           return {
             status: 'failed',
             error: new GenHubError('PROVIDER_UNAVAILABLE', `AINative has no usage record ${ref.id}.`, {
@@ -135,50 +136,37 @@ export const ainativePlugin = definePlugin({
             }),
           };
         }
+        const { record, result } = answer;
         noteBalance(record);
-        const state = remoteState(record.status);
-        if (state === 'failed') {
-          return {
-            status: 'failed',
-            error: errorForFailedGeneration(record, {
-              redactor,
-              usageId: ref.id,
-              ...(model === undefined ? {} : { modelName: model.spec.name }),
-              ...(model?.premium === undefined ? {} : { premium: model.premium }),
-            }),
-          };
+        if (record.state === 'failed') {
+          return { status: 'failed', error: failedGeneration(record, ref.id, model) };
         }
-        if (state === 'cancelled') return { status: 'cancelled' };
-        const fields = resultFields(record);
-        const output: Output | undefined =
-          state === 'pending'
+        if (record.state === 'cancelled') return { status: 'cancelled' };
+        const output =
+          record.state === 'pending'
             ? undefined
-            : await outputFromResult(kind, { usage_id: ref.id, ...fields }, api.baseUrl);
+            : await outputFromResult(kind, { ...result, usage_id: result.usage_id ?? ref.id }, api.baseUrl);
         if (output) {
-          const price = cost(num(record, 'credits_used') ?? data.creditsUsed);
+          const price = cost(record.credits_used ?? data.creditsUsed);
           return { status: 'succeeded', outputs: [output], ...(price === undefined ? {} : { cost: price }) };
         }
-        if (state === 'succeeded') {
+        if (record.state === 'succeeded') {
           return {
             status: 'failed',
             error: new GenHubError(
               'PROVIDER_UNAVAILABLE',
               `AINative finished usage ${ref.id} without a result.`,
-              {
-                provider: 'ainative',
-                retryable: false,
-                details: { usageId: ref.id },
-              },
+              { provider: 'ainative', retryable: false, details: { usageId: ref.id } },
             ),
           };
         }
-        if (state === undefined) {
+        if (record.state === undefined) {
           logger.warn('ainative usage record has an unknown status; still waiting', {
             usageId: ref.id,
             status: String(record.status),
           });
         }
-        const percent = num(record, 'progress', 'progress_percent');
+        const percent = record.progress ?? record.progress_percent;
         return {
           status: 'pending',
           pollAfterMs: AiNativeDefaults.pollAfterMs[kind],
@@ -204,21 +192,16 @@ export const ainativePlugin = definePlugin({
       async health({ signal }): Promise<ProviderHealth> {
         return checkHealth(api, signal);
       },
-    };
+    });
   },
 });
 
 /** An `adjusted` warning per edge when the image came back at another size than asked. */
-function sizeWarnings(
-  model: AiNativeModel,
-  params: Readonly<Record<string, unknown>>,
-  fields: Json,
-): Warning[] {
-  if (model.kind !== 'image') return [];
+function sizeWarnings(sent: Readonly<Record<string, unknown>>, result: AnswerFields): Warning[] {
   const warnings: Warning[] = [];
   for (const edge of ['width', 'height'] as const) {
-    const asked = params[edge];
-    const got = num(fields, edge);
+    const asked = sent[edge];
+    const got = result[edge];
     if (typeof asked === 'number' && got !== undefined && got !== asked) {
       warnings.push({
         type: 'adjusted',

@@ -6,6 +6,7 @@ import {
   GenHubError,
   type JsonObject,
   type Logger,
+  lenient,
   type PollResult,
   type Price,
   type Provider,
@@ -18,6 +19,7 @@ import {
   type TaskRef,
   type Warning,
 } from '@genhub/provider';
+import { z } from 'zod';
 import { gateAiTaskError } from './api/errors.js';
 import type { GateAiApi, StatusResponse } from './api/gateai-api.js';
 import { type CatalogueStatus, describeCatalogue } from './catalogue/load-catalogue.js';
@@ -60,26 +62,15 @@ export function isGateAiProvider(provider: unknown): provider is GateAiProvider 
 }
 
 /** What the plugin keeps in a task ref: enough to poll and price it after a restart. */
-interface TaskData {
+const taskData = z.object({
   /** GateAI's model id. */
-  model: string;
-  type: WireModelType;
+  model: lenient(z.string()),
+  type: lenient(z.enum(['image', 'video', '3d'])),
   /** When GateAI accepted the task (the plugin's clock), for the 20-minute rule. */
-  submittedAt: number;
+  submittedAt: lenient(z.number()),
   /** The cost GateAI reported on submit. */
-  cost?: number;
-}
-
-function taskData(ref: TaskRef): Partial<TaskData> {
-  const data = ref.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const out: Partial<TaskData> = {};
-  if (typeof data.model === 'string') out.model = data.model;
-  if (data.type === 'image' || data.type === 'video' || data.type === '3d') out.type = data.type;
-  if (typeof data.submittedAt === 'number') out.submittedAt = data.submittedAt;
-  if (typeof data.cost === 'number') out.cost = data.cost;
-  return out;
-}
+  cost: lenient(z.number()),
+});
 
 /** The inputs a task cannot do without, by the model's names (any one of them will do). */
 const TASK_INPUTS: Partial<Record<Task, readonly string[]>> = {
@@ -269,7 +260,7 @@ export function createGateAiProvider(deps: GateAiProviderDependencies): GateAiPr
     },
 
     async poll(ref, { signal }): Promise<PollResult> {
-      const data = taskData(ref);
+      const data = lenient(taskData).parse(ref.data) ?? {};
       const type =
         data.type ?? (data.model === undefined ? undefined : byWireId.get(data.model)?.wire.type) ?? 'image';
       let task: StatusResponse;

@@ -1,12 +1,13 @@
 import {
   GenHubError,
   type JsonObject,
-  type JsonValue,
+  jsonBody,
   type MediaInput,
-  type ModelSpec,
   type Task,
+  type TypedModelSpec,
   type Warning,
 } from '@genhub/provider';
+import type { z } from 'zod';
 
 /**
  * How a submitted task is polled: one per fetch endpoint of the document. Persisted in the task ref,
@@ -41,15 +42,29 @@ export interface ImaRequest {
   warnings: Warning[];
 }
 
-/** A model as this plugin offers it: GenHub's spec and the remote model behind it. */
-export interface ImaModel {
-  spec: ModelSpec;
+/**
+ * The parameters of any variant of a model whose schema depends on its variant, each possibly
+ * absent: what one `build` shared by the variants reads (`AnyVariant<A & B>`, A and B the outputs).
+ */
+export type AnyVariant<AllOutputs> = { [Key in keyof AllOutputs]?: AllOutputs[Key] | undefined };
+
+/** A model as this plugin offers it: its typed spec and the remote model behind it. */
+export interface ImaModel<Params extends z.ZodObject = z.ZodObject> {
+  spec: TypedModelSpec<Params>;
   /** The model id the API knows, such as `MiniMax-Hailuo-2.3`. */
   remote: string;
   /** The document's tag for the model's family, such as `Kling Video`. */
   family: string;
-  /** Turns validated parameters into the request to send. Throws INVALID_INPUT for impossible combinations. */
-  build(task: Task, params: Readonly<Record<string, unknown>>): ImaRequest;
+  /**
+   * Turns the parameters, parsed by the spec's schema (typed, defaults applied), into the request to
+   * send. Throws INVALID_INPUT for impossible combinations.
+   */
+  build(task: Task, params: z.output<Params>): ImaRequest;
+}
+
+/** Types a model's `build` by the schema of its own parameters. */
+export function imaModel<Params extends z.ZodObject>(model: ImaModel<Params>): ImaModel<Params> {
+  return model;
 }
 
 /** `POST /v1/videos#veo` -> `/v1/videos`. */
@@ -72,7 +87,7 @@ export function request(
   return {
     operation,
     path: operationPath(operation),
-    body: compact(body),
+    body: jsonBody(body),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     poll: options.poll,
     created: options.created ?? 'task',
@@ -80,43 +95,9 @@ export function request(
   };
 }
 
-/** A copy without undefined values and without empty nested objects, as JSON. */
-export function compact(value: Record<string, unknown>): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const cleaned = compactValue(inner);
-    if (cleaned !== undefined) out[key] = cleaned;
-  }
-  return out;
-}
-
-function compactValue(value: unknown): JsonValue | undefined {
-  if (value === undefined) return undefined;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (Array.isArray(value)) {
-    return value.map((item) => compactValue(item)).filter((item): item is JsonValue => item !== undefined);
-  }
-  if (typeof value === 'object') {
-    const object = compact(value as Record<string, unknown>);
-    return Object.keys(object).length === 0 ? undefined : object;
-  }
-  return undefined;
-}
-
-/** The URL of a media input. */
-export function urlOf(input: MediaInput | undefined): string | undefined {
-  return input?.url;
-}
-
 /** The URLs of a list of media inputs, or undefined when there are none. */
 export function urlsOf(inputs: readonly MediaInput[] | undefined): string[] | undefined {
   return inputs === undefined || inputs.length === 0 ? undefined : inputs.map((input) => input.url);
-}
-
-/** A typed view of validated parameters (the model's zod schema already checked them). */
-export function paramsAs<T>(params: Readonly<Record<string, unknown>>): T {
-  return params as T;
 }
 
 /** INVALID_INPUT naming the parameter at fault. */

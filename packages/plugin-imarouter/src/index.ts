@@ -30,4 +30,4 @@ export type {
   ListOptions,
 } from './portrait-assets.js';
 export { ASSET_MODELS, assetModelFor, assetUri, createImarouterAssets } from './portrait-assets.js';
-export { errorCodeFor, readCreated, readPollResult, taskState } from './task-results.js';
+export { readCreated, readPollResult, taskState } from './task-results.js';

@@ -1,4 +1,5 @@
-import type { JsonObject, JsonValue, Task } from '@genhub/provider';
+import { type JsonObject, type JsonValue, lenient, type Task } from '@genhub/provider';
+import { z } from 'zod';
 
 /** The GenHub model every Midjourney request, first or follow-up, goes to. */
 export const MIDJOURNEY_MODEL = 'imarouter/midjourney';
@@ -6,9 +7,9 @@ export const MIDJOURNEY_MODEL = 'imarouter/midjourney';
 /** One of Midjourney's buttons, as `GET /mj/task/{id}/fetch` returns it. */
 export interface MidjourneyButton {
   customId: string;
-  label?: string;
-  emoji?: string;
-  style?: number;
+  label?: string | undefined;
+  emoji?: string | undefined;
+  style?: number | undefined;
 }
 
 /** What a finished Midjourney task leaves in each output's `metadata.midjourney`. */
@@ -16,7 +17,7 @@ export interface MidjourneyResult {
   /** The Midjourney task id: the `taskId` of any follow-up. */
   taskId: string;
   /** `IMAGINE`, `UPSCALE`, `VARIATION`, ... */
-  action?: string;
+  action?: string | undefined;
   /** 1-based position of this image in the task's image list. */
   index: number;
   buttons: MidjourneyButton[];
@@ -95,29 +96,26 @@ export function midjourneyFollowUp(input: { taskId: string; customId: string; pr
   };
 }
 
+const storedButton = z.object({
+  customId: z.string(),
+  label: lenient(z.string()),
+  emoji: lenient(z.string()),
+  style: lenient(z.number()),
+});
+
+/** `metadata.midjourney` as `GET /mj/task/{id}/fetch` results store it. */
+const storedResult = z.object({
+  taskId: z.string(),
+  index: z.number().catch(1),
+  action: lenient(z.string()),
+  buttons: z
+    .array(lenient(storedButton))
+    .transform((buttons) => buttons.filter((button) => button !== undefined)),
+});
+
 /** The Midjourney facts of an output's metadata (as stored with a job's artifacts), if it has them. */
 export function midjourneyResultOf(
   metadata: Readonly<Record<string, JsonValue>> | undefined,
 ): MidjourneyResult | undefined {
-  const value = metadata?.midjourney;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { taskId, index, buttons, action } = value;
-  if (typeof taskId !== 'string' || !Array.isArray(buttons)) return undefined;
-  return {
-    taskId,
-    index: typeof index === 'number' ? index : 1,
-    ...(typeof action === 'string' ? { action } : {}),
-    buttons: buttons.flatMap((button) => {
-      if (typeof button !== 'object' || button === null || Array.isArray(button)) return [];
-      if (typeof button.customId !== 'string') return [];
-      return [
-        {
-          customId: button.customId,
-          ...(typeof button.label === 'string' ? { label: button.label } : {}),
-          ...(typeof button.emoji === 'string' ? { emoji: button.emoji } : {}),
-          ...(typeof button.style === 'number' ? { style: button.style } : {}),
-        },
-      ];
-    }),
-  };
+  return lenient(storedResult).parse(metadata?.midjourney);
 }

@@ -1,7 +1,14 @@
-import { type CallOptions, GenHubError, type HttpClient, type JsonObject } from '@genhub/provider';
-import { compact } from './ima-request.js';
+import {
+  type CallOptions,
+  GenHubError,
+  type HttpClient,
+  type JsonObject,
+  jsonBody,
+  lenient,
+} from '@genhub/provider';
+import { z } from 'zod';
+import { type ImarouterCall, imarouterApi } from './imarouter-api.js';
 import { ImarouterDefaults } from './imarouter-config.js';
-import { isRecord } from './task-results.js';
 
 /** Asset models: which channel (overseas or China) an asset is made for. */
 export const ASSET_MODELS = [
@@ -15,41 +22,41 @@ export type AssetType = 'Image' | 'Video' | 'Audio';
 
 export interface AssetGroup {
   id: string;
-  name?: string;
-  title?: string;
-  description?: string;
-  groupType?: string;
-  projectName?: string;
-  createTime?: string;
-  updateTime?: string;
+  name?: string | undefined;
+  title?: string | undefined;
+  description?: string | undefined;
+  groupType?: string | undefined;
+  projectName?: string | undefined;
+  createTime?: string | undefined;
+  updateTime?: string | undefined;
 }
 
 export interface Asset {
   id: string;
   /** `asset://<id>`: what a Seedance request takes (`assetImages`, `assetVideos`, `assetAudios`). */
   uri: string;
-  name?: string;
-  url?: string;
-  groupId?: string;
-  assetType?: string;
+  name?: string | undefined;
+  url?: string | undefined;
+  groupId?: string | undefined;
+  assetType?: string | undefined;
   /** `Active` once reviewed and usable, `Processing` before, `Failed` when refused. */
-  status?: string;
-  projectName?: string;
-  createTime?: string;
-  updateTime?: string;
+  status?: string | undefined;
+  projectName?: string | undefined;
+  createTime?: string | undefined;
+  updateTime?: string | undefined;
 }
 
 export interface AssetPage<T> {
   items: T[];
-  totalCount?: number;
-  pageNumber?: number;
-  pageSize?: number;
+  totalCount?: number | undefined;
+  pageNumber?: number | undefined;
+  pageSize?: number | undefined;
 }
 
 export interface AssetQuota {
-  enabled?: boolean;
-  maxCountPerUser?: number;
-  currentCount?: number;
+  enabled?: boolean | undefined;
+  maxCountPerUser?: number | undefined;
+  currentCount?: number | undefined;
 }
 
 export interface ListOptions {
@@ -132,61 +139,99 @@ export function assetModelFor(videoModel: string): AssetModel {
   return /-cn$/.test(videoModel.replace(/^imarouter\//, '')) ? 'ima-pro-upload-cn' : 'seedance-upload';
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** An object of the asset API read field by field; anything else reads as an empty one. */
+function apiObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const object = z.looseObject(shape);
+  return object.catch(() => object.parse({}));
 }
 
-function numberOf(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
+const text = lenient(z.string());
+const count = lenient(z.number());
+
+const assetGroup = apiObject({
+  Id: z.string().catch(''),
+  Name: text,
+  Title: text,
+  Description: text,
+  GroupType: text,
+  ProjectName: text,
+  CreateTime: text,
+  UpdateTime: text,
+}).transform(
+  (group): AssetGroup => ({
+    id: group.Id,
+    name: group.Name,
+    title: group.Title,
+    description: group.Description,
+    groupType: group.GroupType,
+    projectName: group.ProjectName,
+    createTime: group.CreateTime,
+    updateTime: group.UpdateTime,
+  }),
+);
+
+const asset = apiObject({
+  Id: z.string().catch(''),
+  Name: text,
+  URL: text,
+  GroupId: text,
+  AssetType: text,
+  Status: text,
+  ProjectName: text,
+  CreateTime: text,
+  UpdateTime: text,
+}).transform(
+  (item): Asset => ({
+    id: item.Id,
+    uri: assetUri(item.Id),
+    name: item.Name,
+    url: item.URL,
+    groupId: item.GroupId,
+    assetType: item.AssetType,
+    status: item.Status,
+    projectName: item.ProjectName,
+    createTime: item.CreateTime,
+    updateTime: item.UpdateTime,
+  }),
+);
+
+function page<Item extends z.ZodType>(item: Item) {
+  return apiObject({
+    Items: lenient(z.array(item)),
+    TotalCount: count,
+    PageNumber: count,
+    PageSize: count,
+  }).transform(
+    (list): AssetPage<z.output<Item>> => ({
+      items: list.Items ?? [],
+      totalCount: list.TotalCount,
+      pageNumber: list.PageNumber,
+      pageSize: list.PageSize,
+    }),
+  );
 }
 
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
-}
+const updated = apiObject({ Id: z.string().catch('') }).transform((answer) => ({ id: answer.Id }));
 
-function toGroup(item: unknown): AssetGroup {
-  const raw = isRecord(item) ? item : {};
-  return defined({
-    id: text(raw.Id) ?? '',
-    name: text(raw.Name),
-    title: text(raw.Title),
-    description: text(raw.Description),
-    groupType: text(raw.GroupType),
-    projectName: text(raw.ProjectName),
-    createTime: text(raw.CreateTime),
-    updateTime: text(raw.UpdateTime),
-  }) as AssetGroup;
-}
+const quota = apiObject({
+  enabled: lenient(z.boolean()),
+  max_count_per_user: count,
+  current_count: count,
+}).transform(
+  (answer): AssetQuota => ({
+    enabled: answer.enabled,
+    maxCountPerUser: answer.max_count_per_user,
+    currentCount: answer.current_count,
+  }),
+);
 
-function toAsset(item: unknown): Asset {
-  const raw = isRecord(item) ? item : {};
-  const id = text(raw.Id) ?? '';
-  return defined({
-    id,
-    uri: assetUri(id),
-    name: text(raw.Name),
-    url: text(raw.URL),
-    groupId: text(raw.GroupId),
-    assetType: text(raw.AssetType),
-    status: text(raw.Status),
-    projectName: text(raw.ProjectName),
-    createTime: text(raw.CreateTime),
-    updateTime: text(raw.UpdateTime),
-  }) as Asset;
-}
-
-function toPage<T>(data: unknown, map: (item: unknown) => T): AssetPage<T> {
-  const raw = isRecord(data) ? data : {};
-  return defined({
-    items: Array.isArray(raw.Items) ? raw.Items.map(map) : [],
-    totalCount: numberOf(raw.TotalCount),
-    pageNumber: numberOf(raw.PageNumber),
-    pageSize: numberOf(raw.PageSize),
-  }) as AssetPage<T>;
-}
+/** What every asset call answers: `{ success, message, data }`. */
+const assetAnswer = lenient(
+  z.looseObject({ success: z.unknown().optional(), message: text, data: z.unknown().optional() }),
+);
 
 function listBody(input: ListOptions, filters: Record<string, unknown>): JsonObject {
-  return compact({
+  return jsonBody({
     filters,
     page_number: input.pageNumber,
     page_size: input.pageSize,
@@ -198,38 +243,44 @@ function listBody(input: ListOptions, filters: Record<string, unknown>): JsonObj
 }
 
 /** The portrait asset library on an HTTP client that already carries the imarouter key and base URL. */
-export function assetsClient(api: HttpClient): ImarouterAssets {
-  const call = async (path: string, body: JsonObject, options?: Partial<CallOptions>): Promise<unknown> => {
-    const answer = await api.json<unknown>({
-      method: 'POST',
-      url: path,
-      json: body,
-      ...(options?.signal === undefined ? {} : { signal: options.signal }),
-    });
-    if (!isRecord(answer) || answer.success === false) {
-      const message = isRecord(answer) ? text(answer.message) : undefined;
-      throw new GenHubError('INVALID_INPUT', `imarouter refused ${path}: ${message ?? 'no reason given'}`, {
-        provider: 'imarouter',
-      });
+export function assetsClient(call: ImarouterCall): ImarouterAssets {
+  const post = async <Data extends z.ZodType>(
+    path: string,
+    body: JsonObject,
+    data: Data,
+    options?: Partial<CallOptions>,
+  ): Promise<z.output<Data>> => {
+    const answer = await call(
+      {
+        method: 'POST',
+        url: path,
+        json: body,
+        ...(options?.signal === undefined ? {} : { signal: options.signal }),
+      },
+      assetAnswer,
+    );
+    if (answer === undefined || answer.success === false) {
+      throw new GenHubError(
+        'INVALID_INPUT',
+        `imarouter refused ${path}: ${answer?.message ?? 'no reason given'}`,
+        {
+          provider: 'imarouter',
+        },
+      );
     }
-    return answer.data;
+    return data.parse(answer.data);
   };
-  const idOf = (data: unknown): { id: string } => ({ id: isRecord(data) ? (text(data.Id) ?? '') : '' });
 
   const assets: ImarouterAssets = {
     async createGroup(input, options) {
-      const data = await call(
-        '/v1/assets/group/create',
-        compact({
-          name: input.name,
-          description: input.description,
-          group_type: input.groupType,
-          project_name: input.projectName,
-          model: input.model,
-        }),
-        options,
-      );
-      return toGroup(data);
+      const body = jsonBody({
+        name: input.name,
+        description: input.description,
+        group_type: input.groupType,
+        project_name: input.projectName,
+        model: input.model,
+      });
+      return post('/v1/assets/group/create', body, assetGroup, options);
     },
     async listGroups(input = {}, options) {
       const body = listBody(input, {
@@ -237,38 +288,34 @@ export function assetsClient(api: HttpClient): ImarouterAssets {
         group_ids: input.groupIds,
         group_type: input.groupType,
       });
-      return toPage(await call('/v1/assets/group/list', body, options), toGroup);
+      return post('/v1/assets/group/list', body, page(assetGroup), options);
     },
     async getGroup(id, options) {
-      return toGroup(await call('/v1/assets/group/get', { id }, options));
+      return post('/v1/assets/group/get', { id }, assetGroup, options);
     },
     async updateGroup(input, options) {
-      const body = compact({ id: input.id, name: input.name, description: input.description });
-      return idOf(await call('/v1/assets/group/update', body, options));
+      const body = jsonBody({ id: input.id, name: input.name, description: input.description });
+      return post('/v1/assets/group/update', body, updated, options);
     },
     async createAsset(input, options) {
-      const data = await call(
-        '/v1/assets/create',
-        compact({
-          group_id: input.groupId,
-          url: input.url,
-          name: input.name,
-          asset_type: input.assetType,
-          project_name: input.projectName,
-          billing_token_id: input.billingTokenId,
-          model: input.model,
-        }),
-        options,
-      );
-      const { id } = idOf(data);
-      return defined({
+      const body = jsonBody({
+        group_id: input.groupId,
+        url: input.url,
+        name: input.name,
+        asset_type: input.assetType,
+        project_name: input.projectName,
+        billing_token_id: input.billingTokenId,
+        model: input.model,
+      });
+      const { id } = await post('/v1/assets/create', body, updated, options);
+      return {
         id,
         uri: assetUri(id),
         url: input.url,
         groupId: input.groupId,
         name: input.name,
         assetType: input.assetType ?? 'Image',
-      }) as Asset;
+      };
     },
     async listAssets(input = {}, options) {
       const body = listBody(input, {
@@ -277,22 +324,16 @@ export function assetsClient(api: HttpClient): ImarouterAssets {
         statuses: input.statuses,
         name: input.name,
       });
-      return toPage(await call('/v1/assets/list', body, options), toAsset);
+      return post('/v1/assets/list', body, page(asset), options);
     },
     async getAsset(id, options) {
-      return toAsset(await call('/v1/assets/get', { id }, options));
+      return post('/v1/assets/get', { id }, asset, options);
     },
     async updateAsset(input, options) {
-      return idOf(await call('/v1/assets/update', { id: input.id, name: input.name }, options));
+      return post('/v1/assets/update', { id: input.id, name: input.name }, updated, options);
     },
     async quota(options) {
-      const data = await call('/v1/assets/quota', {}, options);
-      const raw = isRecord(data) ? data : {};
-      return defined({
-        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined,
-        maxCountPerUser: numberOf(raw.max_count_per_user),
-        currentCount: numberOf(raw.current_count),
-      }) as AssetQuota;
+      return post('/v1/assets/quota', {}, quota, options);
     },
     async waitUntilActive(id, options = {}) {
       const { intervalMs = 2000, timeoutMs = 60_000 } = options;
@@ -335,13 +376,9 @@ export function createImarouterAssets(
   http: HttpClient,
   config: { apiKey: string; baseUrl?: string },
 ): ImarouterAssets {
-  const baseUrl = (config.baseUrl ?? ImarouterDefaults.baseUrl).replace(/\/+$/, '');
-  return assetsClient(
-    http.withDefaults({
-      baseUrl,
-      headers: { authorization: `Bearer ${config.apiKey}` },
-      secrets: [config.apiKey],
-      provider: 'imarouter',
-    }),
-  );
+  const { call } = imarouterApi(http, {
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl ?? ImarouterDefaults.baseUrl,
+  });
+  return assetsClient(call);
 }

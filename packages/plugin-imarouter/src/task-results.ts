@@ -1,20 +1,22 @@
 import {
-  type ErrorCode,
   GenHubError,
-  type JsonObject,
   type JsonValue,
+  jsonBody,
+  lenient,
+  mediaTypeForExtension,
+  nonBlank,
   type Output,
   type PollResult,
 } from '@genhub/provider';
+import { z } from 'zod';
 import type { PollRoute } from './ima-request.js';
+import { failedTask, midjourneyRefusal, refusalInBody } from './imarouter-errors.js';
 import {
   type MidjourneyButton,
   midjourneyAction,
   midjourneyFollowUp,
   supportedButtons,
 } from './midjourney-actions.js';
-
-const PROVIDER = 'imarouter';
 
 /** Statuses that mean the task is still going, across the document's task families. */
 const PENDING = new Set([
@@ -61,130 +63,133 @@ export function taskState(status: unknown): TaskState {
   return 'unknown';
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const text = lenient(nonBlank);
+const finite = lenient(z.number().refine(Number.isFinite));
+/** A provider's raw value, read later by what it means (a status, a failure). */
+const raw = z.unknown().optional();
+/** An http(s) link, trimmed; anything else is left out. */
+const httpUrl = lenient(
+  nonBlank.transform((link) => link.trim()).refine((link) => /^https?:\/\/\S+$/i.test(link)),
+);
+/** A list read item by item, keeping the items that fit. */
+const listOf = <Item extends z.ZodType>(item: Item) =>
+  lenient(z.array(lenient(item))).transform((items) =>
+    (items ?? []).filter((one): one is NonNullable<z.output<Item>> => one !== undefined && one !== null),
+  );
+/** A JSON object's fields, or undefined when it is not one. */
+const object = lenient(z.looseObject({}));
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function httpUrl(value: unknown): string | undefined {
-  const text = str(value);
-  return text !== undefined && /^https?:\/\/\S+$/i.test(text.trim()) ? text.trim() : undefined;
-}
-
-/** JSON-safe copy of a value (drops undefined and functions). */
-function json(value: unknown): JsonValue | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(JSON.stringify(value)) as JsonValue;
-  } catch {
-    return undefined;
-  }
-}
+/** A 2xx answer's refusal: the document's TaskErrorResponse, `{ success: false }` or a bare `error`. */
+const answerRefusal = z.looseObject({
+  success: raw,
+  code: lenient(z.union([z.string(), z.number()])),
+  data: raw,
+  id: raw,
+  task_id: raw,
+  message: text,
+  error: lenient(z.union([nonBlank, z.looseObject({ message: text })])),
+});
 
 /**
  * A 2xx body that is an error after all: the document's TaskErrorResponse (`code` other than
  * `success` with a `message`), `{ success: false, message }` or `{ error: ... }` without data.
  */
-export function errorInBody(body: unknown, status = 200): GenHubError | undefined {
-  if (!isRecord(body)) return undefined;
-  const hasTask = body.data !== undefined && body.data !== null;
-  const code = body.code;
-  const message = str(body.message) ?? (isRecord(body.error) ? str(body.error.message) : str(body.error));
+export function errorInBody(body: unknown): GenHubError | undefined {
+  const answer = lenient(answerRefusal).parse(body);
+  if (answer === undefined) return undefined;
+  const { code, error } = answer;
+  const hasTask = answer.data !== undefined && answer.data !== null;
+  const message = answer.message ?? (typeof error === 'string' ? error : error?.message);
   const failed =
-    body.success === false ||
-    (!hasTask &&
-      message !== undefined &&
-      ((typeof code === 'string' && code !== 'success') || (typeof code === 'number' && code !== 0))) ||
-    (!hasTask && body.id === undefined && body.task_id === undefined && isRecord(body.error));
+    answer.success === false ||
+    (!hasTask && message !== undefined && code !== undefined && code !== 'success' && code !== 0) ||
+    (!hasTask && answer.id === undefined && answer.task_id === undefined && typeof error === 'object');
   if (!failed) return undefined;
-  return new GenHubError(errorCodeFor(message ?? ''), `imarouter answered: ${message ?? 'request failed'}`, {
-    provider: PROVIDER,
-    status,
-    retryable: false,
-    ...(code === undefined || code === null ? {} : { details: { providerCode: String(code) } }),
+  return refusalInBody({
+    summary: 'imarouter answered',
+    words: message ?? 'request failed',
+    ...(code === undefined ? {} : { providerCode: String(code) }),
   });
 }
+
+/** The task a create answer names: `task_id` or `id`, at the top or under `data`. */
+const createdTask = z.looseObject({
+  task_id: text,
+  id: text,
+  data: lenient(z.looseObject({ task_id: text, id: text })),
+  progress: finite,
+});
+
+/** Midjourney's submit answer, `{ code, description, result }`. */
+const midjourneySubmit = z.looseObject({
+  code: finite,
+  description: text,
+  result: lenient(z.union([nonBlank, z.number().transform(String)])),
+});
 
 /** The task id in a create response. Throws when there is none. */
 export function readCreated(body: unknown, kind: 'task' | 'midjourney'): { id: string; percent?: number } {
   const error = errorInBody(body);
   if (error) throw error;
-  if (!isRecord(body)) throw unexpected('the task it created');
+  if (object.parse(body) === undefined) throw unexpected('the task it created');
   if (kind === 'midjourney') return readMidjourneySubmit(body);
-  const data = isRecord(body.data) ? body.data : {};
-  const id = str(body.task_id) ?? str(body.id) ?? str(data.task_id) ?? str(data.id);
-  if (id === undefined) throw unexpected('a task id');
-  const progress = num(body.progress);
-  return { id, ...(progress === undefined ? {} : { percent: progress }) };
+  const { task_id, id, data, progress } = createdTask.parse(body);
+  const taskId = task_id ?? id ?? data?.task_id ?? data?.id;
+  if (taskId === undefined) throw unexpected('a task id');
+  return { id: taskId, ...(progress === undefined ? {} : { percent: progress }) };
 }
 
 /**
- * Midjourney's submit answer, `{ code, description, result }`: 1 is accepted; 21 (already exists)
- * and 22 (queued) still carry a task id, as in midjourney-proxy; other codes are refusals.
+ * Midjourney's submit answer: 1 is accepted; 21 (already exists) and 22 (queued) still carry a task
+ * id, as in midjourney-proxy; other codes are refusals.
  */
-function readMidjourneySubmit(body: Record<string, unknown>): { id: string } {
-  const code = num(body.code);
-  const id = str(body.result) ?? (typeof body.result === 'number' ? String(body.result) : undefined);
-  if ((code === 1 || code === 21 || code === 22) && id !== undefined) return { id };
-  const description = str(body.description) ?? 'Midjourney refused the task';
-  const errorCode: ErrorCode =
-    code === 24 || /banned|sensitive|moderat/i.test(description)
-      ? 'CONTENT_REJECTED'
-      : code === 23
-        ? 'RATE_LIMITED'
-        : code === 9
-          ? 'PROVIDER_UNAVAILABLE'
-          : 'INVALID_INPUT';
-  throw new GenHubError(errorCode, `Midjourney at imarouter answered: ${description}`, {
-    provider: PROVIDER,
-    ...(code === undefined ? {} : { details: { providerCode: String(code) } }),
+function readMidjourneySubmit(body: unknown): { id: string } {
+  const { code, description, result } = midjourneySubmit.parse(body);
+  if ((code === 1 || code === 21 || code === 22) && result !== undefined) return { id: result };
+  throw midjourneyRefusal({
+    summary: 'Midjourney at imarouter answered',
+    words: description ?? 'Midjourney refused the task',
+    ...(code === undefined ? {} : { providerCode: String(code) }),
   });
 }
 
 function unexpected(what: string): GenHubError {
   return new GenHubError('PROVIDER_UNAVAILABLE', `imarouter answered without ${what}.`, {
-    provider: PROVIDER,
+    provider: 'imarouter',
     retryable: false,
   });
 }
 
-/** The error code a failed task's message stands for. */
-export function errorCodeFor(message: string): ErrorCode {
-  if (/moderat|sensitive|policy|safety|nsfw|prohibit|banned|violat|copyright|审核|敏感|违规/i.test(message)) {
-    return 'CONTENT_REJECTED';
-  }
-  if (
-    /invalid|must be|parameter|not support|pixel|too (long|short|large|small)|exceed|required/i.test(message)
-  ) {
-    return 'INVALID_INPUT';
-  }
-  if (/insufficient|balance|quota|余额/i.test(message)) return 'INSUFFICIENT_FUNDS';
-  return 'PROVIDER_UNAVAILABLE';
-}
+/** A failed task's own words and code: a sentence, or `{ message | msg | reason, code }`. */
+const taskError = lenient(
+  z.union([
+    nonBlank.transform((words) => ({ words, code: undefined })),
+    z
+      .looseObject({
+        message: text,
+        msg: text,
+        reason: text,
+        code: lenient(z.union([nonBlank, z.number().refine(Number.isFinite).transform(String)])),
+      })
+      .transform((error) => ({ words: error.message ?? error.msg ?? error.reason, code: error.code })),
+  ]),
+);
 
 /** The error a failed task reports, with its own words and code. */
 function taskFailure(error: unknown, fallback: string, taskId: string): PollResult {
-  const message =
-    (isRecord(error) ? (str(error.message) ?? str(error.msg) ?? str(error.reason)) : str(error)) ?? fallback;
-  const providerCode = isRecord(error) ? (str(error.code) ?? num(error.code)?.toString()) : undefined;
+  const failure = taskError.parse(error);
   return {
     status: 'failed',
-    error: new GenHubError(errorCodeFor(message), `The imarouter task failed: ${message}`, {
-      provider: PROVIDER,
-      details: { taskId, ...(providerCode === undefined ? {} : { providerCode }) },
+    error: failedTask({
+      summary: 'The imarouter task failed',
+      words: failure?.words ?? fallback,
+      ...(failure?.code === undefined ? {} : { providerCode: failure.code }),
+      details: { taskId },
     }),
   };
 }
 
-function cost(amount: unknown): { cost?: { usd: number } } {
-  const usd = num(amount);
+function cost(usd: number | undefined): { cost?: { usd: number } } {
   return usd === undefined || usd < 0 ? {} : { cost: { usd } };
 }
 
@@ -203,34 +208,27 @@ function noResults(taskId: string): PollResult {
       'PROVIDER_UNAVAILABLE',
       `The imarouter task ${taskId} finished without a result.`,
       {
-        provider: PROVIDER,
+        provider: 'imarouter',
         details: { taskId },
       },
     ),
   };
 }
 
-const FORMAT_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  ogg_opus: 'audio/ogg',
-  mp4: 'video/mp4',
-};
-
-function mediaTypeOf(format: unknown): { mediaType?: string } {
-  const type = typeof format === 'string' ? FORMAT_TYPES[format.toLowerCase()] : undefined;
+/** The media type a result's `format` names (`png`, `mp3`, `ogg_opus`), when it names one. */
+function mediaTypeOf(format: string | undefined): { mediaType?: string } {
+  const type = format === undefined ? undefined : mediaTypeForExtension(format);
   return type === undefined ? {} : { mediaType: type };
 }
+
+/** The task under `data` when the answer wraps it (`{ code, data: { status, ... } }`), else the answer. */
+const unwrapped = z.looseObject({}).transform((body): unknown => object.parse(body.data) ?? body);
 
 /** A poll answer, read according to the endpoint that gave it. */
 export function readPollResult(route: PollRoute, body: unknown, taskId: string): PollResult {
   const error = errorInBody(body);
   if (error) return { status: 'failed', error };
-  if (!isRecord(body)) return pending(route, undefined);
+  if (object.parse(body) === undefined) return pending(route, undefined);
   switch (route) {
     case 'image':
       return readImageTask(body, taskId);
@@ -249,159 +247,203 @@ export function readPollResult(route: PollRoute, body: unknown, taskId: string):
 function settle(
   route: PollRoute,
   status: unknown,
-  progress: unknown,
+  percent: number | undefined,
   error: unknown,
   taskId: string,
 ): PollResult | undefined {
   const state = taskState(status);
-  if (state === 'pending' || state === 'unknown') return pending(route, num(progress));
+  if (state === 'pending' || state === 'unknown') return pending(route, percent);
   if (state === 'failed') return taskFailure(error, `the task ended ${String(status)}`, taskId);
   if (state === 'cancelled') return { status: 'cancelled' };
   return undefined;
 }
 
+/** What every task family's answer says of its progress. */
+const taskFields = { status: raw, progress: finite, error: raw, amount_usd: finite };
+
 /** `GET /v1/images/generations/{id}`: `{ code, data: { status, url, format, amount_usd, error } }`. */
-function readImageTask(body: Record<string, unknown>, taskId: string): PollResult {
-  const data = isRecord(body.data) ? body.data : body;
-  const settled = settle('image', data.status, data.progress, data.error, taskId);
+const imageTask = unwrapped.pipe(
+  z.looseObject({
+    ...taskFields,
+    url: httpUrl,
+    format: text,
+    metadata: lenient(z.looseObject({ urls: listOf(httpUrl) })),
+  }),
+);
+
+function readImageTask(body: unknown, taskId: string): PollResult {
+  const task = imageTask.parse(body);
+  const settled = settle('image', task.status, task.progress, task.error, taskId);
   if (settled) return settled;
-  const url = httpUrl(data.url);
-  const extra = isRecord(data.metadata) ? data.metadata : {};
-  const urls = [url, ...(Array.isArray(extra.urls) ? extra.urls.map(httpUrl) : [])].filter(
-    (value): value is string => value !== undefined,
-  );
+  const urls = [...new Set([...(task.url === undefined ? [] : [task.url]), ...(task.metadata?.urls ?? [])])];
   if (urls.length === 0) return noResults(taskId);
   return {
     status: 'succeeded',
-    outputs: [...new Set(urls)].map((link) => ({ kind: 'url', url: link, ...mediaTypeOf(data.format) })),
-    ...cost(data.amount_usd),
+    outputs: urls.map((link) => ({ kind: 'url', url: link, ...mediaTypeOf(task.format) })),
+    ...cost(task.amount_usd),
   };
 }
 
+const song = z.looseObject({
+  url: httpUrl,
+  audio_url: httpUrl,
+  title: text,
+  lyrics: text,
+  duration: finite,
+  metadata: lenient(z.json()),
+});
+
 /** `GET /v1/music/generations/{id}`: several songs in `data.data`, each with title and lyrics. */
-function readMusicTask(body: Record<string, unknown>, taskId: string): PollResult {
-  const data = isRecord(body.data) ? body.data : body;
-  const settled = settle('music', data.status, data.progress, data.error, taskId);
+const musicTask = unwrapped.pipe(z.looseObject({ ...taskFields, data: listOf(song) }));
+
+function readMusicTask(body: unknown, taskId: string): PollResult {
+  const task = musicTask.parse(body);
+  const settled = settle('music', task.status, task.progress, task.error, taskId);
   if (settled) return settled;
-  const songs = Array.isArray(data.data) ? data.data.filter(isRecord) : [];
-  const outputs: Output[] = [];
-  for (const [index, song] of songs.entries()) {
-    const url = httpUrl(song.url) ?? httpUrl(song.audio_url);
-    if (url === undefined) continue;
-    const metadata: JsonObject = { index: index + 1 };
-    const title = str(song.title);
-    const lyrics = str(song.lyrics);
-    const duration = num(song.duration);
-    if (title !== undefined) metadata.title = title;
-    if (lyrics !== undefined) metadata.lyrics = lyrics;
-    if (duration !== undefined) metadata.duration = duration;
-    const details = json(song.metadata);
-    if (details !== undefined && details !== null) metadata.details = details;
-    outputs.push({ kind: 'url', url, ...(title === undefined ? {} : { name: title }), metadata });
-  }
+  const outputs = task.data.flatMap((one, index): Output[] => {
+    const url = one.url ?? one.audio_url;
+    if (url === undefined) return [];
+    const metadata = jsonBody({
+      index: index + 1,
+      title: one.title,
+      lyrics: one.lyrics,
+      duration: one.duration,
+      details: one.metadata ?? undefined,
+    });
+    return [{ kind: 'url', url, ...(one.title === undefined ? {} : { name: one.title }), metadata }];
+  });
   if (outputs.length === 0) return noResults(taskId);
-  return { status: 'succeeded', outputs, ...cost(data.amount_usd) };
+  return { status: 'succeeded', outputs, ...cost(task.amount_usd) };
 }
 
 /** `GET /v1/audio/speech/{id}`: `{ code, data: { status, url, format, usage: { count } } }`. */
-function readSpeechTask(body: Record<string, unknown>, taskId: string): PollResult {
-  const data = isRecord(body.data) ? body.data : body;
-  const settled = settle('speech', data.status, data.progress, data.error, taskId);
+const speechTask = unwrapped.pipe(
+  z.looseObject({
+    ...taskFields,
+    url: httpUrl,
+    format: text,
+    usage: lenient(z.looseObject({ count: finite })),
+  }),
+);
+
+function readSpeechTask(body: unknown, taskId: string): PollResult {
+  const task = speechTask.parse(body);
+  const settled = settle('speech', task.status, task.progress, task.error, taskId);
   if (settled) return settled;
-  const url = httpUrl(data.url);
-  if (url === undefined) return noResults(taskId);
-  const characters = isRecord(data.usage) ? num(data.usage.count) : undefined;
+  if (task.url === undefined) return noResults(taskId);
+  const characters = task.usage?.count;
   return {
     status: 'succeeded',
     outputs: [
       {
         kind: 'url',
-        url,
-        ...mediaTypeOf(data.format),
+        url: task.url,
+        ...mediaTypeOf(task.format),
         ...(characters === undefined ? {} : { metadata: { characters } }),
       },
     ],
-    ...cost(data.amount_usd),
+    ...cost(task.amount_usd),
   };
 }
+
+const videoResult = z.looseObject({
+  url: httpUrl,
+  content_type: text,
+  width: finite,
+  height: finite,
+  duration: finite,
+});
 
 /**
  * The OpenAI-style video object of `/v1/videos/{id}`, `/v1/video/generations/{id}`, the contents
  * and Kling endpoints: `results[].url`, else `metadata.url` (which holds the error text when failed).
  */
-function readVideoTask(route: PollRoute, body: Record<string, unknown>, taskId: string): PollResult {
-  const settled = settle(route, body.status, body.progress, body.error ?? failureText(body), taskId);
+const videoTask = z.looseObject({
+  ...taskFields,
+  results: listOf(videoResult),
+  metadata: lenient(z.looseObject({ url: text })),
+});
+
+function readVideoTask(route: PollRoute, body: unknown, taskId: string): PollResult {
+  const task = videoTask.parse(body);
+  const said = task.metadata?.url;
+  const link = said === undefined ? undefined : httpUrl.parse(said);
+  // A failed video task may explain itself only in `metadata.url`.
+  const settled = settle(route, task.status, task.progress, task.error ?? (link ? undefined : said), taskId);
   if (settled) return settled;
   const outputs: Output[] = [];
   const seen = new Set<string>();
-  for (const result of Array.isArray(body.results) ? body.results.filter(isRecord) : []) {
-    const url = httpUrl(result.url);
-    if (url === undefined || seen.has(url)) continue;
-    seen.add(url);
-    const type = str(result.content_type);
-    const metadata: JsonObject = {};
-    for (const key of ['width', 'height', 'duration'] as const) {
-      const value = num(result[key]);
-      if (value !== undefined) metadata[key] = value;
-    }
+  for (const result of task.results) {
+    if (result.url === undefined || seen.has(result.url)) continue;
+    seen.add(result.url);
+    const type = result.content_type;
+    const metadata = jsonBody({ width: result.width, height: result.height, duration: result.duration });
     outputs.push({
       kind: 'url',
-      url,
+      url: result.url,
       ...(type?.includes('/') ? { mediaType: type } : {}),
       ...(type === 'image' || type?.startsWith('image/') ? { role: 'preview' as const } : {}),
       ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
     });
   }
-  const metadataUrl = isRecord(body.metadata) ? httpUrl(body.metadata.url) : undefined;
-  if (metadataUrl !== undefined && !seen.has(metadataUrl)) {
-    if (outputs.every((output) => output.role === 'preview'))
-      outputs.unshift({ kind: 'url', url: metadataUrl });
+  if (link !== undefined && !seen.has(link) && outputs.every((output) => output.role === 'preview')) {
+    outputs.unshift({ kind: 'url', url: link });
   }
   if (outputs.length === 0) return noResults(taskId);
-  return { status: 'succeeded', outputs, ...cost(body.amount_usd) };
+  return { status: 'succeeded', outputs, ...cost(task.amount_usd) };
 }
 
-/** A failed video task may explain itself only in `metadata.url`. */
-function failureText(body: Record<string, unknown>): string | undefined {
-  const text = isRecord(body.metadata) ? str(body.metadata.url) : undefined;
-  return text !== undefined && httpUrl(text) === undefined ? text : undefined;
-}
+/** `"42%"` or 42. */
+const percent = lenient(
+  z.union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*\d+(?:\.\d+)?\s*%?\s*$/)
+      .transform((value) => Number.parseFloat(value)),
+  ]),
+);
+
+const button = z.object({ customId: nonBlank, label: text, emoji: text, style: finite });
+
+/** The buttons of a finished Midjourney task, as `GET /mj/task/{id}/fetch` lists them. */
+export const midjourneyButtons = listOf(button);
 
 /**
  * `GET /mj/task/{id}/fetch`: NOT_START, SUBMITTED, MODAL and IN_PROGRESS are pending ("42%");
  * SUCCESS gives the images (`urls`, else `imageUrl`) and the buttons for follow-ups; FAILURE and
  * CANCEL end it. The older shape (`mj_id`, status "") is read too.
  */
-function readMidjourneyTask(body: Record<string, unknown>, taskId: string): PollResult {
-  const percent = parsePercent(body.progress);
-  const settled = settle(
-    'midjourney',
-    body.status,
-    percent,
-    body.failReason ?? body.fail_reason ?? body.error ?? body.description,
-    taskId,
-  );
+const midjourneyTask = z.looseObject({
+  status: raw,
+  progress: percent,
+  failReason: raw,
+  fail_reason: raw,
+  error: raw,
+  description: raw,
+  urls: listOf(httpUrl),
+  imageUrl: httpUrl,
+  id: text,
+  mj_id: text,
+  buttons: midjourneyButtons,
+  action: text,
+  promptEn: text,
+});
+
+function readMidjourneyTask(body: unknown, taskId: string): PollResult {
+  const task = midjourneyTask.parse(body);
+  const failure = task.failReason ?? task.fail_reason ?? task.error ?? task.description;
+  const settled = settle('midjourney', task.status, task.progress, failure, taskId);
   if (settled) return settled;
-  const urls = (Array.isArray(body.urls) ? body.urls.map(httpUrl) : []).filter(
-    (url): url is string => url !== undefined,
-  );
-  const imageUrl = httpUrl(body.imageUrl);
-  const images = urls.length > 0 ? urls : imageUrl === undefined ? [] : [imageUrl];
-  const id = str(body.id) ?? str(body.mj_id) ?? taskId;
-  const buttons = readButtons(body.buttons);
-  const action = str(body.action);
+  const images = task.urls.length > 0 ? task.urls : task.imageUrl === undefined ? [] : [task.imageUrl];
+  const id = task.id ?? task.mj_id ?? taskId;
   const outputs: Output[] = images.map((url, index) => ({
     kind: 'url',
     url,
     metadata: {
-      midjourney: {
-        taskId: id,
-        index: index + 1,
-        ...(action === undefined ? {} : { action }),
-        buttons: buttons as unknown as JsonValue[],
-      },
-      followUps: followUps(id, buttons),
-      ...(str(body.promptEn) === undefined ? {} : { prompt: str(body.promptEn) as string }),
+      midjourney: jsonBody({ taskId: id, index: index + 1, action: task.action, buttons: task.buttons }),
+      followUps: followUps(id, task.buttons),
+      ...(task.promptEn === undefined ? {} : { prompt: task.promptEn }),
     },
   }));
   if (outputs.length === 0) return noResults(taskId);
@@ -410,37 +452,10 @@ function readMidjourneyTask(body: Record<string, unknown>, taskId: string): Poll
 
 /** The buttons GenHub can press, as core's follow-ups (the custom zoom needs a prompt: left out). */
 function followUps(taskId: string, buttons: readonly MidjourneyButton[]): JsonValue[] {
-  return supportedButtons(buttons).flatMap((button) => {
-    const label = button.label || button.emoji;
-    if (!label || midjourneyAction(button.customId)?.needsPrompt) return [];
-    const request = midjourneyFollowUp({ taskId, customId: button.customId });
+  return supportedButtons(buttons).flatMap((one) => {
+    const label = one.label || one.emoji;
+    if (!label || midjourneyAction(one.customId)?.needsPrompt) return [];
+    const request = midjourneyFollowUp({ taskId, customId: one.customId });
     return [{ label, task: request.task, model: request.model, params: request.params }];
   });
-}
-
-function readButtons(value: unknown): MidjourneyButton[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).flatMap((button) => {
-    const customId = str(button.customId);
-    if (customId === undefined) return [];
-    const label = str(button.label);
-    const emoji = str(button.emoji);
-    const style = num(button.style);
-    return [
-      {
-        customId,
-        ...(label === undefined ? {} : { label }),
-        ...(emoji === undefined ? {} : { emoji }),
-        ...(style === undefined ? {} : { style }),
-      },
-    ];
-  });
-}
-
-/** `"42%"` -> 42. */
-export function parsePercent(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
-  return match ? Number(match[1]) : undefined;
 }

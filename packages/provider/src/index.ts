@@ -27,11 +27,14 @@ export {
 } from './config/provider-env.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { ERROR_CODES } from './errors/error-codes.js';
+export type { ErrorRule, StatusClass } from './errors/error-rule.js';
+export type { FailureFallback, FailureMapper, TaskFailure } from './errors/failure-table.js';
+export { failureTable } from './errors/failure-table.js';
 export type { GenHubErrorOptions, SerializedGenHubError } from './errors/genhub-error.js';
 export { beforeAcceptance, GenHubError } from './errors/genhub-error.js';
 export type { ErrorFromResponseOptions } from './http/error-from-response.js';
 export { errorCodeForStatus, errorFromResponse } from './http/error-from-response.js';
-export type { ErrorMapper, ErrorRule } from './http/error-table.js';
+export type { ErrorMapper } from './http/error-table.js';
 export { errorTable } from './http/error-table.js';
 // Wire helpers: the HTTP client plugins get, response and error mapping, media types
 export type {
@@ -43,6 +46,8 @@ export type {
   HttpTimeouts,
   RetryOptions,
 } from './http/http-client.js';
+export type { RequestJsonOptions } from './http/request-json.js';
+export { requestJson } from './http/request-json.js';
 export { backoffDelayMs, isIdempotent, parseRetryAfterMs, RETRYABLE_STATUSES } from './http/retry-policy.js';
 // Logging and time
 export type { Logger, LogLevel } from './logging/logger.js';
@@ -103,3 +108,6 @@ export type { OutputKind, Task } from './plugin/tasks.js';
 export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';
 export type { Warning } from './plugin/warning.js';
 export { suggest } from './registry/suggest.js';
+// Reading a provider's loosely documented JSON, and writing its request bodies
+export { jsonBody } from './wire/json-body.js';
+export { lenient, looseNumber, nonBlank } from './wire/lenient.js';

@@ -1,10 +1,4 @@
-import {
-  detectMediaType,
-  extensionFor,
-  mediaKind,
-  mediaTypeForExtension,
-  sniffMediaType,
-} from '@genhub/provider';
+import { detectMediaType, extensionFor, mediaKind, sniffMediaType } from '@genhub/provider';
 import { describe, expect, it } from 'vitest';
 import { glb, HTML, JPEG, PNG, SVG, SVG_WITH_PROLOG, wav } from './__fixtures__/media-samples.js';
 
@@ -73,21 +67,5 @@ describe('extensionFor', () => {
     ['application/x-unheard-of', 'bin'],
   ])('%s -> .%s', (type, extension) => {
     expect(extensionFor(type)).toBe(extension);
-  });
-});
-
-describe('mediaTypeForExtension', () => {
-  it('reads extensions and format names both ways with extensionFor', () => {
-    expect(mediaTypeForExtension('png')).toBe('image/png');
-    expect(mediaTypeForExtension('.JPG')).toBe('image/jpeg');
-    expect(mediaTypeForExtension('jpeg')).toBe('image/jpeg');
-    expect(mediaTypeForExtension('mp3')).toBe('audio/mpeg');
-    expect(mediaTypeForExtension('wav')).toBe('audio/wav');
-    expect(mediaTypeForExtension('glb')).toBe('model/gltf-binary');
-    expect(mediaTypeForExtension('svg')).toBe('image/svg+xml');
-    expect(mediaTypeForExtension('nope')).toBeUndefined();
-    for (const type of ['image/png', 'video/mp4', 'audio/mpeg', 'image/webp']) {
-      expect(mediaTypeForExtension(extensionFor(type))).toBe(type);
-    }
   });
 });

@@ -5,13 +5,10 @@ import { gateAiHttpError, gateAiTaskError } from './errors.js';
 const key = 'sk-gateai-secret-key-9999';
 const redactor = new Redactor([key]);
 const http = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  gateAiHttpError(
-    status,
-    headers,
-    typeof body === 'string' ? body : JSON.stringify(body),
-    'POST /api/generate',
+  gateAiHttpError(status, headers, typeof body === 'string' ? body : JSON.stringify(body), {
+    request: 'POST /api/generate',
     redactor,
-  );
+  });
 
 describe('gateAiHttpError', () => {
   it('maps the documented request limits to INVALID_INPUT naming the parameter', () => {
@@ -102,7 +99,7 @@ describe('gateAiTaskError', () => {
       code: 'PROVIDER_UNAVAILABLE',
       message: 'GateAI could not finish the generation: Upstream provider error',
     });
-    expect(gateAiTaskError(undefined, 't', redactor).message).toBe('GateAI could not finish the generation');
+    expect(gateAiTaskError(undefined, 't', redactor).message).toBe('GateAI could not finish the generation.');
     expect(gateAiTaskError(`bad key ${key}`, 't', redactor).message).not.toContain(key);
   });
 });

@@ -1,9 +1,12 @@
 import {
-  GenHubError,
   type HttpClient,
   type HttpRequest,
   type JsonValue,
+  lenient,
+  looseNumber,
+  nonBlank,
   type Redactor,
+  requestJson,
 } from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModelType } from '../catalogue/wire-model.js';
@@ -17,34 +20,21 @@ export interface GenerateBody {
 }
 
 /** Money as GateAI writes it: a number of dollars (a numeric string is tolerated). */
-const usd = z
-  .preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.replace(/^\s*\$/, '')) : v),
-    z.number().refine(Number.isFinite).nonnegative(),
-  )
-  .optional()
-  .catch(undefined);
+const usd = lenient(looseNumber.refine((amount) => amount >= 0));
 
-/** One link or several; objects with a `url` count as their link. */
+/** One link or several; objects with a `url` count as their link, anything else is left out. */
 const links = z
-  .preprocess((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]), z.array(z.unknown()))
-  .transform((items) =>
-    items
-      .map((item) =>
-        typeof item === 'string'
-          ? item
-          : typeof item === 'object' && item !== null && typeof (item as { url?: unknown }).url === 'string'
-            ? (item as { url: string }).url
-            : undefined,
-      )
-      .filter((item): item is string => item !== undefined && item.trim() !== ''),
-  );
+  .preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]),
+    z.array(lenient(z.union([nonBlank, z.object({ url: nonBlank }).transform((item) => item.url)]))),
+  )
+  .transform((items) => items.filter((item) => item !== undefined));
 
 export const generateResponse = z
   .object({
     task_id: z.string().min(1),
-    url: z.string().optional().catch(undefined),
-    status: z.string().optional().catch(undefined),
+    url: lenient(z.string()),
+    status: lenient(z.string()),
     cost: usd,
     remaining: usd,
     adjustments: z.unknown().optional(),
@@ -59,19 +49,19 @@ export const statusResponse = z
     status: z.string(),
     result: links.optional(),
     glb_urls: links.optional(),
-    model: z.string().optional().catch(undefined),
+    model: lenient(z.string()),
     cost: usd,
     error: z.unknown().optional(),
-    progress: z.number().optional().catch(undefined),
+    progress: lenient(z.number()),
   })
   .loose();
 export type StatusResponse = z.output<typeof statusResponse>;
 
 export const estimateResponse = z
   .object({
-    cost: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().refine(Number.isFinite)),
+    cost: looseNumber,
     daily_remaining: usd,
-    fits_in_budget: z.boolean().optional().catch(undefined),
+    fits_in_budget: lenient(z.boolean()),
     adjustments: z.unknown().optional(),
   })
   .loose();
@@ -79,12 +69,8 @@ export type EstimateResponse = z.output<typeof estimateResponse>;
 
 export const creditsResponse = z
   .object({
-    your_budget: z
-      .object({ daily_limit: usd, used: usd, remaining: usd })
-      .loose()
-      .optional()
-      .catch(undefined),
-    pool: z.record(z.string(), z.json()).optional().catch(undefined),
+    your_budget: lenient(z.object({ daily_limit: usd, used: usd, remaining: usd }).loose()),
+    pool: lenient(z.record(z.string(), z.json())),
   })
   .loose();
 export type CreditsResponse = z.output<typeof creditsResponse>;
@@ -93,24 +79,21 @@ export type CreditsResponse = z.output<typeof creditsResponse>;
 const meTask = z
   .object({
     task_id: z.string().min(1),
-    model: z.string().optional().catch(undefined),
-    status: z.string().optional().catch(undefined),
+    model: lenient(z.string()),
+    status: lenient(z.string()),
     cost: usd,
     /** Active tasks only, written like `12s`. */
-    elapsed: z
-      .preprocess((v) => (typeof v === 'string' ? Number.parseFloat(v) : v), z.number().nonnegative())
-      .optional()
-      .catch(undefined),
+    elapsed: lenient(
+      z.preprocess((v) => (typeof v === 'string' ? Number.parseFloat(v) : v), z.number().nonnegative()),
+    ),
   })
   .loose();
 export type MeTask = z.output<typeof meTask>;
 
 /** Lists that may hold an unreadable item keep the readable ones. */
-const meTasks = z
-  .array(z.unknown())
-  .transform((items) => items.flatMap((item) => (meTask.safeParse(item).data ?? []) as MeTask[]))
-  .optional()
-  .catch(undefined);
+const meTasks = lenient(
+  z.array(lenient(meTask)).transform((items) => items.filter((item) => item !== undefined)),
+);
 
 export const meResponse = z.object({ active_tasks: meTasks, recent_tasks: meTasks }).loose();
 export type MeResponse = z.output<typeof meResponse>;
@@ -128,11 +111,13 @@ const uploadResponse = z
   .pipe(z.string().min(1));
 
 /** Accepts the task id under `task_id` (documented), `taskId` or `id`. */
-function withTaskId(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  const record = body as Record<string, unknown>;
-  return record.task_id === undefined ? { ...record, task_id: record.taskId ?? record.id } : record;
-}
+const withTaskId = z
+  .looseObject({
+    task_id: z.unknown().optional(),
+    taskId: z.unknown().optional(),
+    id: z.unknown().optional(),
+  })
+  .transform((body): unknown => ({ ...body, task_id: body.task_id ?? body.taskId ?? body.id }));
 
 /**
  * GateAI's Core API: one method per documented call. Every call carries `Authorization: Bearer`;
@@ -153,7 +138,7 @@ export class GateAiApi {
   generate(body: GenerateBody, signal: AbortSignal): Promise<GenerateResponse> {
     return this.#call(
       { method: 'POST', url: '/api/generate', json: body, signal, idempotent: false },
-      z.preprocess(withTaskId, generateResponse),
+      withTaskId.pipe(generateResponse),
     );
   }
 
@@ -214,36 +199,11 @@ export class GateAiApi {
     return this.#call({ method: 'POST', url: '/api/upload', body: form, signal }, uploadResponse);
   }
 
-  async #call<T>(request: HttpRequest, schema: z.ZodType<T>): Promise<T> {
-    const method = request.method ?? 'GET';
-    const what = `${method} ${request.url.split('?')[0]}`;
-    const response = await this.#http.request(request);
-    const text = await response.text();
-    if (response.status < 200 || response.status >= 300) {
-      throw gateAiHttpError(response.status, response.headers, text, what, this.#redactor);
-    }
-    let body: unknown;
-    try {
-      body = text.trim() === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new GenHubError('PROVIDER_UNAVAILABLE', `GateAI answered ${what} with a body that is not JSON.`, {
-        provider: 'gateai',
-        status: response.status,
-      });
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : '';
-      throw new GenHubError(
-        'PROVIDER_UNAVAILABLE',
-        `GateAI answered ${what} with an unexpected body${where}.`,
-        {
-          provider: 'gateai',
-          status: response.status,
-        },
-      );
-    }
-    return parsed.data;
+  #call<Schema extends z.ZodType>(request: HttpRequest, schema: Schema): Promise<z.output<Schema>> {
+    return requestJson(this.#http, request, schema, {
+      provider: 'gateai',
+      errors: gateAiHttpError,
+      redactor: this.#redactor,
+    });
   }
 }

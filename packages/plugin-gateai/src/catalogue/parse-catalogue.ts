@@ -1,4 +1,4 @@
-import type { JsonObject, SizePreset, SizeRange } from '@genhub/provider';
+import { type JsonObject, lenient, type SizePreset, type SizeRange } from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModel, WireModelType, WireParam } from './wire-model.js';
 
@@ -7,9 +7,6 @@ export interface ParsedCatalogue {
   models: WireModel[];
   skipped: Array<{ index: number; id?: string; reason: string }>;
 }
-
-/** A field that is dropped, rather than failing its model, when it has the wrong shape. */
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const finite = z.number().refine(Number.isFinite);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -85,40 +82,42 @@ export function normalizeType(type: string): WireModelType | undefined {
   return undefined;
 }
 
-/** The list of model entries in a `/v1/models/schema` body: an array, `{ models }`, `{ data }` or a map by id. */
-function entriesOf(body: unknown): unknown[] | undefined {
-  if (Array.isArray(body)) return body;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  for (const key of ['models', 'data']) {
-    const list = record[key];
-    if (Array.isArray(list)) return list;
-    if (isRecord(list)) return fromMap(list);
-  }
-  const values = Object.values(record);
-  if (values.length > 0 && values.every((v) => isRecord(v) && ('params' in v || 'type' in v))) {
-    return fromMap(record);
-  }
-  return undefined;
-}
-
+/** A map by id as a list, each entry given its key as `id` unless it names one itself. */
 function fromMap(map: Record<string, unknown>): unknown[] {
-  return Object.entries(map).map(([id, value]) =>
-    isRecord(value) ? { ...value, id: typeof value.id === 'string' ? value.id : id } : value,
-  );
+  return Object.entries(map).map(([id, value]) => {
+    const entry = z.looseObject({ id: z.string().catch(id) }).safeParse(value);
+    return entry.success ? entry.data : value;
+  });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const listOrMap = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown()).transform(fromMap)]);
+
+/** The model entries of a `/v1/models/schema` body: an array, `{ models }`, `{ data }` or a map by id. */
+const modelEntries = z.union([
+  z.array(z.unknown()),
+  z.object({ models: listOrMap }).transform((body) => body.models),
+  z.object({ data: listOrMap }).transform((body) => body.data),
+  z
+    .record(
+      z.string(),
+      z.looseObject({}).refine((entry) => 'params' in entry || 'type' in entry),
+    )
+    .refine((map) => Object.keys(map).length > 0)
+    .transform(fromMap),
+]);
+
+/** A parameter in a list: its bare name, or an object with a `name`. */
+const listedParam = z.union([
+  z.string().transform((name): [string, unknown] => [name, {}]),
+  z.looseObject({ name: z.string() }).transform((param): [string, unknown] => [param.name, param]),
+]);
 
 function parseParams(raw: Record<string, unknown> | unknown[]): Record<string, WireParam> {
   const params: Record<string, WireParam> = {};
-  const entries: Array<[string, unknown]> = Array.isArray(raw)
-    ? raw.flatMap((item): Array<[string, unknown]> => {
-        if (typeof item === 'string') return [[item, {}]];
-        if (isRecord(item) && typeof item.name === 'string') return [[item.name, item]];
-        return [];
+  const entries = Array.isArray(raw)
+    ? raw.flatMap((item) => {
+        const named = listedParam.safeParse(item);
+        return named.success ? [named.data] : [];
       })
     : Object.entries(raw);
   for (const [name, value] of entries) {
@@ -159,13 +158,13 @@ function presetsOf(list: ReadonlyArray<z.output<typeof presetSchema>>): SizePres
  * the body holds no list at all.
  */
 export function parseCatalogue(body: unknown): ParsedCatalogue {
-  const entries = entriesOf(body);
+  const entries = modelEntries.safeParse(body).data;
   if (!entries) throw new TypeError('the model schema is neither a list of models nor { models: [...] }');
   const result: ParsedCatalogue = { models: [], skipped: [] };
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const parsed = modelSchema.safeParse(entry);
-    const rawId = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    const rawId = lenient(z.object({ id: z.string() })).parse(entry)?.id;
     const skip = (reason: string) =>
       result.skipped.push({ index, ...(rawId === undefined ? {} : { id: rawId }), reason });
     if (!parsed.success) {

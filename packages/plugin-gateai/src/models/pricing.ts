@@ -1,4 +1,5 @@
-import type { Price } from '@genhub/provider';
+import { lenient, type Price } from '@genhub/provider';
+import { z } from 'zod';
 
 /** Pricing defaults: what to assume where GateAI's cost summary says too little. */
 export const DefaultPricing = {
@@ -80,22 +81,28 @@ const DOCUMENT_TABLE: ReadonlyArray<{
   { model: 'seedance-2.0', pixels: 1920 * 1080, seconds: 15, usd: 11.25 },
 ];
 
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
+const finite = lenient(z.number().refine(Number.isFinite));
+
+/** What a price depends on, of the parameters a model has (GateAI's models differ in which). */
+const pricedParams = z.object({
+  quantity: finite,
+  width: finite,
+  height: finite,
+  duration: finite,
+  quality: z.unknown().optional(),
+  mode: lenient(z.string()),
+  resolution: lenient(z.string()),
+});
 
 /**
  * The pixels a request asks for: width x height, else a `RESOLUTION_1080` mode or a `1080p`
  * resolution (at 16:9), else undefined (the model's reference size is assumed).
  */
 export function requestedPixels(params: Readonly<Record<string, unknown>>): number | undefined {
-  const width = num(params.width);
-  const height = num(params.height);
+  const { width, height, mode, resolution } = pricedParams.parse(params);
   if (width !== undefined && height !== undefined && width > 0 && height > 0) return width * height;
-  for (const key of ['mode', 'resolution']) {
-    const value = params[key];
-    if (typeof value !== 'string') continue;
-    const match = /(?:RESOLUTION_)?(\d{3,4})p?$/i.exec(value);
+  for (const value of [mode, resolution]) {
+    const match = value === undefined ? null : /(?:RESOLUTION_)?(\d{3,4})p?$/i.exec(value);
     if (match) return pixelsOfResolution(Number(match[1]));
   }
   return undefined;
@@ -135,12 +142,13 @@ export function priceEstimator(
   const rule = parseCost(cost);
   const table = DOCUMENT_TABLE.filter((row) => row.model === modelId);
   return (params) => {
-    const quantity = Math.max(1, num(params.quantity) ?? 1);
+    const read = pricedParams.parse(params);
+    const quantity = Math.max(1, read.quantity ?? 1);
     const pixels = requestedPixels(params);
-    const seconds = num(params.duration);
+    const seconds = read.duration;
 
     for (const row of table) {
-      if (row.quality !== undefined && row.quality !== params.quality) continue;
+      if (row.quality !== undefined && row.quality !== read.quality) continue;
       if (row.perMegapixelImage) {
         const scale = pixels === undefined ? 1 : pixels / (1024 * 1024);
         return { usd: roundUsd(row.usd * scale * quantity), approximate: true };

@@ -1,5 +1,6 @@
 import {
   detectMediaType,
+  essence,
   extensionFor,
   GenHubError,
   type HttpClient,
@@ -73,7 +74,9 @@ export function createMediaResolver(deps: MediaResolverDependencies): MediaResol
     const mediaType =
       input.mediaType ??
       (await detectMediaType(bytes)) ??
-      response.headers['content-type']?.split(';')[0]?.trim() ??
+      (response.headers['content-type'] === undefined
+        ? undefined
+        : essence(response.headers['content-type'])) ??
       FALLBACK_TYPE[kind];
     return { bytes, mediaType };
   };

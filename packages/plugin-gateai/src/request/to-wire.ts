@@ -1,4 +1,4 @@
-import type { JsonValue, MediaInput } from '@genhub/provider';
+import { type JsonValue, type MediaInput, mediaInput } from '@genhub/provider';
 import type { GateAiModel } from '../models/build-model.js';
 import { MEDIA_KEYS, type MediaKey } from '../models/param-roles.js';
 import type { MediaKind, MediaResolver } from './media-resolver.js';
@@ -18,11 +18,8 @@ const MEDIA_ROUTES: Readonly<Record<MediaKey, { kind: MediaKind; upload?: 'image
 };
 
 function mediaList(value: unknown): MediaInput[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return items.filter(
-    (item): item is MediaInput =>
-      typeof item === 'object' && item !== null && typeof (item as MediaInput).url === 'string',
-  );
+  const items: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items.flatMap((item) => mediaInput.safeParse(item).data ?? []);
 }
 
 /**

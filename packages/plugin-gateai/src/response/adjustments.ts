@@ -1,20 +1,16 @@
-import type { Warning } from '@genhub/provider';
+import { lenient, nonBlank, type Warning } from '@genhub/provider';
+import { z } from 'zod';
 import type { ParamRoles } from '../models/param-roles.js';
 
 const REASON = "GateAI changed it to fit the key's daily budget";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function first(record: Record<string, unknown>, keys: readonly string[]): unknown {
-  for (const key of keys) if (record[key] !== undefined) return record[key];
-  return undefined;
-}
-
-const FROM = ['from', 'original', 'requested', 'old', 'before'];
-const TO = ['to', 'adjusted', 'new', 'value', 'after', 'now'];
-const PARAM = ['param', 'parameter', 'field', 'name', 'key'];
+/** One change, under any of the spellings GateAI might use for its parameter, old and new values. */
+const change = z.looseObject({}).transform((entry: Record<string, unknown>) => ({
+  param: entry.param ?? entry.parameter ?? entry.field ?? entry.name ?? entry.key,
+  from: entry.from ?? entry.original ?? entry.requested ?? entry.old ?? entry.before,
+  to: entry.to ?? entry.adjusted ?? entry.new ?? entry.value ?? entry.after ?? entry.now,
+  reason: lenient(nonBlank).parse(entry.reason),
+}));
 
 /**
  * The `adjustments` GateAI reports when it downgrades a request to fit the daily budget, as
@@ -28,13 +24,12 @@ export function adjustmentWarnings(
   sent: Readonly<Record<string, unknown>>,
   roles: ParamRoles,
 ): Warning[] {
-  const keyOf = (wire: string) => roles.byWire.get(wire)?.key ?? wire;
-  const warning = (wire: string, from: unknown, to: unknown, reason?: unknown): Warning => ({
+  const warning = (wire: string, from: unknown, to: unknown, reason = REASON): Warning => ({
     type: 'adjusted',
-    param: keyOf(wire),
+    param: roles.byWire.get(wire)?.key ?? wire,
     from: from ?? null,
     to: to ?? null,
-    reason: typeof reason === 'string' && reason.trim() !== '' ? reason : REASON,
+    reason,
   });
   const fromSentence = (text: string): Warning => {
     const named = Object.keys(sent).find((wire) => new RegExp(`\\b${wire}\\b`, 'i').test(text));
@@ -42,22 +37,22 @@ export function adjustmentWarnings(
       ? { type: 'adjusted', param: 'params', from: null, to: null, reason: `${REASON}: ${text}` }
       : warning(named, sent[named], null, `${REASON}: ${text}`);
   };
+  const fromListed = (entry: unknown): Warning[] => {
+    const sentence = nonBlank.safeParse(entry);
+    if (sentence.success) return [fromSentence(sentence.data)];
+    const listed = change.safeParse(entry).data;
+    if (typeof listed?.param !== 'string') return [];
+    return [warning(listed.param, listed.from ?? sent[listed.param], listed.to, listed.reason)];
+  };
 
-  if (adjustments === undefined || adjustments === null || adjustments === false) return [];
-  if (typeof adjustments === 'string') return adjustments.trim() === '' ? [] : [fromSentence(adjustments)];
-  if (Array.isArray(adjustments)) {
-    return adjustments.flatMap((entry): Warning[] => {
-      if (typeof entry === 'string') return entry.trim() === '' ? [] : [fromSentence(entry)];
-      if (!isRecord(entry)) return [];
-      const param = first(entry, PARAM);
-      if (typeof param !== 'string') return [];
-      return [warning(param, first(entry, FROM) ?? sent[param], first(entry, TO), entry.reason)];
-    });
-  }
-  if (!isRecord(adjustments)) return [];
-  return Object.entries(adjustments).map(([wire, change]) =>
-    isRecord(change) && (first(change, FROM) !== undefined || first(change, TO) !== undefined)
-      ? warning(wire, first(change, FROM) ?? sent[wire], first(change, TO), change.reason)
-      : warning(wire, sent[wire], change),
-  );
+  if (Array.isArray(adjustments)) return adjustments.flatMap(fromListed);
+  if (typeof adjustments === 'string') return fromListed(adjustments);
+  const byParam = z.record(z.string(), z.unknown()).safeParse(adjustments);
+  if (!byParam.success) return [];
+  return Object.entries(byParam.data).map(([wire, value]) => {
+    const changed = change.safeParse(value).data;
+    return changed !== undefined && (changed.from !== undefined || changed.to !== undefined)
+      ? warning(wire, changed.from ?? sent[wire], changed.to, changed.reason)
+      : warning(wire, sent[wire], value);
+  });
 }

@@ -1,23 +1,5 @@
-import type { Output } from '@genhub/provider';
+import { mediaKind, mediaTypeForExtension, type Output } from '@genhub/provider';
 import type { WireModelType } from '../catalogue/wire-model.js';
-
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mov: 'video/quicktime',
-  glb: 'model/gltf-binary',
-  gltf: 'model/gltf+json',
-  obj: 'model/obj',
-  usdz: 'model/vnd.usdz+zip',
-  stl: 'model/stl',
-};
-
-const MODEL_FILES = new Set(['glb', 'gltf', 'obj', 'fbx', 'usdz', 'stl', 'ply']);
 
 function extensionOf(url: string): string | undefined {
   let path = url;
@@ -73,10 +55,12 @@ export function outputsOf(
   }
   const outputs: Output[] = files.map((url) => {
     const extension = extensionOf(url);
-    const mediaType = extension === undefined ? undefined : MEDIA_TYPES[extension];
+    const mediaType = extension === undefined ? undefined : mediaTypeForExtension(extension);
     const name = nameOf(url);
     const role =
-      type === '3d' && !(extension !== undefined && MODEL_FILES.has(extension)) ? 'preview' : 'primary';
+      type === '3d' && !(mediaType !== undefined && mediaKind(mediaType) === 'model3d')
+        ? 'preview'
+        : 'primary';
     return {
       kind: 'url',
       url,

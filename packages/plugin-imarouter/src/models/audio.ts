@@ -1,22 +1,7 @@
 import { vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { type ImaModel, paramsAs, request } from '../ima-request.js';
+import { type ImaModel, imaModel, request } from '../ima-request.js';
 import { Deadlines, flatPrice, round } from './model-helpers.js';
-
-interface MusicParams {
-  prompt: string;
-  style?: string;
-  negativePrompt?: string;
-  title?: string;
-  model_version?: string;
-  custom_mode?: boolean;
-  auto_lyrics?: boolean;
-  make_instrumental?: boolean;
-  gpt_description_prompt?: string;
-  vocal_gender?: string;
-  style_weight?: number;
-  weirdness_constraint?: number;
-}
 
 /** `sonic` on `POST /v1/music/generations`: several songs per task, each with its title and lyrics. */
 function sonic(): ImaModel {
@@ -34,7 +19,7 @@ function sonic(): ImaModel {
     style_weight: z.number().min(0).max(1).optional(),
     weirdness_constraint: z.number().min(0).max(1).optional(),
   });
-  return {
+  return imaModel({
     remote: 'sonic',
     family: 'Music',
     spec: {
@@ -51,8 +36,7 @@ function sonic(): ImaModel {
       timeouts: { deadlineMs: Deadlines.music },
       example: { prompt: 'Bright synth-pop with a catchy chorus', title: 'Neon Skyline' },
     },
-    build(_task, raw) {
-      const p = paramsAs<MusicParams>(raw);
+    build(_task, p) {
       return request(
         'POST /v1/music/generations',
         {
@@ -73,18 +57,11 @@ function sonic(): ImaModel {
         { poll: 'music' },
       );
     },
-  };
+  });
 }
 
 /** The voice the document's examples use, so a bare prompt works. */
 export const DEFAULT_SEED_TTS_VOICE = 'zh_female_shuangkuaisisi_uranus';
-
-interface SpeechParams {
-  prompt: string;
-  voice: string;
-  response_format?: string;
-  speed?: number;
-}
 
 /** `seed-tts-2.0` on `POST /v1/audio/speech`. A prompt that starts with `<speak` is sent as SSML. */
 function seedTts(): ImaModel {
@@ -94,7 +71,7 @@ function seedTts(): ImaModel {
     response_format: z.enum(['mp3', 'wav', 'pcm', 'ogg_opus']).optional().describe('Audio format (mp3)'),
     speed: z.number().min(0.5).max(2).optional().describe('Speed multiplier'),
   });
-  return {
+  return imaModel({
     remote: 'seed-tts-2.0',
     family: 'Seed TTS Speech',
     spec: {
@@ -107,15 +84,14 @@ function seedTts(): ImaModel {
       params,
       limits: { promptMaxLength: 10_000 },
       // The document's example: 80 characters for $0.003.
-      estimatePrice: (raw) => {
-        const p = paramsAs<SpeechParams>(raw);
-        return { usd: round(Math.max(0.001, [...p.prompt].length * 0.0000375)), approximate: true };
-      },
+      estimatePrice: ({ prompt }) => ({
+        usd: round(Math.max(0.001, [...prompt].length * 0.0000375)),
+        approximate: true,
+      }),
       timeouts: { deadlineMs: Deadlines.speech },
       example: { prompt: 'Hello, and welcome.', voice: DEFAULT_SEED_TTS_VOICE },
     },
-    build(_task, raw) {
-      const p = paramsAs<SpeechParams>(raw);
+    build(_task, p) {
       const ssml = /^\s*<speak[\s>]/i.test(p.prompt);
       return request(
         'POST /v1/audio/speech',
@@ -129,7 +105,7 @@ function seedTts(): ImaModel {
         { poll: 'speech' },
       );
     },
-  };
+  });
 }
 
 /** Music (sonic) and speech (Seed TTS). */

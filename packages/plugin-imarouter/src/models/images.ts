@@ -1,15 +1,10 @@
-import { type MediaInput, mediaInput, type Task, vocabulary } from '@genhub/provider';
+import { mediaInput, type Task, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { type ImaModel, ignored, paramsAs, request, urlsOf } from '../ima-request.js';
+import { type ImaModel, ignored, imaModel, request, urlsOf } from '../ima-request.js';
 import { Deadlines, flatPrice, presets, requireImageFor, sizeString } from './model-helpers.js';
 
 const IMAGE_TASKS = ['text-to-image', 'image-to-image'] as const satisfies readonly Task[];
 const ENDPOINT = 'POST /v1/images/generations';
-
-interface PromptAndImages {
-  prompt: string;
-  images?: MediaInput[] | undefined;
-}
 
 // --- Gemini ---------------------------------------------------------------------------------
 
@@ -44,8 +39,7 @@ function gemini(
     aspectRatio: z.enum(ratios).optional(),
     size: z.enum(sizes).optional().describe('Output size tier (1K unless given)'),
   });
-  type Params = PromptAndImages & { aspectRatio?: string; size?: string };
-  return {
+  return imaModel({
     remote,
     family: 'Gemini Images',
     spec: {
@@ -60,8 +54,7 @@ function gemini(
       timeouts: { deadlineMs: Deadlines.image },
       example: { prompt: 'a futuristic city at sunset', aspectRatio: '16:9' },
     },
-    build(task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(task, p) {
       requireImageFor(task, p.images !== undefined, name);
       return request(
         ENDPOINT,
@@ -75,7 +68,7 @@ function gemini(
         { poll: 'image' },
       );
     },
-  };
+  });
 }
 
 // --- GPT Image -------------------------------------------------------------------------------
@@ -114,18 +107,7 @@ function gptImage2(): ImaModel {
         });
       }
     });
-  type Params = PromptAndImages & {
-    mask?: MediaInput;
-    width?: number;
-    height?: number;
-    quality?: string;
-    background?: string;
-    input_fidelity?: string;
-    moderation?: string;
-    output_format?: string;
-    output_compression?: number;
-  };
-  return {
+  return imaModel({
     remote: 'gpt-image-2',
     family: 'GPT Image',
     spec: {
@@ -142,8 +124,7 @@ function gptImage2(): ImaModel {
       timeouts: { deadlineMs: Deadlines.image },
       example: { prompt: 'a glossy product hero image of a smartwatch', quality: 'high' },
     },
-    build(task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(task, p) {
       requireImageFor(task, p.images !== undefined, name);
       return request(
         `${ENDPOINT}#gpt-image`,
@@ -163,7 +144,7 @@ function gptImage2(): ImaModel {
         { poll: 'image' },
       );
     },
-  };
+  });
 }
 
 // --- Doubao Seedream -------------------------------------------------------------------------
@@ -205,30 +186,20 @@ function seedream(
   pixelSizes: readonly string[],
   usd: number,
 ): ImaModel {
-  const base = {
+  const v45 = z.object({
     prompt: vocabulary.prompt.max(600),
     images: vocabulary.images.max(14).optional(),
     width: vocabulary.width.optional(),
     height: vocabulary.height.optional(),
     size: z.enum(tiers).optional().describe('Resolution tier, when width and height are not given'),
-  };
-  const params =
-    version === '5.0'
-      ? z.object({
-          ...base,
-          output_format: z.enum(['jpeg', 'png']).optional(),
-          optimize_prompt_options: z.object({ mode: z.enum(['standard']) }).optional(),
-        })
-      : z.object(base);
-  type Params = PromptAndImages & {
-    width?: number;
-    height?: number;
-    size?: string;
-    output_format?: string;
-    optimize_prompt_options?: { mode: string };
-  };
+  });
+  const v50 = v45.extend({
+    output_format: z.enum(['jpeg', 'png']).optional(),
+    optimize_prompt_options: z.object({ mode: z.enum(['standard']) }).optional(),
+  });
+  const params = version === '5.0' ? v50 : v45;
   const operation = version === '5.0' ? `${ENDPOINT}#doubao-seedream` : `${ENDPOINT}#doubao-seedream-45`;
-  return {
+  return imaModel({
     remote,
     family: 'Doubao Seedream',
     spec: {
@@ -245,8 +216,7 @@ function seedream(
       timeouts: { deadlineMs: Deadlines.image },
       example: { prompt: 'a cinematic beverage poster with glossy lighting', size: '2K' },
     },
-    build(task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(task, p: z.output<typeof v50>) {
       requireImageFor(task, p.images !== undefined, name);
       const pixels = sizeString(p, 'x');
       const warnings =
@@ -266,7 +236,7 @@ function seedream(
         { poll: 'image', warnings },
       );
     },
-  };
+  });
 }
 
 // --- Wan images ------------------------------------------------------------------------------
@@ -328,17 +298,8 @@ function wan27(remote: 'wan2.7-image' | 'wan2.7-image-pro', name: string, usd: n
         });
       }
     });
-  type Params = PromptAndImages & {
-    width?: number;
-    height?: number;
-    size?: string;
-    seed?: number;
-    enable_sequential?: boolean;
-    thinking_mode?: boolean;
-    bbox_list?: number[][][];
-    color_palette?: Array<{ hex: string; ratio: string }>;
-  };
-  return {
+
+  return imaModel({
     remote,
     family: 'Wan Images',
     spec: {
@@ -354,8 +315,7 @@ function wan27(remote: 'wan2.7-image' | 'wan2.7-image-pro', name: string, usd: n
       timeouts: { deadlineMs: Deadlines.image },
       example: { prompt: 'a cinematic illustration of a lighthouse', seed: 12345 },
     },
-    build(task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(task, p) {
       requireImageFor(task, p.images !== undefined, name);
       return request(
         `${ENDPOINT}#wan`,
@@ -373,7 +333,7 @@ function wan27(remote: 'wan2.7-image' | 'wan2.7-image-pro', name: string, usd: n
         { poll: 'image' },
       );
     },
-  };
+  });
 }
 
 const WAN26_SIZES = [
@@ -390,23 +350,18 @@ const WAN26_SIZES = [
 function wan26(remote: 'wan2.6-t2i' | 'wan2.6-image'): ImaModel {
   const edits = remote === 'wan2.6-image';
   const name = edits ? 'Wan 2.6 Image (image-to-image)' : 'Wan 2.6 (text-to-image)';
-  const params = z.object({
-    prompt: vocabulary.prompt.max(2000),
-    ...(edits ? { images: vocabulary.images } : {}),
+  const prompt = vocabulary.prompt.max(2000);
+  const settings = {
     width: vocabulary.width.optional(),
     height: vocabulary.height.optional(),
     negativePrompt: vocabulary.negativePrompt.max(500).optional(),
     prompt_extend: z.boolean().optional(),
     seed: vocabulary.seed.max(2_147_483_647).optional(),
-  });
-  type Params = PromptAndImages & {
-    width?: number;
-    height?: number;
-    negativePrompt?: string;
-    prompt_extend?: boolean;
-    seed?: number;
   };
-  return {
+  const textOnly = z.object({ prompt, ...settings });
+  const withImages = z.object({ prompt, images: vocabulary.images, ...settings });
+  const params = edits ? withImages : textOnly;
+  return imaModel({
     remote,
     family: 'Wan Images',
     spec: {
@@ -427,8 +382,7 @@ function wan26(remote: 'wan2.6-t2i' | 'wan2.6-image'): ImaModel {
           }
         : { prompt: 'a beautiful sunset over the sea', seed: 12345 },
     },
-    build(_task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(_task, p: z.output<typeof withImages>) {
       return request(
         `${ENDPOINT}#wan26`,
         {
@@ -443,7 +397,7 @@ function wan26(remote: 'wan2.6-t2i' | 'wan2.6-image'): ImaModel {
         { poll: 'image' },
       );
     },
-  };
+  });
 }
 
 // --- PrunaAI ---------------------------------------------------------------------------------
@@ -460,15 +414,7 @@ function prunaImage(): ImaModel {
     seed: vocabulary.seed.optional(),
     disable_safety_checker: z.boolean().optional(),
   });
-  type Params = {
-    prompt: string;
-    aspectRatio?: string;
-    width?: number;
-    height?: number;
-    seed?: number;
-    disable_safety_checker?: boolean;
-  };
-  return {
+  return imaModel({
     remote: 'prunaai/p-image',
     family: 'PrunaAI Images',
     spec: {
@@ -484,8 +430,7 @@ function prunaImage(): ImaModel {
       timeouts: { deadlineMs: Deadlines.image },
       example: { prompt: 'a clean studio product photo of a ceramic cup', aspectRatio: '1:1' },
     },
-    build(_task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(_task, p) {
       const custom = sizeString(p, 'x') !== undefined;
       const warnings =
         custom && p.aspectRatio !== undefined
@@ -505,7 +450,7 @@ function prunaImage(): ImaModel {
         { poll: 'image', warnings },
       );
     },
-  };
+  });
 }
 
 function prunaImageEdit(): ImaModel {
@@ -518,13 +463,7 @@ function prunaImageEdit(): ImaModel {
     seed: vocabulary.seed.optional(),
     disable_safety_checker: z.boolean().optional(),
   });
-  type Params = PromptAndImages & {
-    aspectRatio?: string;
-    turbo?: boolean;
-    seed?: number;
-    disable_safety_checker?: boolean;
-  };
-  return {
+  return imaModel({
     remote: 'prunaai/p-image-edit',
     family: 'PrunaAI Images',
     spec: {
@@ -542,8 +481,7 @@ function prunaImageEdit(): ImaModel {
         images: [{ url: 'https://example.com/source.png' }],
       },
     },
-    build(_task, raw) {
-      const p = paramsAs<Params>(raw);
+    build(_task, p) {
       return request(
         `${ENDPOINT}#pruna`,
         {
@@ -558,7 +496,7 @@ function prunaImageEdit(): ImaModel {
         { poll: 'image' },
       );
     },
-  };
+  });
 }
 
 /** Every image model of the Gemini, GPT Image, Doubao Seedream, Wan and PrunaAI tags. */

@@ -1,7 +1,13 @@
-import { type MediaInput, vocabulary, type Warning } from '@genhub/provider';
+import { vocabulary, type Warning } from '@genhub/provider';
 import { z } from 'zod';
-import { type ImaModel, ignored, invalid, paramsAs, request, urlOf, urlsOf } from '../ima-request.js';
-import { Deadlines, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';
+import { type ImaModel, ignored, imaModel, invalid, request, urlsOf } from '../ima-request.js';
+import {
+  Deadlines,
+  lastFrameNeedsFirst,
+  perSecond,
+  requireImageFor,
+  requirePrompt,
+} from './model-helpers.js';
 
 const V3_RATIOS = ['16:9', '9:16', '1:1'] as const;
 const V3_DURATION = z.number().int().min(3).max(15).describe('Length in seconds, 3 to 15');
@@ -19,24 +25,6 @@ const multiPrompt = z
   )
   .max(6)
   .describe('Up to 6 shots, each with its own prompt and duration');
-
-interface KlingV3Params {
-  prompt?: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  lastFrame?: MediaInput;
-  referenceVideo?: MediaInput;
-  negativePrompt?: string;
-  element_list?: Array<{ element_id: number }>;
-  camera_control?: Record<string, unknown>;
-  duration?: number;
-  aspectRatio?: string;
-  mode?: 'std' | 'pro';
-  sound?: 'on' | 'off';
-  multi_prompt?: Array<Record<string, unknown>>;
-  multi_shot?: boolean;
-  shot_type?: string;
-}
 
 function klingV3Video(): ImaModel {
   const name = 'Kling v3 Video';
@@ -57,9 +45,7 @@ function klingV3Video(): ImaModel {
       shot_type: z.enum(['customize', 'intelligence']).optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.element_list !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -68,7 +54,7 @@ function klingV3Video(): ImaModel {
         });
       }
     });
-  return {
+  return imaModel({
     remote: 'kling-v3-video',
     family: 'Kling Video',
     spec: {
@@ -82,8 +68,7 @@ function klingV3Video(): ImaModel {
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'A horse running through rain at night, tracking shot', duration: 5, mode: 'std' },
     },
-    build(task, raw) {
-      const p = paramsAs<KlingV3Params>(raw);
+    build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined || p.element_list !== undefined, name);
       if (p.firstFrame === undefined && p.element_list === undefined) requirePrompt(p.prompt, name);
       const both = p.firstFrame !== undefined && p.lastFrame !== undefined;
@@ -92,8 +77,8 @@ function klingV3Video(): ImaModel {
         {
           model: 'kling-v3-video',
           prompt: p.prompt,
-          image: both ? undefined : urlOf(p.firstFrame),
-          images: both ? [urlOf(p.firstFrame), urlOf(p.lastFrame)] : undefined,
+          image: both ? undefined : p.firstFrame?.url,
+          images: both ? [p.firstFrame?.url, p.lastFrame?.url] : undefined,
           element_list: p.element_list,
           camera_control: p.camera_control,
           duration: p.duration,
@@ -108,7 +93,7 @@ function klingV3Video(): ImaModel {
         { poll: 'video' },
       );
     },
-  };
+  });
 }
 
 function klingV3Omni(): ImaModel {
@@ -130,9 +115,7 @@ function klingV3Omni(): ImaModel {
       shot_type: z.enum(['customize']).optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.referenceVideo !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -148,7 +131,7 @@ function klingV3Omni(): ImaModel {
         });
       }
     });
-  return {
+  return imaModel({
     remote: 'kling-v3-omni-video',
     family: 'Kling Video',
     spec: {
@@ -163,8 +146,7 @@ function klingV3Omni(): ImaModel {
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'A glass sculpture forming from light, cinematic', duration: 5, sound: 'off' },
     },
-    build(task, raw) {
-      const p = paramsAs<KlingV3Params>(raw);
+    build(task, p) {
       const imageList: Array<string | Record<string, string>> = [];
       if (p.firstFrame) imageList.push({ image_url: p.firstFrame.url, type: 'first_frame' });
       if (p.lastFrame) imageList.push({ image_url: p.lastFrame.url, type: 'end_frame' });
@@ -195,24 +177,11 @@ function klingV3Omni(): ImaModel {
         { poll: 'video' },
       );
     },
-  };
+  });
 }
 
 /** The three ways the document lets legacy Kling models be submitted. */
 export const KLING_ENDPOINTS = ['video-generations', 'videos', 'kling'] as const;
-
-interface KlingLegacyParams {
-  prompt?: string;
-  negativePrompt?: string;
-  firstFrame?: MediaInput;
-  lastFrame?: MediaInput;
-  mode?: 'std' | 'pro';
-  duration?: 5 | 10;
-  aspectRatio?: string;
-  cfg_scale?: number;
-  camera_control?: { type?: string; config?: Record<string, unknown> };
-  endpoint: (typeof KLING_ENDPOINTS)[number];
-}
 
 function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaModel {
   const master = remote.includes('master');
@@ -239,12 +208,8 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
         .default('video-generations')
         .describe('video-generations: unified endpoint; videos: OpenAI-compatible; kling: native /kling/v1'),
     })
-    .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
-    });
-  return {
+    .superRefine(lastFrameNeedsFirst);
+  return imaModel({
     remote,
     family: 'Kling Video',
     spec: {
@@ -254,15 +219,11 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
       tasks: ['text-to-video', 'image-to-video'],
       output: 'video',
       params,
-      estimatePrice: (raw) => {
-        const p = paramsAs<KlingLegacyParams>(raw);
-        return perSecond(p.mode === 'pro' ? usdPerSecond * 2 : usdPerSecond, 5)(raw);
-      },
+      estimatePrice: (p) => perSecond(p.mode === 'pro' ? usdPerSecond * 2 : usdPerSecond, 5)(p),
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'A cat playing with a ball of yarn in a sunny room', duration: 5 },
     },
-    build(task, raw) {
-      const p = paramsAs<KlingLegacyParams>(raw);
+    build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined, name);
       if (p.firstFrame === undefined) requirePrompt(p.prompt, name);
       const warnings: Warning[] = [];
@@ -270,8 +231,8 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
       if (master && p.mode !== undefined) {
         warnings.push(ignored('mode', `${name} has no std/pro modes; mode was not sent.`));
       }
-      const image = urlOf(p.firstFrame);
-      const imageTail = urlOf(p.lastFrame);
+      const image = p.firstFrame?.url;
+      const imageTail = p.lastFrame?.url;
       if (p.endpoint === 'video-generations') {
         return request(
           'POST /v1/video/generations#kling',
@@ -317,7 +278,7 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
             { poll: 'kling-image2video', warnings },
           );
     },
-  };
+  });
 }
 
 /** Kling v3, v3 Omni and the legacy Kling models. */

@@ -7,21 +7,9 @@ import {
   type Warning,
 } from '@genhub/provider';
 import { z } from 'zod';
-import { type ImaModel, ignored, invalid, paramsAs, request, urlsOf } from '../ima-request.js';
+import { type ImaModel, ignored, imaModel, invalid, request, urlsOf } from '../ima-request.js';
 import { MIDJOURNEY_MODEL, midjourneyAction } from '../midjourney-actions.js';
 import { Deadlines } from './model-helpers.js';
-
-interface MidjourneyParams {
-  prompt?: string;
-  images?: MediaInput[];
-  aspectRatio?: string;
-  negativePrompt?: string;
-  seed?: number;
-  botType?: 'MID_JOURNEY' | 'NIJI_JOURNEY';
-  action?: string;
-  taskId?: string;
-  mask?: MediaInput;
-}
 
 const params = z
   .object({
@@ -91,6 +79,8 @@ const params = z
     }
   });
 
+type MidjourneyParams = z.output<typeof params>;
+
 /** Imagine's prompt with the shared parameters turned into Midjourney flags. */
 function imaginePrompt(p: MidjourneyParams, warnings: Warning[]): string {
   let prompt = p.prompt ?? '';
@@ -121,8 +111,7 @@ function maskData(mask: MediaInput | undefined): string | undefined {
   return mask.url;
 }
 
-function build(task: Task, raw: Readonly<Record<string, unknown>>) {
-  const p = paramsAs<MidjourneyParams>(raw);
+function build(task: Task, p: MidjourneyParams) {
   const warnings: Warning[] = [];
   if (p.action !== undefined && p.taskId !== undefined) {
     const action = midjourneyAction(p.action);
@@ -193,7 +182,7 @@ function build(task: Task, raw: Readonly<Record<string, unknown>>) {
 /** Midjourney: imagine, blend, and every button of a finished task as a follow-up request. */
 export function midjourneyModels(): ImaModel[] {
   return [
-    {
+    imaModel({
       remote: 'midjourney',
       family: 'Midjourney',
       spec: {
@@ -208,14 +197,14 @@ export function midjourneyModels(): ImaModel[] {
         output: 'image',
         params,
         limits: { maxInputImages: 5 },
-        estimatePrice: (raw) => {
-          const action = typeof raw.action === 'string' ? midjourneyAction(raw.action) : undefined;
+        estimatePrice: (p) => {
+          const action = p.action === undefined ? undefined : midjourneyAction(p.action);
           return { usd: action?.task === 'upscale' ? 0.02 : 0.05, approximate: true };
         },
         timeouts: { deadlineMs: Deadlines.midjourney },
         example: { prompt: 'A cinematic portrait of a fox in an autumn forest', aspectRatio: '16:9' },
       },
       build,
-    },
+    }),
   ];
 }

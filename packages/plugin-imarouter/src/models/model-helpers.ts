@@ -16,12 +16,12 @@ export function flatPrice(usd: number): () => Price {
   return () => ({ usd, approximate: true });
 }
 
-/** A price per second of output, for `duration` seconds (or `fallback` when the schema has none). */
+/** A price per second of output, for `duration` seconds (or `fallback` when the request has none). */
 export function perSecond(usdPerSecond: number, fallback: number) {
-  return (params: Readonly<Record<string, unknown>>): Price => {
-    const duration = typeof params.duration === 'number' ? params.duration : fallback;
-    return { usd: round(usdPerSecond * duration), approximate: true };
-  };
+  return ({ duration }: { duration?: number | undefined; [other: string]: unknown }): Price => ({
+    usd: round(usdPerSecond * (duration ?? fallback)),
+    approximate: true,
+  });
 }
 
 export function round(usd: number): number {
@@ -69,5 +69,15 @@ export function requirePrompt(
 ): void {
   if (prompt === undefined || prompt.trim() === '') {
     throw invalid('prompt', `${modelName} needs a prompt ${why}.`);
+  }
+}
+
+/** The issue of a last frame given without a first one, for a schema's `superRefine`. */
+export function lastFrameNeedsFirst(
+  value: { firstFrame?: unknown; lastFrame?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.lastFrame !== undefined && value.firstFrame === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
   }
 }

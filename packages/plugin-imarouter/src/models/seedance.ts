@@ -5,38 +5,17 @@ import {
   type ImaModel,
   type ImaRequest,
   ignored,
+  imaModel,
   invalid,
-  paramsAs,
   request,
-  urlOf,
   urlsOf,
 } from '../ima-request.js';
-import { assetRef, Deadlines, perSecond, requirePrompt } from './model-helpers.js';
+import { assetRef, Deadlines, lastFrameNeedsFirst, perSecond, requirePrompt } from './model-helpers.js';
 
 const SEEDANCE_RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9', 'adaptive'] as const;
 
 /** The two request forms the document gives Seedance. */
 export const SEEDANCE_ENDPOINTS = ['videos', 'contents'] as const;
-
-interface SeedanceParams {
-  prompt?: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  lastFrame?: MediaInput;
-  referenceVideo?: MediaInput;
-  referenceAudio?: MediaInput;
-  assetImages?: string[];
-  assetVideos?: string[];
-  assetAudios?: string[];
-  duration?: number;
-  aspectRatio?: (typeof SEEDANCE_RATIOS)[number];
-  resolution?: string;
-  audio?: boolean;
-  seed?: number;
-  return_last_frame?: boolean;
-  moderation?: boolean;
-  endpoint: (typeof SEEDANCE_ENDPOINTS)[number];
-}
 
 function seedanceParams(fast: boolean) {
   const resolutions = fast ? (['480p', '720p'] as const) : (['480p', '720p', '1080p'] as const);
@@ -94,9 +73,7 @@ function seedanceParams(fast: boolean) {
           message: 'First/last frames cannot be mixed with reference images, video or audio.',
         });
       }
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       const assets =
         value.assetImages !== undefined || value.assetVideos !== undefined || value.assetAudios !== undefined;
       if (assets && value.endpoint === 'contents') {
@@ -117,6 +94,8 @@ function seedanceParams(fast: boolean) {
     });
 }
 
+type SeedanceParams = z.output<ReturnType<typeof seedanceParams>>;
+
 /** `POST /v1/videos`: the OpenAI-style Seedance request, the one that takes portrait assets. */
 function videosForm(remote: string, task: Task, p: SeedanceParams, name: string): ImaRequest {
   const warnings: Warning[] = [];
@@ -127,7 +106,7 @@ function videosForm(remote: string, task: Task, p: SeedanceParams, name: string)
   }
   const frameMode = p.firstFrame !== undefined;
   const images = frameMode
-    ? [urlOf(p.firstFrame), urlOf(p.lastFrame)].filter((url): url is string => url !== undefined)
+    ? [p.firstFrame?.url, p.lastFrame?.url].filter((url): url is string => url !== undefined)
     : [...(urlsOf(p.images) ?? []), ...assetUris(p.assetImages)];
   const videos = [...(p.referenceVideo ? [p.referenceVideo.url] : []), ...assetUris(p.assetVideos)];
   const audios = [...(p.referenceAudio ? [p.referenceAudio.url] : []), ...assetUris(p.assetAudios)];
@@ -218,7 +197,7 @@ function contentsForm(remote: string, task: Task, p: SeedanceParams, name: strin
 
 function seedance(remote: string, name: string): ImaModel {
   const fast = remote.includes('fast');
-  return {
+  return imaModel({
     remote,
     family: 'Seedance Video',
     spec: {
@@ -235,13 +214,12 @@ function seedance(remote: string, name: string): ImaModel {
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'Time-lapse of a city at dawn, warm colours, cinematic', duration: 5 },
     },
-    build(task, raw) {
-      const p = paramsAs<SeedanceParams>(raw);
+    build(task, p) {
       return p.endpoint === 'contents'
         ? contentsForm(remote, task, p, name)
         : videosForm(remote, task, p, name);
     },
-  };
+  });
 }
 
 /** The four Seedance 2.0 models. */

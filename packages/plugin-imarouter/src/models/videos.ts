@@ -1,7 +1,14 @@
-import { type MediaInput, vocabulary } from '@genhub/provider';
+import { vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { type ImaModel, invalid, paramsAs, request, urlOf, urlsOf } from '../ima-request.js';
-import { Deadlines, flatPrice, perSecond, requireImageFor, requirePrompt } from './model-helpers.js';
+import { type AnyVariant, type ImaModel, imaModel, invalid, request, urlsOf } from '../ima-request.js';
+import {
+  Deadlines,
+  flatPrice,
+  lastFrameNeedsFirst,
+  perSecond,
+  requireImageFor,
+  requirePrompt,
+} from './model-helpers.js';
 
 /** The two endpoints several families accept the same body on. */
 export const VIDEO_ENDPOINTS = ['video-generations', 'videos'] as const;
@@ -18,22 +25,6 @@ const SEED = vocabulary.seed.max(2_147_483_647);
 const WAN_RESOLUTION = z.enum(['720P', '1080P']).describe('Output resolution');
 
 // --- Wan 2.6 video ---------------------------------------------------------------------------
-
-interface WanVideoParams {
-  prompt?: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  referenceVideo?: MediaInput;
-  negativePrompt?: string;
-  duration?: number;
-  size?: string;
-  aspectRatio?: string;
-  prompt_extend?: boolean;
-  seed?: number;
-  shot_type?: string;
-  template?: string;
-  audio?: boolean;
-}
 
 function wan26Video(remote: 'wan2.6-t2v' | 'wan2.6-i2v' | 'wan2.6-i2v-flash' | 'wan2.6-r2v'): ImaModel {
   const kind = remote.slice('wan2.6-'.length);
@@ -54,43 +45,44 @@ function wan26Video(remote: 'wan2.6-t2v' | 'wan2.6-i2v' | 'wan2.6-i2v-flash' | '
     shot_type: z.enum(['single', 'multi']).optional(),
   };
   const ratio = z.enum(['16:9', '9:16', '4:3', '3:4', '1:1']).optional();
-  const params =
-    kind === 't2v'
-      ? z.object({ prompt: vocabulary.prompt.max(800), aspectRatio: ratio, ...common })
-      : kind === 'r2v'
-        ? z
-            .object({
-              prompt: vocabulary.prompt.max(800).optional(),
-              images: vocabulary.images.max(1).optional().describe('One reference image'),
-              referenceVideo: vocabulary.referenceVideo.optional(),
-              aspectRatio: ratio,
-              ...common,
-            })
-            .superRefine((value, ctx) => {
-              if (value.images === undefined && value.referenceVideo === undefined) {
-                ctx.addIssue({
-                  code: 'custom',
-                  path: ['images'],
-                  message: 'Give a reference image or a reference video.',
-                });
-              }
-            })
-        : z.object({
-            prompt: vocabulary.prompt.max(800).optional(),
-            firstFrame: vocabulary.firstFrame,
-            template: z.string().max(100).optional(),
-            ...(kind === 'i2v-flash'
-              ? { audio: z.boolean().optional(), referenceVideo: vocabulary.referenceVideo.optional() }
-              : {}),
-            ...common,
-          });
+  const t2v = z.object({ prompt: vocabulary.prompt.max(800), aspectRatio: ratio, ...common });
+  const r2v = z
+    .object({
+      prompt: vocabulary.prompt.max(800).optional(),
+      images: vocabulary.images.max(1).optional().describe('One reference image'),
+      referenceVideo: vocabulary.referenceVideo.optional(),
+      aspectRatio: ratio,
+      ...common,
+    })
+    .superRefine((value, ctx) => {
+      if (value.images === undefined && value.referenceVideo === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['images'],
+          message: 'Give a reference image or a reference video.',
+        });
+      }
+    });
+  const frame = {
+    prompt: vocabulary.prompt.max(800).optional(),
+    firstFrame: vocabulary.firstFrame,
+    template: z.string().max(100).optional(),
+  };
+  const i2v = z.object({ ...frame, ...common });
+  const i2vFlash = z.object({
+    ...frame,
+    audio: z.boolean().optional(),
+    referenceVideo: vocabulary.referenceVideo.optional(),
+    ...common,
+  });
+  const params = { t2v, r2v, i2v, 'i2v-flash': i2vFlash }[kind] ?? i2v;
   const tasks =
     kind === 't2v'
       ? (['text-to-video'] as const)
       : kind === 'r2v'
         ? (['image-to-video', 'video-to-video'] as const)
         : (['image-to-video'] as const);
-  return {
+  return imaModel({
     remote,
     family: 'Wan2.6 Video',
     spec: {
@@ -110,21 +102,20 @@ function wan26Video(remote: 'wan2.6-t2v' | 'wan2.6-i2v' | 'wan2.6-i2v-flash' | '
             ? { prompt: 'A cinematic shot of the subject', images: [{ url: 'https://example.com/ref.png' }] }
             : { prompt: 'The cat runs across the grass', firstFrame: { url: 'https://example.com/cat.png' } },
     },
-    build(task, raw) {
-      const p = paramsAs<WanVideoParams>(raw);
+    build(task, p: AnyVariant<z.output<typeof t2v> & z.output<typeof r2v> & z.output<typeof i2vFlash>>) {
       if (task === 'video-to-video' && p.referenceVideo === undefined) {
         throw invalid('referenceVideo', `video-to-video at ${name} needs a reference video.`);
       }
       if (kind === 'r2v' && task === 'image-to-video' && p.images === undefined) {
         throw invalid('images', `image-to-video at ${name} needs a reference image.`);
       }
-      const video = urlOf(p.referenceVideo);
+      const video = p.referenceVideo?.url;
       return request(
         `POST /v1/videos#wan26`,
         {
           model: remote,
           prompt: p.prompt,
-          image: urlOf(p.firstFrame),
+          image: p.firstFrame?.url,
           images: urlsOf(p.images),
           reference_video_urls: video === undefined ? undefined : [video],
           duration: p.duration,
@@ -140,22 +131,10 @@ function wan26Video(remote: 'wan2.6-t2v' | 'wan2.6-i2v' | 'wan2.6-i2v-flash' | '
         { poll: 'video' },
       );
     },
-  };
+  });
 }
 
 // --- HappyHorse ------------------------------------------------------------------------------
-
-interface HappyHorseParams {
-  prompt?: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  referenceVideo?: MediaInput;
-  duration?: number;
-  size?: string;
-  aspectRatio?: string;
-  seed?: number;
-  audio_setting?: string;
-}
 
 function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
   const remote = `happyhorse-1.0-${kind}`;
@@ -170,35 +149,31 @@ function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
   const size = WAN_RESOLUTION.optional();
   const ratio = z.enum(['16:9', '9:16', '1:1', '4:3', '3:4']).optional();
   const seed = SEED.optional();
-  const shapes = {
-    t2v: { prompt: vocabulary.prompt.max(800), duration, size, aspectRatio: ratio, seed },
-    i2v: {
-      prompt: vocabulary.prompt.max(800).optional(),
-      firstFrame: vocabulary.firstFrame,
-      duration,
-      size,
-      seed,
-    },
-    r2v: {
-      prompt: vocabulary.prompt.max(2500),
-      images: vocabulary.images.max(9).describe('1 to 9 reference images'),
-      duration,
-      size,
-      aspectRatio: ratio,
-      seed,
-    },
-    'video-edit': {
-      prompt: vocabulary.prompt.max(2500),
-      referenceVideo: vocabulary.referenceVideo.describe('The video to edit'),
-      images: vocabulary.images.max(5).optional().describe('Up to 5 reference images'),
-      size,
-      audio_setting: z
-        .enum(['auto', 'origin'])
-        .optional()
-        .describe('Keep the original audio (origin) or not'),
-      seed,
-    },
-  };
+  const t2v = z.object({ prompt: vocabulary.prompt.max(800), duration, size, aspectRatio: ratio, seed });
+  const i2v = z.object({
+    prompt: vocabulary.prompt.max(800).optional(),
+    firstFrame: vocabulary.firstFrame,
+    duration,
+    size,
+    seed,
+  });
+  const r2v = z.object({
+    prompt: vocabulary.prompt.max(2500),
+    images: vocabulary.images.max(9).describe('1 to 9 reference images'),
+    duration,
+    size,
+    aspectRatio: ratio,
+    seed,
+  });
+  const edit = z.object({
+    prompt: vocabulary.prompt.max(2500),
+    referenceVideo: vocabulary.referenceVideo.describe('The video to edit'),
+    images: vocabulary.images.max(5).optional().describe('Up to 5 reference images'),
+    size,
+    audio_setting: z.enum(['auto', 'origin']).optional().describe('Keep the original audio (origin) or not'),
+    seed,
+  });
+  const schemas = { t2v, i2v, r2v, 'video-edit': edit };
   const tasks = {
     t2v: ['text-to-video'],
     i2v: ['image-to-video'],
@@ -206,7 +181,11 @@ function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
     'video-edit': ['video-to-video'],
   } as const;
   const examples = {
-    t2v: { prompt: 'A luminous horse runs through a neon city street', duration: 8, size: '720P' },
+    t2v: {
+      prompt: 'A luminous horse runs through a neon city street',
+      duration: 8,
+      size: '720P',
+    } satisfies z.input<typeof t2v>,
     i2v: { prompt: 'The horse walks forward', firstFrame: { url: 'https://example.com/horse.png' } },
     r2v: { prompt: 'The same character running', images: [{ url: 'https://example.com/horse-ref.png' }] },
     'video-edit': {
@@ -214,7 +193,7 @@ function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
       referenceVideo: { url: 'https://example.com/source.mp4' },
     },
   };
-  return {
+  return imaModel({
     remote,
     family: 'HappyHorse Video',
     spec: {
@@ -223,20 +202,24 @@ function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
       description: `${name} through imarouter.`,
       tasks: tasks[kind],
       output: 'video',
-      params: z.object(shapes[kind]),
+      params: schemas[kind],
       estimatePrice: perSecond(0.124, kind === 'video-edit' ? 6 : 5),
       timeouts: { deadlineMs: Deadlines.video },
       example: examples[kind],
     },
-    build(_task, raw) {
-      const p = paramsAs<HappyHorseParams>(raw);
+    build(
+      _task,
+      p: AnyVariant<
+        z.output<typeof t2v> & z.output<typeof i2v> & z.output<typeof r2v> & z.output<typeof edit>
+      >,
+    ) {
       return request(
         'POST /v1/videos#happyhorse',
         {
           model: remote,
           prompt: p.prompt,
-          image: urlOf(p.firstFrame),
-          video_url: urlOf(p.referenceVideo),
+          image: p.firstFrame?.url,
+          video_url: p.referenceVideo?.url,
           reference_image_urls: urlsOf(p.images),
           duration: p.duration,
           size: p.size,
@@ -247,69 +230,54 @@ function happyHorse(kind: 't2v' | 'i2v' | 'r2v' | 'video-edit'): ImaModel {
         { poll: 'video' },
       );
     },
-  };
+  });
 }
 
 // --- Veo -------------------------------------------------------------------------------------
-
-interface VeoParams {
-  prompt: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  lastFrame?: MediaInput;
-  duration?: 4 | 8;
-  resolution?: string;
-  aspectRatio?: string;
-  negativePrompt?: string;
-  seed?: number;
-  personGeneration?: string;
-  compressionQuality?: string;
-}
 
 function veo(
   remote: 'veo-3.0-generate-001' | 'veo-3.1-fast-generate-001',
   name: string,
   usd: number,
 ): ImaModel {
-  const v31 = remote.startsWith('veo-3.1');
-  const params = z
-    .object({
-      prompt: vocabulary.prompt,
-      firstFrame: vocabulary.firstFrame.optional(),
-      ...(v31
-        ? {
-            images: vocabulary.images.max(3).optional().describe('1 to 3 reference images'),
-            lastFrame: vocabulary.lastFrame.optional(),
-          }
-        : {}),
-      duration: z.literal([4, 8]).optional().describe('Length in seconds: 4 or 8'),
-      resolution: (v31 ? z.enum(['720p', '1080p', '4k']) : z.enum(['720p', '1080p'])).optional(),
-      aspectRatio: z.enum(['16:9', '9:16']).optional(),
-      negativePrompt: vocabulary.negativePrompt.optional(),
-      seed: vocabulary.seed.optional(),
-      personGeneration: z.enum(['allow_all', 'allow_adult', 'dont_allow']).optional(),
-      compressionQuality: z.enum(['optimized', 'lossless']).optional(),
-    })
-    .superRefine((value, ctx) => {
-      const frames = value as { lastFrame?: unknown; images?: unknown; firstFrame?: unknown };
-      if (frames.lastFrame !== undefined && frames.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
-      if (frames.images !== undefined && frames.firstFrame !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['images'],
-          message: 'Give reference images or a first frame, not both.',
-        });
-      }
-    });
-  return {
+  const prompt = vocabulary.prompt;
+  const firstFrame = vocabulary.firstFrame.optional();
+  const settings = {
+    duration: z.literal([4, 8]).optional().describe('Length in seconds: 4 or 8'),
+    resolution: z.enum(['720p', '1080p']).optional(),
+    aspectRatio: z.enum(['16:9', '9:16']).optional(),
+    negativePrompt: vocabulary.negativePrompt.optional(),
+    seed: vocabulary.seed.optional(),
+    personGeneration: z.enum(['allow_all', 'allow_adult', 'dont_allow']).optional(),
+    compressionQuality: z.enum(['optimized', 'lossless']).optional(),
+  };
+  const v30 = z.object({ prompt, firstFrame, ...settings });
+  const v31 = z.object({
+    prompt,
+    firstFrame,
+    images: vocabulary.images.max(3).optional().describe('1 to 3 reference images'),
+    lastFrame: vocabulary.lastFrame.optional(),
+    ...settings,
+    resolution: z.enum(['720p', '1080p', '4k']).optional(),
+  });
+  const fast31 = remote.startsWith('veo-3.1');
+  const params = (fast31 ? v31 : v30).superRefine((value: z.output<typeof v31>, ctx) => {
+    lastFrameNeedsFirst(value, ctx);
+    if (value.images !== undefined && value.firstFrame !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['images'],
+        message: 'Give reference images or a first frame, not both.',
+      });
+    }
+  });
+  return imaModel({
     remote,
     family: 'Veo Video',
     spec: {
       id: `imarouter/${remote}`,
       name,
-      aliases: [v31 ? 'veo-3.1-fast' : 'veo-3'],
+      aliases: [fast31 ? 'veo-3.1-fast' : 'veo-3'],
       description: `Google ${name} through imarouter: 4 or 8 second clips from text or images.`,
       tasks: ['text-to-video', 'image-to-video'],
       output: 'video',
@@ -318,8 +286,7 @@ function veo(
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'A drone shot over a coastal city at sunrise', duration: 4, resolution: '720p' },
     },
-    build(task, raw) {
-      const p = paramsAs<VeoParams>(raw);
+    build(task, p: z.output<typeof v31>) {
       requireImageFor(task, p.firstFrame !== undefined || p.images !== undefined, name);
       const frames = p.firstFrame !== undefined && p.lastFrame !== undefined;
       return request(
@@ -327,8 +294,8 @@ function veo(
         {
           model: remote,
           prompt: p.prompt,
-          image: frames ? undefined : urlOf(p.firstFrame),
-          images: frames ? [urlOf(p.firstFrame), urlOf(p.lastFrame)] : urlsOf(p.images),
+          image: frames ? undefined : p.firstFrame?.url,
+          images: frames ? [p.firstFrame?.url, p.lastFrame?.url] : urlsOf(p.images),
           duration: p.duration,
           resolution: p.resolution,
           aspectRatio: p.aspectRatio,
@@ -347,21 +314,10 @@ function veo(
         { poll: 'video' },
       );
     },
-  };
+  });
 }
 
 // --- Pixverse --------------------------------------------------------------------------------
-
-interface PixverseParams {
-  prompt: string;
-  duration?: number;
-  aspectRatio?: string;
-  quality?: string;
-  audio?: boolean;
-  negativePrompt?: string;
-  img_id?: number;
-  endpoint: VideoEndpoint;
-}
 
 function pixverse(remote: 'pixverse-c1' | 'pixverse-v6', name: string): ImaModel {
   const params = z.object({
@@ -374,7 +330,7 @@ function pixverse(remote: 'pixverse-c1' | 'pixverse-v6', name: string): ImaModel
     img_id: z.number().int().optional().describe('A Pixverse image id: makes it image-to-video'),
     endpoint: endpointParam('videos'),
   });
-  return {
+  return imaModel({
     remote,
     family: 'Pixverse Video',
     spec: {
@@ -388,8 +344,7 @@ function pixverse(remote: 'pixverse-c1' | 'pixverse-v6', name: string): ImaModel
       timeouts: { deadlineMs: Deadlines.video },
       example: { prompt: 'A city street at night with neon reflections', quality: '720p' },
     },
-    build(_task, raw) {
-      const p = paramsAs<PixverseParams>(raw);
+    build(_task, p) {
       const body = {
         model: remote,
         prompt: p.prompt,
@@ -402,23 +357,18 @@ function pixverse(remote: 'pixverse-c1' | 'pixverse-v6', name: string): ImaModel
         ? request('POST /v1/videos#pixverse', body, { poll: 'video' })
         : request('POST /v1/video/generations#pixverse', body, { poll: 'video-generations' });
     },
-  };
+  });
 }
 
 // --- Vidu ------------------------------------------------------------------------------------
 
-interface ViduParams {
-  prompt?: string;
-  images?: MediaInput[];
-  firstFrame?: MediaInput;
-  lastFrame?: MediaInput;
-  duration?: number;
-  aspectRatio?: string;
-  resolution?: string;
-  endpoint: VideoEndpoint;
-}
-
-function vidu(remote: string, name: string, imageOnly: boolean, durations: z.ZodType, usd: number): ImaModel {
+function vidu(
+  remote: string,
+  name: string,
+  imageOnly: boolean,
+  durations: z.ZodType<number>,
+  usd: number,
+): ImaModel {
   const params = z
     .object({
       prompt: vocabulary.prompt.optional(),
@@ -431,9 +381,7 @@ function vidu(remote: string, name: string, imageOnly: boolean, durations: z.Zod
       endpoint: endpointParam('video-generations'),
     })
     .superRefine((value, ctx) => {
-      if (value.lastFrame !== undefined && value.firstFrame === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame.' });
-      }
+      lastFrameNeedsFirst(value, ctx);
       if (value.images !== undefined && value.firstFrame !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -442,7 +390,7 @@ function vidu(remote: string, name: string, imageOnly: boolean, durations: z.Zod
         });
       }
     });
-  return {
+  return imaModel({
     remote,
     family: 'Vidu Video',
     spec: {
@@ -465,11 +413,10 @@ function vidu(remote: string, name: string, imageOnly: boolean, durations: z.Zod
           }
         : { prompt: 'A golden retriever running on a sunny beach' },
     },
-    build(task, raw) {
-      const p = paramsAs<ViduParams>(raw);
+    build(task, p) {
       const images =
         p.firstFrame !== undefined
-          ? [urlOf(p.firstFrame), urlOf(p.lastFrame)].filter((url): url is string => url !== undefined)
+          ? [p.firstFrame?.url, p.lastFrame?.url].filter((url): url is string => url !== undefined)
           : urlsOf(p.images);
       requireImageFor(
         task === 'text-to-video' && imageOnly ? 'image-to-video' : task,
@@ -489,38 +436,30 @@ function vidu(remote: string, name: string, imageOnly: boolean, durations: z.Zod
         ? request('POST /v1/videos#vidu', body, { poll: 'video' })
         : request('POST /v1/video/generations#vidu', body, { poll: 'video-generations' });
     },
-  };
+  });
 }
 
 // --- MiniMax Hailuo --------------------------------------------------------------------------
-
-interface MiniMaxParams {
-  prompt?: string;
-  firstFrame?: MediaInput;
-  duration?: 6 | 10;
-  size?: string;
-  endpoint: VideoEndpoint;
-}
 
 function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-Hailuo-2.3-Fast'): ImaModel {
   const fast = remote.endsWith('Fast');
   const name = remote.replace(/-/g, ' ');
   const sizes =
     remote === 'MiniMax-Hailuo-02' ? (['512p', '768p', '1080p'] as const) : (['768p', '1080p'] as const);
-  const params = z
-    .object({
-      prompt: vocabulary.prompt.optional(),
-      firstFrame: fast ? vocabulary.firstFrame : vocabulary.firstFrame.optional(),
-      duration: z.literal([6, 10]).optional().describe('Length in seconds: 6 or 10'),
-      size: z.enum(sizes).optional().describe('Resolution'),
-      endpoint: endpointParam('video-generations'),
-    })
-    .superRefine((value, ctx) => {
-      if (value.size === '1080p' && value.duration === 10) {
-        ctx.addIssue({ code: 'custom', path: ['duration'], message: 'At 1080p the duration is 6 seconds.' });
-      }
-    });
-  return {
+  const textOrImage = z.object({
+    prompt: vocabulary.prompt.optional(),
+    firstFrame: vocabulary.firstFrame.optional(),
+    duration: z.literal([6, 10]).optional().describe('Length in seconds: 6 or 10'),
+    size: z.enum(sizes).optional().describe('Resolution'),
+    endpoint: endpointParam('video-generations'),
+  });
+  const imageOnly = textOrImage.extend({ firstFrame: vocabulary.firstFrame });
+  const params = (fast ? imageOnly : textOrImage).superRefine((value, ctx) => {
+    if (value.size === '1080p' && value.duration === 10) {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'At 1080p the duration is 6 seconds.' });
+    }
+  });
+  return imaModel({
     remote,
     family: 'MiniMax Video',
     spec: {
@@ -531,10 +470,7 @@ function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-H
       tasks: fast ? ['image-to-video'] : ['text-to-video', 'image-to-video'],
       output: 'video',
       params,
-      estimatePrice: (raw) => {
-        const p = paramsAs<MiniMaxParams>(raw);
-        return perSecond(p.size === '1080p' ? 0.08 : 0.045, 6)(raw);
-      },
+      estimatePrice: (p) => perSecond(p.size === '1080p' ? 0.08 : 0.045, 6)(p),
       timeouts: { deadlineMs: Deadlines.video },
       example: fast
         ? {
@@ -543,8 +479,7 @@ function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-H
           }
         : { prompt: 'A cat playing with a ball of yarn', duration: 6 },
     },
-    build(task, raw) {
-      const p = paramsAs<MiniMaxParams>(raw);
+    build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined, name);
       if (p.firstFrame === undefined) requirePrompt(p.prompt, name);
       const body = {
@@ -552,13 +487,13 @@ function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-H
         prompt: p.prompt,
         duration: p.duration,
         size: p.size,
-        metadata: { first_frame_image: urlOf(p.firstFrame) },
+        metadata: { first_frame_image: p.firstFrame?.url },
       };
       return p.endpoint === 'videos'
         ? request('POST /v1/videos#minimax', body, { poll: 'video' })
         : request('POST /v1/video/generations', body, { poll: 'video-generations' });
     },
-  };
+  });
 }
 
 // --- Doubao subtitle erase -------------------------------------------------------------------
@@ -569,7 +504,7 @@ function subtitleErase(): ImaModel {
   const params = z.object({
     referenceVideo: vocabulary.referenceVideo.describe('The video to remove subtitles from (http or https)'),
   });
-  return {
+  return imaModel({
     remote,
     family: 'Doubao Subtitle Erase',
     spec: {
@@ -584,8 +519,7 @@ function subtitleErase(): ImaModel {
       timeouts: { deadlineMs: Deadlines.video },
       example: { referenceVideo: { url: 'https://example.com/input.mp4' } },
     },
-    build(_task, raw) {
-      const p = paramsAs<{ referenceVideo: MediaInput }>(raw);
+    build(_task, p) {
       if (!/^https?:\/\//.test(p.referenceVideo.url)) {
         throw invalid('referenceVideo', 'Subtitle erase takes an http or https link to the video.');
       }
@@ -595,7 +529,7 @@ function subtitleErase(): ImaModel {
         { poll: 'subtitle-erase' },
       );
     },
-  };
+  });
 }
 
 /** Wan 2.6, HappyHorse, Veo, Pixverse, Vidu, MiniMax and subtitle erase. */

@@ -124,15 +124,23 @@ const TYPES_BY_EXTENSION: ReadonlyMap<string, string> = new Map(
 
 /**
  * The media type for a file name extension or a format name a provider gives (`png`, `.JPG`,
- * `jpeg`, `mp3`); undefined for one not known.
+ * `jpeg`, `mp3`); undefined for one not known. With `kind`, only a type of that kind: a speech
+ * result's format `mpeg` is no video.
  */
-export function mediaTypeForExtension(extension: string): string | undefined {
+export function mediaTypeForExtension(extension: string, kind?: MediaKind): string | undefined {
   const key = extension.trim().toLowerCase().replace(/^\./, '');
-  return TYPES_BY_EXTENSION.get(ALIASES[key] ?? key);
+  const type = TYPES_BY_EXTENSION.get(ALIASES[key] ?? key);
+  return type === undefined || kind === undefined || mediaKind(type) === kind ? type : undefined;
 }
 
 /** Other spellings of extensions, as providers write formats. */
-const ALIASES: Readonly<Record<string, string>> = { jpeg: 'jpg', tiff: 'tif', mpeg: 'mpg', wave: 'wav' };
+const ALIASES: Readonly<Record<string, string>> = {
+  jpeg: 'jpg',
+  tiff: 'tif',
+  mpeg: 'mpg',
+  wave: 'wav',
+  ogg_opus: 'ogg',
+};
 
 /** `Image/PNG; charset=x` -> `image/png`. */
 export function essence(mediaType: string): string {

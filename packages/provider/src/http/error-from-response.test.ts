@@ -42,6 +42,12 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse(429, {}, '').retryAfterSeconds).toBeUndefined();
   });
 
+  it('takes the wait from a retry_after field when there is no Retry-After header', () => {
+    expect(errorFromResponse(429, {}, '{"error":"slow down","retry_after":7.2}').retryAfterSeconds).toBe(8);
+    expect(errorFromResponse(429, { 'retry-after': '3' }, '{"retry_after":60}').retryAfterSeconds).toBe(3);
+    expect(errorFromResponse(429, {}, '{"retry_after":"soon"}').retryAfterSeconds).toBeUndefined();
+  });
+
   it.each([
     ['{"error":"model busy"}', 'model busy'],
     ['{"message":"prompt too long"}', 'prompt too long'],

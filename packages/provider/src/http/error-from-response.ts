@@ -30,8 +30,8 @@ export function errorCodeForStatus(status: number): ErrorCode {
 
 /**
  * The GenHubError for a provider's non-2xx answer: 401/403 AUTH, 402 INSUFFICIENT_FUNDS, 404 and
- * other 4xx INVALID_INPUT, 408 TIMEOUT, 429 RATE_LIMITED (with `retryAfterSeconds` from `Retry-After`),
- * 5xx PROVIDER_UNAVAILABLE; anything else (an unfollowed 3xx, say) is PROVIDER_UNAVAILABLE and not
+ * other 4xx INVALID_INPUT, 408 TIMEOUT, 429 RATE_LIMITED (with `retryAfterSeconds` from `Retry-After`,
+ * else from the body's `retry_after`), 5xx PROVIDER_UNAVAILABLE; anything else (an unfollowed 3xx, say) is PROVIDER_UNAVAILABLE and not
  * retryable. The message quotes the provider's own error message, redacted and cut to 300 characters.
  */
 export function errorFromResponse(
@@ -49,7 +49,9 @@ export function errorFromResponse(
   const detail = quote(providerMessage(bodyText), redactor);
   const message = `${who} answered HTTP ${status} (${reason})${to}${detail === undefined ? '.' : `: ${detail}`}`;
 
-  const retryAfterMs = parseRetryAfterMs(headerValue(headers, 'retry-after'), options.nowMs ?? Date.now());
+  const retryAfterMs =
+    parseRetryAfterMs(headerValue(headers, 'retry-after'), options.nowMs ?? Date.now()) ??
+    bodyRetryAfterMs(bodyText);
   const providerCode = quote(providerErrorCode(bodyText), redactor);
   return new GenHubError(code, message, {
     status,
@@ -122,11 +124,31 @@ export function providerMessage(bodyText: string): string | undefined {
   return primary === undefined || primary === label ? label : `${label}: ${primary}`;
 }
 
-/** A machine-readable code the provider gave (`error.code`, `error.type`, `code`), if short. */
+/**
+ * A machine-readable code the provider gave (`error.code`, `error.type`, `code`, `type`, or `error`
+ * itself when it is one word, as in OAuth's `{ "error": "invalid_request" }`), if short.
+ */
 export function providerErrorCode(bodyText: string): string | undefined {
   const body = parse(bodyText.trim())?.json;
   if (!isRecord(body)) return undefined;
   const error = isRecord(body.error) ? body.error : {};
-  const code = str(error.code) ?? str(error.type) ?? str(body.code) ?? str(body.type);
+  const word = str(body.error)?.trim();
+  const code =
+    str(error.code) ??
+    str(error.type) ??
+    str(body.code) ??
+    str(body.type) ??
+    (word !== undefined && /^[\w.-]+$/.test(word) ? word : undefined);
   return code !== undefined && code.length <= 100 ? code : undefined;
+}
+
+/** A wait the body asks for when the headers do not: `retry_after` or `retryAfter`, in seconds. */
+function bodyRetryAfterMs(bodyText: string): number | undefined {
+  const body = parse(bodyText.trim())?.json;
+  if (!isRecord(body)) return undefined;
+  const value = body.retry_after ?? body.retryAfter;
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+    ? Math.round(seconds * 1000)
+    : undefined;
 }

@@ -44,6 +44,24 @@ describe('errorTable', () => {
     expect(mapErrors(503, {}, '').code).toBe('PROVIDER_UNAVAILABLE');
   });
 
+  it('matches a class of statuses and waits as the rule says when the provider does not', () => {
+    const busy = errorTable('acme', [
+      { status: '5xx', code: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: 30, beforeAcceptance: true },
+    ]);
+    expect(busy(502, {}, '')).toMatchObject({ retryAfterSeconds: 30, beforeAcceptance: true, status: 502 });
+    expect(busy(503, { 'retry-after': '5' }, '').retryAfterSeconds).toBe(5);
+    expect(busy(400, {}, '').beforeAcceptance).toBe(true);
+    expect(busy(400, {}, '').retryAfterSeconds).toBeUndefined();
+  });
+
+  it('reads a one-word error as the provider code', () => {
+    const quantity = errorTable('acme', [{ providerCode: 'QUANTITY_TOO_HIGH', code: 'INVALID_INPUT' }]);
+    expect(quantity(422, {}, body({ error: 'QUANTITY_TOO_HIGH' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { providerCode: 'QUANTITY_TOO_HIGH' },
+    });
+  });
+
   it('redacts secrets in the quoted words', () => {
     const error = mapErrors(
       400,

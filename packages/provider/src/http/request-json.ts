@@ -1,6 +1,9 @@
-import type { ErrorMapper, HttpClient, HttpRequest, Redactor } from '@genhub/provider';
-import { errorFromResponse, GenHubError } from '@genhub/provider';
 import type { z } from 'zod';
+import { GenHubError } from '../errors/genhub-error.js';
+import type { Redactor } from '../logging/redactor.js';
+import { errorFromResponse } from './error-from-response.js';
+import type { ErrorMapper } from './error-table.js';
+import type { HttpClient, HttpRequest } from './http-client.js';
 
 export interface RequestJsonOptions {
   /** Named in errors, such as `gateai`. */
