@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    // Node's message goes on to explain positional arguments; its first sentence is the point.
+    console.error(`${(error as Error).message.split('. ')[0]}.\n\n${USAGE}`);
     return 2;
   }
   const [name, ...extra] = parsed.positionals;

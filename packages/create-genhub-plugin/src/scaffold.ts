@@ -36,6 +36,8 @@ export async function scaffold({
   if (existsSync(into) && readdirSync(into).length > 0) {
     throw new Error(`${into} already exists and is not empty; choose another name or remove it.`);
   }
+  // A template dependency without a version fails here, before anything is written.
+  withVersions(await readFile(join(templateDir, 'package.json'), 'utf8'), versions);
   await cp(templateDir, into, {
     recursive: true,
     filter: (source) => !/(^|[\\/])(node_modules|dist)([\\/]|$)/.test(relative(templateDir, source)),
