@@ -9,8 +9,9 @@ import {
   defineModel,
   definePlugin,
   defineProvider,
+  type ErrorRule,
   errorTable,
-  GenHubError,
+  failureTable,
   type HttpRequest,
   type PollResult,
   requestJson,
@@ -34,11 +35,17 @@ const taskSchema = z.object({
 });
 type ApiTask = z.infer<typeof taskSchema>;
 
-/** The API's error codes in GenHub's terms; any other answer is mapped by its HTTP status. */
-const errors = errorTable('acme', [
+/**
+ * The API's error codes in GenHub's terms, for refused requests and failed tasks alike. A safety
+ * refusal is CONTENT_REJECTED: users are told the prompt was refused, in the API's own words.
+ * Anything else is mapped by its HTTP status (or, for a failed task, PROVIDER_UNAVAILABLE).
+ */
+const errorCodes: ErrorRule[] = [
   { providerCode: 'content_policy', code: 'CONTENT_REJECTED', retryable: false },
   { providerCode: 'insufficient_credits', code: 'INSUFFICIENT_FUNDS', retryable: false },
-]);
+];
+const requestErrors = errorTable('acme', errorCodes);
+const taskFailure = failureTable('acme', errorCodes);
 
 /** A task as GenHub's poll result: still running, cancelled, finished with an image, or failed. */
 function pollResult(task: ApiTask): PollResult {
@@ -49,18 +56,11 @@ function pollResult(task: ApiTask): PollResult {
   if (task.status === 'succeeded' && task.image_url !== undefined) {
     return { status: 'succeeded', outputs: [{ kind: 'url', url: task.image_url, mediaType: 'image/png' }] };
   }
-  return { status: 'failed', error: taskFailure(task) };
-}
-
-/** A task that ended without an image. A safety refusal is CONTENT_REJECTED; users see the API's words. */
-function taskFailure({ id, error }: ApiTask): GenHubError {
-  const code = error?.code === 'content_policy' ? 'CONTENT_REJECTED' : 'PROVIDER_UNAVAILABLE';
-  const said = error?.message ?? 'it ended without an image';
-  return new GenHubError(code, `acme task ${id} failed: ${said}`, {
-    provider: 'acme',
-    retryable: false,
-    details: { providerMessage: said },
+  const error = taskFailure({
+    summary: `acme task ${task.id} ended without an image`,
+    ...(task.error === undefined ? {} : { words: task.error.message, providerCode: task.error.code }),
   });
+  return { status: 'failed', error };
 }
 
 export default definePlugin({
@@ -77,7 +77,7 @@ export default definePlugin({
       secrets: [apiKey],
     });
     const call = (request: HttpRequest) =>
-      requestJson(api, request, taskSchema, { provider: 'acme', errors });
+      requestJson(api, request, taskSchema, { provider: 'acme', errors: requestErrors });
 
     const image = defineModel({
       id: 'acme/image',

@@ -1,4 +1,4 @@
-import { testProvider } from '@genhub/testkit';
+import { testProvider } from '@genhub/testkit/vitest';
 import plugin from '../src/index.js';
 import { FAKE_API_KEY, startFakeApi } from './fake-api.js';
 
@@ -14,7 +14,12 @@ const refusal = { code: 'content_policy', message: 'The prompt was refused by th
 testProvider({
   plugin,
   fake: {
-    start: async () => ({ config: { apiKey: FAKE_API_KEY, baseUrl: fake.url }, close: () => fake.close() }),
+    start: async () => ({
+      config: { apiKey: FAKE_API_KEY, baseUrl: fake.url },
+      // The suite reads the requests the fake received, to check each parameter reached the API.
+      server: fake.server,
+      close: () => fake.close(),
+    }),
     scenarios: {
       success: { request, arrange: () => fake.plan({ runningPolls: 0, ending: 'succeeded' }) },
       pendingThenSucceeded: { request, arrange: () => fake.plan({ runningPolls: 2, ending: 'succeeded' }) },
