@@ -53,16 +53,6 @@ class CommandFailed extends Error {
   }
 }
 
-/** Every package a user can install: the workspace packages that are not private. */
-function libraries(): Library[] {
-  return ['packages', 'apps']
-    .flatMap((group) => readdirSync(join(ROOT, group)).map((name) => join(ROOT, group, name)))
-    .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({ dir, ...(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest) }))
-    .filter((manifest) => manifest.private !== true)
-    .map(({ name, version, dir }) => ({ name, version, dir }));
-}
-
 interface Manifest {
   name: string;
   version: string;
@@ -73,6 +63,16 @@ interface Manifest {
   bin?: Record<string, string>;
   publishConfig?: { access?: string };
   [field: string]: unknown;
+}
+
+/** Every package a user can install: the workspace packages that are not private. */
+function libraries(): Library[] {
+  return ['packages', 'apps']
+    .flatMap((group) => readdirSync(join(ROOT, group)).map((name) => join(ROOT, group, name)))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, ...(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest) }))
+    .filter((manifest) => manifest.private !== true)
+    .map(({ name, version, dir }) => ({ name, version, dir }));
 }
 
 /** `@genhub/core` 0.1.0 is packed as `genhub-core-0.1.0.tgz`. */
