@@ -54,7 +54,7 @@ export function defineModel<Params extends z.ZodObject>(
   const { submit, estimatePrice, example, ...rest } = spec;
   const modelSpec: ModelSpec = {
     ...rest,
-    estimatePrice: (params) => estimatePrice(spec.params.parse(params)),
+    estimatePrice: (params) => estimatePrice(forPricing(spec.params, params)),
     ...(example === undefined ? {} : { example: example as JsonObject }),
   };
   return { spec: modelSpec, params: spec.params, submit };
@@ -119,4 +119,23 @@ export function defineProvider(definition: ProviderDefinition): Provider {
   if (definition.capabilities) provider.capabilities = definition.capabilities;
   if (definition.close) provider.close = definition.close;
   return provider;
+}
+
+/**
+ * Parameters for a price: parsed with defaults applied. A price may be asked before every required
+ * input is there (a model list prices each model with its defaults), so missing fields are allowed.
+ */
+function forPricing<Params extends z.ZodObject>(
+  schema: Params,
+  params: Readonly<Record<string, unknown>>,
+): z.output<Params> {
+  const full = schema.safeParse(params);
+  if (full.success) return full.data;
+  try {
+    const partial = schema.partial().safeParse(params);
+    if (partial.success) return partial.data as z.output<Params>;
+  } catch {
+    // A refined schema cannot be made partial; price the parameters as given.
+  }
+  return params as z.output<Params>;
 }
