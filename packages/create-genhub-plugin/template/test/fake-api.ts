@@ -1,4 +1,4 @@
-import { type FakeServer, solidPng, startFakeServer, withBearer } from '@genhub/testkit';
+import { type FakeHandler, type FakeServer, solidPng, startFakeServer, withBearer } from '@genhub/testkit';
 
 /** The only key the fake accepts; any other gets Acme's 401. */
 export const FAKE_API_KEY = 'acme-fake-key-0123456789';
@@ -20,7 +20,29 @@ export interface FakeImageApi {
   close(): Promise<void>;
 }
 
+interface FakeTask {
+  id: string;
+  plan: FakeTaskPlan;
+  polls: number;
+  cancelled: boolean;
+}
+
 const unauthorized = { status: 401, json: { error: { code: 'unauthorized', message: 'Invalid API key' } } };
+const notFound = { status: 404, json: { error: { code: 'not_found', message: 'No such task' } } };
+const image = solidPng(64, 64, [230, 120, 40]);
+
+/** Answers only requests with the fake's key, as the API does. */
+const authorized = (handler: FakeHandler) => withBearer(FAKE_API_KEY, handler, unauthorized);
+
+/** What the API says about a task at this point of its plan. */
+function taskAnswer(task: FakeTask, baseUrl: string) {
+  const { id, plan, polls } = task;
+  if (task.cancelled) return { id, status: 'cancelled' };
+  if (polls <= plan.runningPolls) return { id, status: 'running', progress: 50 };
+  if (plan.ending === 'succeeded')
+    return { id, status: 'succeeded', image_url: `${baseUrl}/files/${id}.png` };
+  return { id, status: 'failed', error: plan.ending };
+}
 
 /**
  * A fake of the Acme Images API on 127.0.0.1, with the same routes and answers: tasks are queued by
@@ -29,68 +51,45 @@ const unauthorized = { status: 401, json: { error: { code: 'unauthorized', messa
  */
 export async function startFakeApi(): Promise<FakeImageApi> {
   const server = await startFakeServer();
-  const tasks = new Map<string, { polls: number; plan: FakeTaskPlan; cancelled: boolean }>();
-  let current: FakeTaskPlan = { runningPolls: 1, ending: 'succeeded' };
-
-  const task = (id: string | undefined) => (id === undefined ? undefined : tasks.get(id));
-  const notFound = { status: 404, json: { error: { code: 'not_found', message: 'No such task' } } };
+  const tasks = new Map<string, FakeTask>();
+  let plan: FakeTaskPlan = { runningPolls: 1, ending: 'succeeded' };
 
   const routes = () => {
     server.route(
       'POST /v1/images',
-      withBearer(
-        FAKE_API_KEY,
-        () => {
-          const id = `img_${tasks.size + 1}`;
-          tasks.set(id, { polls: 0, plan: current, cancelled: false });
-          return { status: 202, json: { id, status: 'queued' } };
-        },
-        unauthorized,
-      ),
+      authorized(() => {
+        const id = `img_${tasks.size + 1}`;
+        tasks.set(id, { id, plan, polls: 0, cancelled: false });
+        return { status: 202, json: { id, status: 'queued' } };
+      }),
     );
     server.route(
       'GET /v1/images/:id',
-      withBearer(
-        FAKE_API_KEY,
-        ({ params: { id } }) => {
-          const found = task(id);
-          if (found === undefined) return notFound;
-          if (found.cancelled) return { json: { id, status: 'cancelled' } };
-          found.polls += 1;
-          if (found.polls <= found.plan.runningPolls)
-            return { json: { id, status: 'running', progress: 50 } };
-          if (found.plan.ending !== 'succeeded')
-            return { json: { id, status: 'failed', error: found.plan.ending } };
-          return { json: { id, status: 'succeeded', image_url: `${server.url}/files/${id}.png` } };
-        },
-        unauthorized,
-      ),
+      authorized(({ params }) => {
+        const task = tasks.get(params.id ?? '');
+        if (task === undefined) return notFound;
+        task.polls += 1;
+        return { json: taskAnswer(task, server.url) };
+      }),
     );
     server.route(
       'POST /v1/images/:id/cancel',
-      withBearer(
-        FAKE_API_KEY,
-        ({ params: { id } }) => {
-          const found = task(id);
-          if (found === undefined) return notFound;
-          found.cancelled = true;
-          return { json: { id, status: 'cancelled' } };
-        },
-        unauthorized,
-      ),
+      authorized(({ params }) => {
+        const task = tasks.get(params.id ?? '');
+        if (task === undefined) return notFound;
+        task.cancelled = true;
+        return { json: taskAnswer(task, server.url) };
+      }),
     );
-    server.route('GET /files/:name', {
-      headers: { 'content-type': 'image/png' },
-      body: solidPng(64, 64, [230, 120, 40]),
-    });
+    server.route('GET /files/:name', { headers: { 'content-type': 'image/png' }, body: image });
   };
   routes();
 
   return {
     url: server.url,
     server,
-    plan(plan) {
-      current = plan;
+    plan(next) {
+      plan = next;
       routes();
     },
     close: () => server.close(),
