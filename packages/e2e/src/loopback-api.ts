@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { solidPng } from '@genhub/testkit';
+import { readBody, sendJson } from './http-answers.js';
 
 /**
  * A tiny task API on 127.0.0.1 for end-to-end tests and benchmarks, standing in for an async
@@ -58,12 +59,12 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
     const url = new URL(req.url ?? '/', 'http://loopback');
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
       const task = tasks.get(url.pathname.slice('/files/'.length).replace(/\.png$/, ''));
-      if (!task) return send(res, 404, { error: 'no such file' });
+      if (!task) return sendJson(res, 404, { error: 'no such file' });
       fileRequests += 1;
       if (task.fileDelayMs > 0) await sleep(task.fileDelayMs);
       if (task.fileErrors > 0) {
         task.fileErrors -= 1;
-        return send(res, 503, { error: 'try again' });
+        return sendJson(res, 503, { error: 'try again' });
       }
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length });
       res.end(PNG);
@@ -71,7 +72,7 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
     }
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
       await drain(req);
-      return send(res, 401, { error: { code: 'unauthorized', message: 'Invalid API key' } });
+      return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Invalid API key' } });
     }
     if (req.method === 'POST' && url.pathname === '/v1/tasks') {
       const body = JSON.parse(await readBody(req)) as { prompt?: string };
@@ -81,7 +82,7 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
       if (submitDelay > 0) await sleep(submitDelay);
       const key = String(req.headers['idempotency-key'] ?? '');
       const existing = key ? byKey.get(key) : undefined;
-      if (existing) return send(res, 200, { id: existing, status: 'queued' });
+      if (existing) return sendJson(res, 200, { id: existing, status: 'queued' });
       counter += 1;
       const id = `task_${counter}`;
       tasks.set(id, {
@@ -94,32 +95,36 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
         polls: 0,
       });
       if (key) byKey.set(key, id);
-      return send(res, 201, { id, status: 'queued' });
+      return sendJson(res, 201, { id, status: 'queued' });
     }
     const match = /^\/v1\/tasks\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && match) {
       const task = tasks.get(match[1]!);
-      if (!task) return send(res, 404, { error: { code: 'not_found', message: 'No such task' } });
+      if (!task) return sendJson(res, 404, { error: { code: 'not_found', message: 'No such task' } });
       task.polls += 1;
       if (task.pollsLeft > 0) {
         task.pollsLeft -= 1;
-        return send(res, 200, { id: task.id, status: 'running', progress: Math.min(95, task.polls * 20) });
+        return sendJson(res, 200, {
+          id: task.id,
+          status: 'running',
+          progress: Math.min(95, task.polls * 20),
+        });
       }
       if (task.fail) {
-        return send(res, 200, {
+        return sendJson(res, 200, {
           id: task.id,
           status: 'failed',
           error: { code: 'content_policy', message: 'Rejected' },
         });
       }
-      return send(res, 200, {
+      return sendJson(res, 200, {
         id: task.id,
         status: 'succeeded',
         outputs: [{ url: `http://${req.headers.host}/files/${task.id}.png`, media_type: 'image/png' }],
         cost_usd: 0.04,
       });
     }
-    send(res, 404, { error: { code: 'not_found', message: 'No such route' } });
+    sendJson(res, 404, { error: { code: 'not_found', message: 'No such route' } });
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -143,18 +148,6 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
 function directive(prompt: string, name: string): number {
   const match = new RegExp(`\\[${name}:(\\d+)\\]`).exec(prompt);
   return match ? Number(match[1]) : 0;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function drain(req: IncomingMessage): Promise<void> {

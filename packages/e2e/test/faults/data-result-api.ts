@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson } from '../../src/http-answers.js';
 
 /**
  * The loopback task API (`POST /v1/tasks`, `GET /v1/tasks/:id`, Bearer auth) answering every task
@@ -55,19 +56,19 @@ export async function startDataResultApi(options: { apiKey: string }): Promise<D
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return send(res, 401, { error: { code: 'unauthorized', message: 'Invalid API key' } });
+      return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Invalid API key' } });
     }
     const url = new URL(req.url ?? '/', 'http://loopback');
     if (req.method === 'POST' && url.pathname === '/v1/tasks') {
       const prompt = String((JSON.parse(body) as { prompt?: unknown }).prompt ?? '');
       const id = `task_${tasks.size + 1}`;
       tasks.set(id, { bytes: Number(/\[data-result:(\d+)\]/.exec(prompt)?.[1] ?? 0), sentBytes: 0 });
-      return send(res, 201, { id, status: 'queued' });
+      return sendJson(res, 201, { id, status: 'queued' });
     }
     const id = /^\/v1\/tasks\/([^/]+)$/.exec(url.pathname)?.[1];
     const task = id === undefined ? undefined : tasks.get(id);
     if (req.method !== 'GET' || id === undefined || task === undefined) {
-      return send(res, 404, { error: { code: 'not_found', message: 'No such task' } });
+      return sendJson(res, 404, { error: { code: 'not_found', message: 'No such task' } });
     }
     task.sentBytes = 0;
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -108,16 +109,4 @@ function drainedOrClosed(res: ServerResponse): Promise<void> {
     res.once('drain', done);
     res.once('close', done);
   });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
