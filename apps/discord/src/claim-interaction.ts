@@ -1,14 +1,12 @@
-import type { RecordStore } from '@genhub/core';
-
-const NAMESPACE = 'discord.interaction';
-/** An interaction can be answered for 15 minutes; a claim outlasts that. */
-export const INTERACTION_CLAIM_TTL_MS = 60 * 60 * 1000;
+import type { DeliveryClaim } from '@genhub/chat';
 
 /**
- * Claims an interaction in the store before the bot acts on it: true for the first delivery, false
- * for the same interaction again (a gateway replay, another process of the same bot). An atomic
- * insert keyed by the interaction's id, so it holds across restarts and processes.
+ * A Discord interaction is claimed by its id before the bot acts on it, so one delivered again (a
+ * gateway replay, another process of the same bot) runs once. An interaction can be answered for 15
+ * minutes; a claim outlasts that.
  */
-export function claimInteraction(records: RecordStore, interactionId: string): Promise<boolean> {
-  return records.claimOnce(NAMESPACE, interactionId, INTERACTION_CLAIM_TTL_MS);
-}
+export const INTERACTION_CLAIM: DeliveryClaim = {
+  namespace: 'discord.interaction',
+  ttlMs: 60 * 60 * 1000,
+  what: 'Discord interaction',
+};

@@ -1,4 +1,4 @@
-import { type ChatActor, type ChatController, type Choice, findCommand } from '@genhub/chat';
+import { type ChatActor, type ChatController, type Choice, findCommand, isFirstDelivery } from '@genhub/chat';
 import type { Logger, RecordStore } from '@genhub/core';
 import {
   ApplicationCommandOptionType,
@@ -9,7 +9,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { claimInteraction } from './claim-interaction.js';
+import { INTERACTION_CLAIM } from './claim-interaction.js';
 import { autocompleteRequest, commandRequest, discordActor } from './command-request.js';
 import { describeDiscordError } from './describe-discord-error.js';
 import type { DiscordConfig } from './discord-config.js';
@@ -47,7 +47,9 @@ export class DiscordInteractionHandler {
       // Autocomplete only suggests, so it is answered every time it comes.
       if (interaction.isAutocomplete()) return await this.#autocomplete(interaction);
       if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-      if (!(await this.#isFirstDelivery(interaction.id))) return;
+      const { records, logger } = this.options;
+      const fields = { interactionId: interaction.id };
+      if (!(await isFirstDelivery(records, INTERACTION_CLAIM, interaction.id, logger, fields))) return;
       if (interaction.isChatInputCommand()) await this.#command(interaction);
       else await this.#button(interaction);
     } catch (error) {
@@ -132,21 +134,6 @@ export class DiscordInteractionHandler {
         ...describeDiscordError(error),
       });
     }
-  }
-
-  /** At most once: an interaction whose claim cannot be written is dropped, not risked twice. */
-  async #isFirstDelivery(interactionId: string): Promise<boolean> {
-    const { records, logger } = this.options;
-    try {
-      if (await claimInteraction(records, interactionId)) return true;
-      logger.info('a Discord interaction came again; it was handled already', { interactionId });
-    } catch (error) {
-      logger.error('a Discord interaction was dropped: the store could not record it', {
-        interactionId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    return false;
   }
 
   #surface(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean) {

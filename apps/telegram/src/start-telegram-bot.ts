@@ -4,6 +4,7 @@ import {
   type ChatMessageHandle,
   findCommand,
   type InputImage,
+  isFirstDelivery,
   userMessage,
 } from '@genhub/chat';
 import type { JsonObject, Logger } from '@genhub/core';
@@ -15,7 +16,7 @@ import { abortOnStop } from './abort-on-stop.js';
 import { apiFailureLog } from './api-failure-log.js';
 import { botCommands } from './bot-commands.js';
 import { ChatAdmins } from './chat-admins.js';
-import { claimUpdate } from './claim-update.js';
+import { UPDATE_CLAIM } from './claim-update.js';
 import { downloadImage, imageSource } from './input-image.js';
 import { FRONT_END, telegramActor } from './telegram-actor.js';
 import type { TelegramConfig } from './telegram-config.js';
@@ -81,27 +82,15 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   const outbox = new TelegramOutbox(bot.api, config, genhub.store.records, logger);
   const admins = new ChatAdmins(bot.api, config.adminCacheMs, logger, config.token);
   const describe = (error: unknown) => describeTelegramError(error, config.token);
-  // At most once: an update whose claim cannot be written is dropped, not risked twice.
-  const isFirstDelivery = async (updateId: number) => {
-    try {
-      if (await claimUpdate(genhub.store.records, bot.botInfo.id, updateId)) return true;
-      logger.info('a Telegram update came again; it was handled already', { updateId });
-    } catch (error) {
-      logger.error('a Telegram update was dropped: the store could not record it', {
-        updateId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    return false;
-  };
-
   bot.catch((error) => logger.error('a Telegram update failed', { error: describe(error.error) }));
   const inFlight = new Set<Promise<void>>();
   let lastUpdateId: number | undefined;
   bot.use(async (ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
     const handled = (async () => {
-      if (!(await isFirstDelivery(ctx.update.update_id))) return;
+      const updateId = ctx.update.update_id;
+      const key = `${bot.botInfo.id}:${updateId}`;
+      if (!(await isFirstDelivery(genhub.store.records, UPDATE_CLAIM, key, logger, { updateId }))) return;
       // A button press is answered at once (before waiting for its chat's turn), so it stops spinning.
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
       await next();

@@ -45,6 +45,8 @@ export type { DeliveryLink, DeliveryPlan } from './delivery-plan.js';
 export { planDelivery } from './delivery-plan.js';
 export type { UserMessageContext } from './error-message.js';
 export { SOMETHING_WENT_WRONG, sanitizeSentence, userMessage } from './error-message.js';
+export type { DeliveryClaim } from './first-delivery.js';
+export { isFirstDelivery } from './first-delivery.js';
 export { imageGrid } from './image-grid.js';
 export { defaultPriceUsd } from './models-screen.js';
 export { noModelSentence } from './no-model-sentence.js';
