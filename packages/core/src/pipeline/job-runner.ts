@@ -193,7 +193,6 @@ export class JobRunner {
         state: 'running',
         remoteRef: ref,
         submittedAt: sentAt,
-        warnings: job.warnings,
       });
     });
     if (found) {

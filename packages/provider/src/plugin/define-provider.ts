@@ -79,9 +79,12 @@ export interface ProviderDefinition {
  * parameters with its schema (defaults applied, types checked) and calls the model's own `submit`.
  */
 export function defineProvider(definition: ProviderDefinition): Provider {
-  const byId = new Map(definition.models.map((model) => [model.spec.id, model]));
-  const provider: Provider = {
-    models: () => definition.models.map((model) => model.spec),
+  // cancel, findSubmitted, balance, health, capabilities and close are the plugin's own.
+  const { models, poll, ...optional } = definition;
+  const byId = new Map(models.map((model) => [model.spec.id, model]));
+  return {
+    ...optional,
+    models: () => models.map((model) => model.spec),
     async submit(request, options) {
       const model = byId.get(request.model);
       if (!model) {
@@ -101,7 +104,7 @@ export function defineProvider(definition: ProviderDefinition): Provider {
       return model.submit({ ...options, params: parsed.data, task: request.task, model: request.model });
     },
     poll:
-      definition.poll ??
+      poll ??
       (async () => {
         throw new GenHubError(
           'INTERNAL',
@@ -112,13 +115,6 @@ export function defineProvider(definition: ProviderDefinition): Provider {
         );
       }),
   };
-  if (definition.cancel) provider.cancel = definition.cancel;
-  if (definition.findSubmitted) provider.findSubmitted = definition.findSubmitted;
-  if (definition.balance) provider.balance = definition.balance;
-  if (definition.health) provider.health = definition.health;
-  if (definition.capabilities) provider.capabilities = definition.capabilities;
-  if (definition.close) provider.close = definition.close;
-  return provider;
 }
 
 /**
