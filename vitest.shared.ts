@@ -10,5 +10,9 @@ export const sharedConfig = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 20_000,
     restoreMocks: true,
+    // The JSON report lets scripts/print-test-failures.mjs repeat every failure at the end of a run,
+    // where a truncated CI log still shows it.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'node_modules/.cache/vitest-report.json' },
   },
 });

@@ -25,8 +25,9 @@ afterEach(async () => {
 });
 
 async function start() {
-  // A short headers timeout, so a stalled answer is given up on quickly.
-  const started = await startPipeline(fake, { config: { http: { headersTimeoutMs: 1_000 } } });
+  // A short headers timeout, so a stalled answer is given up on quickly (but not so short that a
+  // loaded CI machine times out a healthy answer).
+  const started = await startPipeline(fake, { config: { http: { headersTimeoutMs: 2_500 } } });
   genhub = started.genhub;
   return started;
 }
@@ -200,7 +201,8 @@ describe('a GateAI job whose polls always fail', () => {
     expect(job.deadlineAt - job.createdAt).toBe(3_000);
     expect(done.state).toBe('timed_out');
     expect(done.chargedMicros).toBe(0);
-    expect(tookMs).toBeLessThan(3_000 + 1_000);
+    // Minutes before the model's own 40: the slack is for a loaded CI machine, not the runner.
+    expect(tookMs).toBeLessThan(3_000 + 12_000);
   });
 
   it('fails after polls kept failing for pollFailureMinutes, well before the deadline', async () => {
@@ -210,6 +212,6 @@ describe('a GateAI job whose polls always fail', () => {
     expect(done.error?.message).toMatch(
       /could not be asked about the job for 0\.02 minutes .* stopped and refunded\./,
     );
-    expect(tookMs).toBeLessThan(10_000);
+    expect(tookMs).toBeLessThan(20_000);
   });
 });
