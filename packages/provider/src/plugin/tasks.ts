@@ -6,10 +6,12 @@ export const TASKS = [
   'image-to-video',
   'video-to-video',
   'text-to-speech',
+  'text-to-sound',
   'text-to-music',
   'image-to-3d',
   'text-to-3d',
   'text-to-vector',
+  'image-to-vector',
   'upscale',
 ] as const;
 
