@@ -12,8 +12,12 @@ export const DefaultPipelineConfig = {
     deadlineMinutes: 40,
     /** Polls that fail one after another for this long fail the job (and refund it). */
     pollFailureMinutes: 5,
-    pollInitialMs: 1_000,
-    pollMaxMs: 15_000,
+    /**
+     * Without the provider's hint, polls start 2 s apart and grow by half each time up to 10 s: a
+     * 2-minute job takes at most 15 status calls, and a result is seen within 10 s of being ready.
+     */
+    pollInitialMs: 2_000,
+    pollMaxMs: 10_000,
     /** Attempts at one provider for a retryable submit failure before moving on or giving up. */
     submitAttempts: 3,
     /** Largest single result file. */
