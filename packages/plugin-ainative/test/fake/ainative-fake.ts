@@ -1,5 +1,10 @@
-import { MP3_FRAME_MS, minimalMp4, silentMp3, solidPng } from '../../fake-media.js';
-import { type FakeCall, type FakeResponse, type FakeServer, startFakeServer } from '../../fake-server.js';
+import { MP3_FRAME_MS, minimalMp4, silentMp3, solidPng } from '@genhub/testkit/fake-media';
+import {
+  type FakeCall,
+  type FakeResponse,
+  type FakeServer,
+  startFakeServer,
+} from '@genhub/testkit/fake-server';
 import {
   AINATIVE_COGVIDEOX_FPS,
   AINATIVE_ENDPOINT_TYPES,

@@ -1,11 +1,11 @@
-import { colorFromSeed, minimalGlb, minimalJpeg, minimalMp4, solidPng } from '../../fake-media.js';
+import { colorFromSeed, minimalGlb, minimalJpeg, minimalMp4, solidPng } from '@genhub/testkit/fake-media';
 import {
   type FakeCall,
   type FakeResponse,
   type FakeServer,
   startFakeServer,
   withBearer,
-} from '../../fake-server.js';
+} from '@genhub/testkit/fake-server';
 import { GATEAI_FAKE_MODELS, type GateAiFakeModel } from './gateai-fake-models.js';
 
 /**

@@ -1,4 +1,4 @@
-import { minimalMp4, silentMp3, sineWav, solidPng } from '../../fake-media.js';
+import { minimalMp4, silentMp3, sineWav, solidPng } from '@genhub/testkit/fake-media';
 import {
   type FakeCall,
   type FakeHandler,
@@ -6,7 +6,7 @@ import {
   type FakeRoutes,
   type FakeServer,
   startFakeServer,
-} from '../../fake-server.js';
+} from '@genhub/testkit/fake-server';
 import {
   errorExample,
   type FakeTaskKind,
