@@ -1,48 +1,55 @@
+import type { SizePreset } from '@genhub/provider';
+
 /**
- * What Runway's models take and cost, stated once. Ratios are Runway's `W:H` pixel sizes
- * (sdk-node src/resources/*.ts); GenHub asks for an aspect ratio and gets the matching size.
+ * What Runway's models take and cost, stated once. Sizes are Runway's `ratio` values, `W:H` in pixels
+ * (sdk-node src/resources/*.ts); core turns an asked aspect ratio into the nearest of them.
  * Prices are in Runway credits ($0.01 each) from docs.dev.runwayml.com's pricing page, read
  * 2026-12-03.
  */
 
-export const VIDEO_ASPECTS = ['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'] as const;
-export type VideoAspect = (typeof VIDEO_ASPECTS)[number];
-
-/** gen4_turbo and gen4.5 image-to-video sizes. */
-export const VIDEO_RATIOS: Readonly<Record<VideoAspect, string>> = {
-  '16:9': '1280:720',
-  '9:16': '720:1280',
-  '4:3': '1104:832',
-  '3:4': '832:1104',
-  '1:1': '960:960',
-  '21:9': '1584:672',
-};
+/** gen4_turbo and gen4.5 image-to-video sizes (`ratio`). */
+export const VIDEO_SIZES: readonly SizePreset[] = [
+  { label: '16:9', width: 1280, height: 720 },
+  { label: '9:16', width: 720, height: 1280 },
+  { label: '4:3', width: 1104, height: 832 },
+  { label: '3:4', width: 832, height: 1104 },
+  { label: '1:1', width: 960, height: 960 },
+  { label: '21:9', width: 1584, height: 672 },
+];
 
 /** gen4.5 text-to-video takes only landscape and portrait 720p. */
-export const TEXT_TO_VIDEO_ASPECTS: readonly VideoAspect[] = ['16:9', '9:16'];
+export const TEXT_TO_VIDEO_SIZES: readonly SizePreset[] = VIDEO_SIZES.slice(0, 2);
 
-export const IMAGE_ASPECTS = VIDEO_ASPECTS;
-export type ImageResolution = '720p' | '1080p';
+/** gen4_image and gen4_image_turbo sizes (`ratio`). */
+export const IMAGE_SIZES: readonly SizePreset[] = [
+  { label: '16:9', width: 1920, height: 1080 },
+  { label: '9:16', width: 1080, height: 1920 },
+  { label: '1:1', width: 1080, height: 1080 },
+  { label: '4:3', width: 1440, height: 1080 },
+  { label: '3:4', width: 1080, height: 1440 },
+  { label: '21:9', width: 1808, height: 768 },
+  { label: '1:1 (1024)', width: 1024, height: 1024 },
+  { label: '4:3 (1168)', width: 1168, height: 880 },
+  { label: '16:9 (1360)', width: 1360, height: 768 },
+  { label: '21:9 (2112)', width: 2112, height: 912 },
+  { label: '16:9 720p', width: 1280, height: 720 },
+  { label: '9:16 720p', width: 720, height: 1280 },
+  { label: '1:1 720p', width: 720, height: 720 },
+  { label: '4:3 720p', width: 960, height: 720 },
+  { label: '3:4 720p', width: 720, height: 960 },
+  { label: '21:9 720p', width: 1680, height: 720 },
+];
 
-/** gen4_image and gen4_image_turbo sizes by resolution. */
-export const IMAGE_RATIOS: Readonly<Record<ImageResolution, Readonly<Record<VideoAspect, string>>>> = {
-  '720p': {
-    '16:9': '1280:720',
-    '9:16': '720:1280',
-    '4:3': '960:720',
-    '3:4': '720:960',
-    '1:1': '720:720',
-    '21:9': '1680:720',
-  },
-  '1080p': {
-    '16:9': '1920:1080',
-    '9:16': '1080:1920',
-    '4:3': '1440:1080',
-    '3:4': '1080:1440',
-    '1:1': '1080:1080',
-    '21:9': '1808:768',
-  },
-};
+/** Runway's `ratio` for a size: `1280:720`. */
+export const ratioOf = (size: { width: number; height: number }) => `${size.width}:${size.height}`;
+
+/** Whether a size is one of the presets. */
+export const isPreset = (presets: readonly SizePreset[], size: { width: number; height: number }) =>
+  presets.some((preset) => preset.width === size.width && preset.height === size.height);
+
+/** Images up to 720p's pixel count are priced as 720p, larger ones as 1080p. */
+export const imageResolution = (size: { width: number; height: number }) =>
+  size.width * size.height <= 1280 * 720 ? '720p' : '1080p';
 
 /** Aleph's outpainting targets (`targetAspectRatio`). */
 export const ALEPH_ASPECTS = ['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9'] as const;

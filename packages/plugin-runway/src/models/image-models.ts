@@ -1,13 +1,14 @@
 import { defineModel, jsonBody, type MediaInput, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import type { MediaUri } from '../media/media-uri.js';
-import { CREDITS, IMAGE_ASPECTS, IMAGE_RATIOS, PROMPT_MAX, SEED_MAX } from './catalogue.js';
+import { CREDITS, IMAGE_SIZES, imageResolution, PROMPT_MAX, ratioOf, SEED_MAX } from './catalogue.js';
 import { creditsPrice, type ModelDeps, missingInput, moderation } from './model-deps.js';
 
 const common = {
   prompt: vocabulary.prompt.max(PROMPT_MAX),
-  aspectRatio: z.enum(IMAGE_ASPECTS).default('16:9'),
-  resolution: z.enum(['720p', '1080p']).default('1080p'),
+  /** One of IMAGE_SIZES; core turns an `aspectRatio` into the nearest. */
+  width: vocabulary.width.default(1920),
+  height: vocabulary.height.default(1080),
   seed: vocabulary.seed.max(SEED_MAX).optional(),
   publicFigureThreshold: z.enum(['auto', 'low']).optional(),
 };
@@ -32,8 +33,9 @@ export function gen4Image({ api, media }: ModelDeps) {
     tasks: ['text-to-image', 'image-to-image'],
     output: 'image',
     params: z.object({ ...common, images: vocabulary.images.max(3).optional() }),
+    sizes: { presets: IMAGE_SIZES },
     limits: { promptMaxLength: PROMPT_MAX, maxInputImages: 3 },
-    estimatePrice: ({ resolution }) => creditsPrice(CREDITS.gen4Image[resolution]),
+    estimatePrice: (params) => creditsPrice(CREDITS.gen4Image[imageResolution(params)]),
     example: { prompt: 'a lighthouse at dusk, oil painting' },
     async submit({ params, signal, task }) {
       if (task === 'image-to-image' && params.images === undefined) {
@@ -42,7 +44,7 @@ export function gen4Image({ api, media }: ModelDeps) {
       const body = jsonBody({
         model: 'gen4_image',
         promptText: params.prompt,
-        ratio: IMAGE_RATIOS[params.resolution][params.aspectRatio],
+        ratio: ratioOf(params),
         referenceImages: await references(params.images, media, signal),
         seed: params.seed,
         contentModeration: moderation(params.publicFigureThreshold),
@@ -61,6 +63,7 @@ export function gen4ImageTurbo({ api, media }: ModelDeps) {
     tasks: ['image-to-image'],
     output: 'image',
     params: z.object({ ...common, images: vocabulary.images.max(3) }),
+    sizes: { presets: IMAGE_SIZES },
     limits: { promptMaxLength: PROMPT_MAX, maxInputImages: 3 },
     estimatePrice: () => creditsPrice(CREDITS.gen4ImageTurbo.perImage),
     example: {
@@ -71,7 +74,7 @@ export function gen4ImageTurbo({ api, media }: ModelDeps) {
       const body = jsonBody({
         model: 'gen4_image_turbo',
         promptText: params.prompt,
-        ratio: IMAGE_RATIOS[params.resolution][params.aspectRatio],
+        ratio: ratioOf(params),
         referenceImages: await references(params.images, media, signal),
         seed: params.seed,
         contentModeration: moderation(params.publicFigureThreshold),

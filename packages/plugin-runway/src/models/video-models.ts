@@ -1,17 +1,12 @@
 import { defineModel, jsonBody, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import {
-  CREDITS,
-  PROMPT_MAX,
-  SEED_MAX,
-  TEXT_TO_VIDEO_ASPECTS,
-  VIDEO_ASPECTS,
-  VIDEO_RATIOS,
-} from './catalogue.js';
+import { CREDITS, isPreset, PROMPT_MAX, ratioOf, SEED_MAX, TEXT_TO_VIDEO_SIZES, VIDEO_SIZES } from './catalogue.js';
 import { creditsPrice, type ModelDeps, missingInput, moderation } from './model-deps.js';
 
 const common = {
-  aspectRatio: z.enum(VIDEO_ASPECTS).default('16:9'),
+  /** One of VIDEO_SIZES; core turns an `aspectRatio` into the nearest. */
+  width: vocabulary.width.default(1280),
+  height: vocabulary.height.default(720),
   /** Whole seconds, 2 to 10 (sdk-node image-to-video.ts). */
   duration: vocabulary.duration.int().min(2).max(10).default(5),
   seed: vocabulary.seed.max(SEED_MAX).optional(),
@@ -32,6 +27,7 @@ export function gen4Turbo({ api, media }: ModelDeps) {
       images: vocabulary.images.max(1),
       ...common,
     }),
+    sizes: { presets: VIDEO_SIZES },
     limits: { promptMaxLength: PROMPT_MAX, maxInputImages: 1 },
     estimatePrice: ({ duration }) => creditsPrice(CREDITS.gen4Turbo.perSecond * duration),
     timeouts: { deadlineMs: 20 * 60_000 },
@@ -46,7 +42,7 @@ export function gen4Turbo({ api, media }: ModelDeps) {
         model: 'gen4_turbo',
         promptImage: await media(image, 'images', signal),
         promptText: params.prompt,
-        ratio: VIDEO_RATIOS[params.aspectRatio],
+        ratio: ratioOf(params),
         duration: params.duration,
         seed: params.seed,
         contentModeration: moderation(params.publicFigureThreshold),
@@ -70,10 +66,11 @@ export function gen45({ api, media }: ModelDeps) {
         images: vocabulary.images.max(1).optional(),
         ...common,
       })
-      .refine((params) => params.images !== undefined || TEXT_TO_VIDEO_ASPECTS.includes(params.aspectRatio), {
-        path: ['aspectRatio'],
-        message: `Without an image, use ${TEXT_TO_VIDEO_ASPECTS.join(' or ')}`,
+      .refine((params) => params.images !== undefined || isPreset(TEXT_TO_VIDEO_SIZES, params), {
+        path: ['width'],
+        message: `Without an image, use ${TEXT_TO_VIDEO_SIZES.map(ratioOf).join(' or ')} (16:9 or 9:16)`,
       }),
+    sizes: { presets: VIDEO_SIZES },
     limits: { promptMaxLength: PROMPT_MAX, maxInputImages: 1 },
     estimatePrice: ({ duration }) => creditsPrice(CREDITS.gen45.perSecond * duration),
     timeouts: { deadlineMs: 20 * 60_000 },
@@ -87,7 +84,7 @@ export function gen45({ api, media }: ModelDeps) {
         model: 'gen4.5',
         promptImage: image === undefined ? undefined : await media(image, 'images', signal),
         promptText: params.prompt,
-        ratio: VIDEO_RATIOS[params.aspectRatio],
+        ratio: ratioOf(params),
         duration: params.duration,
         seed: params.seed,
         contentModeration: moderation(params.publicFigureThreshold),
