@@ -11,7 +11,10 @@ const request = {
   task: 'image-to-video',
   params: { prompt: 'waves roll in', images: [{ url: frame }], duration: 5 },
 } as const;
-const refusal = { failureCode: 'SAFETY.INPUT.TEXT', failure: 'The prompt was rejected by content moderation.' };
+const refusal = {
+  failureCode: 'SAFETY.INPUT.TEXT',
+  failure: 'The prompt was rejected by content moderation.',
+};
 
 testProvider({
   plugin: runwayPlugin,
@@ -23,14 +26,20 @@ testProvider({
     }),
     scenarios: {
       success: { request, arrange: () => fake.plan({ runningPolls: 0, ending: 'succeeded' }) },
-      pendingThenSucceeded: { request, arrange: () => fake.plan({ pendingPolls: 1, runningPolls: 2, ending: 'succeeded' }) },
+      pendingThenSucceeded: {
+        request,
+        arrange: () => fake.plan({ pendingPolls: 1, runningPolls: 2, ending: 'succeeded' }),
+      },
       pendingThenFailed: {
         request,
         arrange: () => fake.plan({ runningPolls: 1, ending: refusal }),
         expect: { code: 'CONTENT_REJECTED' },
       },
       failure: {
-        request: { ...request, params: { ...request.params, images: [{ url: 'https://203.0.113.9/frame.png' }] } },
+        request: {
+          ...request,
+          params: { ...request.params, images: [{ url: 'https://203.0.113.9/frame.png' }] },
+        },
         arrange: () => fake.plan({ runningPolls: 0, ending: 'succeeded' }),
         expect: { code: 'INVALID_INPUT' },
       },
@@ -49,9 +58,20 @@ testProvider({
   },
   requests: {
     'runway/gen4.5': [
-      { task: 'text-to-video', params: { prompt: 'a paper boat', width: 720, height: 1280, duration: 4 }, sends: { ratio: '720:1280' } },
-      { task: 'image-to-video', params: { prompt: 'it moves', images: [{ url: frame }], width: 960, height: 960 }, sends: { ratio: '960:960' } },
+      {
+        task: 'text-to-video',
+        params: { prompt: 'a paper boat', width: 720, height: 1280, duration: 4 },
+        sends: { ratio: '720:1280' },
+      },
+      {
+        task: 'image-to-video',
+        params: { prompt: 'it moves', images: [{ url: frame }], width: 960, height: 960 },
+        sends: { ratio: '960:960' },
+      },
     ],
-    'runway/gen4_image': { params: { prompt: 'a lighthouse', width: 960, height: 720 }, sends: { ratio: '960:720' } },
+    'runway/gen4_image': {
+      params: { prompt: 'a lighthouse', width: 960, height: 720 },
+      sends: { ratio: '960:720' },
+    },
   },
 });

@@ -72,37 +72,111 @@ const asset = z.string().refine((value) => {
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
 const promptText = z.string().min(1).max(1000);
-const contentModeration = z.object({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).strict().optional();
+const contentModeration = z
+  .object({ publicFigureThreshold: z.enum(['auto', 'low']).optional() })
+  .strict()
+  .optional();
 const videoRatio = z.enum(['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672']);
 const imageRatio = z.enum([
-  '1024:1024', '1080:1080', '1168:880', '1360:768', '1440:1080', '1080:1440', '1808:768', '1920:1080',
-  '1080:1920', '2112:912', '1280:720', '720:1280', '720:720', '960:720', '720:960', '1680:720',
+  '1024:1024',
+  '1080:1080',
+  '1168:880',
+  '1360:768',
+  '1440:1080',
+  '1080:1440',
+  '1808:768',
+  '1920:1080',
+  '1080:1920',
+  '2112:912',
+  '1280:720',
+  '720:1280',
+  '720:720',
+  '960:720',
+  '720:960',
+  '1680:720',
 ]);
 const references = z.array(z.object({ uri: asset, tag: z.string().min(3).max(16).optional() }).strict());
 
 /** The documented request bodies, per endpoint and model. */
 const bodies: Readonly<Record<string, z.ZodType>> = {
   '/v1/image_to_video': z.discriminatedUnion('model', [
-    z.object({ model: z.literal('gen4_turbo'), promptImage: asset, ratio: videoRatio, promptText: promptText.optional(),
-      duration: z.number().int().min(2).max(10).optional(), seed, contentModeration }).strict(),
-    z.object({ model: z.literal('gen4.5'), promptImage: asset, ratio: videoRatio, promptText,
-      duration: z.number().int().min(2).max(10), seed, contentModeration }).strict(),
+    z
+      .object({
+        model: z.literal('gen4_turbo'),
+        promptImage: asset,
+        ratio: videoRatio,
+        promptText: promptText.optional(),
+        duration: z.number().int().min(2).max(10).optional(),
+        seed,
+        contentModeration,
+      })
+      .strict(),
+    z
+      .object({
+        model: z.literal('gen4.5'),
+        promptImage: asset,
+        ratio: videoRatio,
+        promptText,
+        duration: z.number().int().min(2).max(10),
+        seed,
+        contentModeration,
+      })
+      .strict(),
   ]),
-  '/v1/text_to_video': z.object({ model: z.literal('gen4.5'), promptText, ratio: z.enum(['1280:720', '720:1280']),
-    duration: z.number().int().min(2).max(10), seed, contentModeration }).strict(),
+  '/v1/text_to_video': z
+    .object({
+      model: z.literal('gen4.5'),
+      promptText,
+      ratio: z.enum(['1280:720', '720:1280']),
+      duration: z.number().int().min(2).max(10),
+      seed,
+      contentModeration,
+    })
+    .strict(),
   '/v1/text_to_image': z.discriminatedUnion('model', [
-    z.object({ model: z.literal('gen4_image'), promptText, ratio: imageRatio, referenceImages: references.max(3).optional(),
-      seed, contentModeration }).strict(),
-    z.object({ model: z.literal('gen4_image_turbo'), promptText, ratio: imageRatio, referenceImages: references.min(1).max(3),
-      seed, contentModeration }).strict(),
+    z
+      .object({
+        model: z.literal('gen4_image'),
+        promptText,
+        ratio: imageRatio,
+        referenceImages: references.max(3).optional(),
+        seed,
+        contentModeration,
+      })
+      .strict(),
+    z
+      .object({
+        model: z.literal('gen4_image_turbo'),
+        promptText,
+        ratio: imageRatio,
+        referenceImages: references.min(1).max(3),
+        seed,
+        contentModeration,
+      })
+      .strict(),
   ]),
-  '/v1/video_to_video': z.object({ model: z.literal('aleph2'), videoUri: asset, promptText: z.string().min(1).optional(),
-    targetAspectRatio: z.enum(['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9']).optional(), seed,
-    contentModeration }).strict(),
-  '/v1/video_upscale': z.object({ model: z.literal('magnific_video_upscaler_creative'), videoUri: asset,
-    resolution: z.enum(['720p', '1k', '2k', '4k']).optional(), creativity: z.number().int().min(0).max(100).optional(),
-    flavor: z.enum(['vivid', 'natural']).optional(), sharpen: z.number().int().min(0).max(100).optional(),
-    smartGrain: z.number().int().min(0).max(100).optional(), fpsBoost: z.boolean().optional() }).strict(),
+  '/v1/video_to_video': z
+    .object({
+      model: z.literal('aleph2'),
+      videoUri: asset,
+      promptText: z.string().min(1).optional(),
+      targetAspectRatio: z.enum(['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9']).optional(),
+      seed,
+      contentModeration,
+    })
+    .strict(),
+  '/v1/video_upscale': z
+    .object({
+      model: z.literal('magnific_video_upscaler_creative'),
+      videoUri: asset,
+      resolution: z.enum(['720p', '1k', '2k', '4k']).optional(),
+      creativity: z.number().int().min(0).max(100).optional(),
+      flavor: z.enum(['vivid', 'natural']).optional(),
+      sharpen: z.number().int().min(0).max(100).optional(),
+      smartGrain: z.number().int().min(0).max(100).optional(),
+      fpsBoost: z.boolean().optional(),
+    })
+    .strict(),
 };
 
 export async function startFakeRunwayApi(options: { clock?: Clock } = {}): Promise<FakeRunwayApi> {
@@ -129,9 +203,12 @@ export async function startFakeRunwayApi(options: { clock?: Clock } = {}): Promi
     if (task.cancelled) return { ...base, status: 'CANCELLED' };
     if (task.polls <= pendingPolls) return { ...base, status: task.polls % 2 ? 'THROTTLED' : 'PENDING' };
     const running =
-      readyAfterMs === undefined ? task.polls <= pendingPolls + runningPolls : now() < task.createdAt + readyAfterMs;
+      readyAfterMs === undefined
+        ? task.polls <= pendingPolls + runningPolls
+        : now() < task.createdAt + readyAfterMs;
     if (running) {
-      const progress = readyAfterMs === undefined ? 0.5 : Math.min(0.99, (now() - task.createdAt) / readyAfterMs);
+      const progress =
+        readyAfterMs === undefined ? 0.5 : Math.min(0.99, (now() - task.createdAt) / readyAfterMs);
       return { ...base, status: 'RUNNING', progress: Math.round(progress * 100) / 100 };
     }
     if (ending === 'succeeded') {
@@ -151,7 +228,11 @@ export async function startFakeRunwayApi(options: { clock?: Clock } = {}): Promi
           if (!parsed.success) {
             const issues = parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
             const first = parsed.error.issues[0];
-            return error(400, `Validation of body failed: ${first?.path.join('.')}: ${first?.message}`, issues);
+            return error(
+              400,
+              `Validation of body failed: ${first?.path.join('.')}: ${first?.message}`,
+              issues,
+            );
           }
           const id = randomUUID();
           const output = path === '/v1/text_to_image' ? 'image' : 'video';

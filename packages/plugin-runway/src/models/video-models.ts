@@ -1,6 +1,14 @@
 import { defineModel, jsonBody, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { CREDITS, isPreset, PROMPT_MAX, ratioOf, SEED_MAX, TEXT_TO_VIDEO_SIZES, VIDEO_SIZES } from './catalogue.js';
+import {
+  CREDITS,
+  isPreset,
+  PROMPT_MAX,
+  ratioOf,
+  SEED_MAX,
+  TEXT_TO_VIDEO_SIZES,
+  VIDEO_SIZES,
+} from './catalogue.js';
 import { creditsPrice, type ModelDeps, missingInput, moderation } from './model-deps.js';
 
 const common = {
