@@ -3,8 +3,8 @@ import type { SizePreset } from '@genhub/provider';
 /**
  * What Runway's models take and cost, stated once. Sizes are Runway's `ratio` values, `W:H` in pixels
  * (sdk-node src/resources/*.ts); core turns an asked aspect ratio into the nearest of them.
- * Prices are in Runway credits ($0.01 each) from docs.dev.runwayml.com's pricing page, read
- * 2026-12-03.
+ * Prices are in Runway credits ($0.01 each), as of 2026-12-03, from third-party copies of Runway's
+ * API reference (its pricing page could not be opened): see the README.
  */
 
 /** gen4_turbo and gen4.5 image-to-video sizes (`ratio`). */
