@@ -55,14 +55,20 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    return exitAfterOutput(2);
+  }
+  console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
+  return exitAfterOutput(1);
+});
+
+/**
+ * Exits once stdout and stderr have handed everything to the OS: output to a pipe is written
+ * asynchronously, and exiting at once would cut `genhub models --json | jq` at 64 KB.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isProviderPlugin, type ProviderPlugin, providerEnvName } from '@genhub/core';
+import { isProviderPlugin, type ProviderPlugin } from '@genhub/core';
+import { placeholderEnv } from '@genhub/testkit';
 
 const PACKAGES = new URL('../../../packages/', import.meta.url);
 
@@ -23,20 +24,7 @@ export async function bundledPlugins(): Promise<ProviderPlugin[]> {
   return [...new Set(plugins.flat())];
 }
 
-/**
- * Settings that configure each plugin without a network: every required setting of its config
- * schema gets a placeholder (GateAI serves its bundled catalogue instead of discovering one).
- */
+/** Every plugin configured with placeholders; GateAI serves its bundled catalogue instead of discovering one. */
 export function bundledProviderEnv(plugins: readonly ProviderPlugin[]): Record<string, string> {
-  const env: Record<string, string> = { GENHUB_GATEAI_CATALOGUE: 'bundled' };
-  for (const plugin of plugins) {
-    const shape = (
-      plugin.config as { shape?: Record<string, { safeParse(value: unknown): { success: boolean } }> }
-    ).shape;
-    for (const [key, schema] of Object.entries(shape ?? {})) {
-      if (schema.safeParse(undefined).success) continue; // optional, or has a default
-      env[providerEnvName(plugin.id, key)] = `test-${plugin.id}-${key}-0123456789`;
-    }
-  }
-  return env;
+  return { ...placeholderEnv(plugins), GENHUB_GATEAI_CATALOGUE: 'bundled' };
 }

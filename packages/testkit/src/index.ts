@@ -51,3 +51,4 @@ export type { VirtualClock } from './pipeline/virtual-clock.js';
 export { virtualClock } from './pipeline/virtual-clock.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
 export { waitForJob } from './pipeline/wait-for-job.js';
+export { placeholderEnv } from './placeholder-env.js';
