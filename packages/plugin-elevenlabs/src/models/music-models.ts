@@ -38,7 +38,7 @@ export function musicModel(api: HttpClient, facts: (typeof MUSIC_MODELS)[number]
     limits: { maxQuantity: 1 },
     estimatePrice: ({ duration }) => ({ usd: ((duration ?? DEFAULT_SECONDS) / 60) * USD_PER_MINUTE }),
     timeouts: { deadlineMs: 15 * 60_000 },
-    example: { prompt: 'An upbeat synth-pop instrumental with a catchy lead', duration: 10 },
+    example: { prompt: 'An upbeat synth-pop instrumental with a catchy lead' },
     submit: ({ params, signal }) =>
       requestAudio(api, {
         path: '/v1/music',
