@@ -24,8 +24,18 @@ testProvider({
   supports: { poll: false, cancel: false },
   requests: {
     'elevenlabs/eleven_v3': {
-      params: { prompt: 'Hi [whispers] there', stability: 0.5, languageCode: 'en', outputFormat: 'wav_24000' },
-      sends: { text: 'Hi [whispers] there', model_id: 'eleven_v3', language_code: 'en', voice_settings: { stability: 0.5 } },
+      params: {
+        prompt: 'Hi [whispers] there',
+        stability: 0.5,
+        languageCode: 'en',
+        outputFormat: 'wav_24000',
+      },
+      sends: {
+        text: 'Hi [whispers] there',
+        model_id: 'eleven_v3',
+        language_code: 'en',
+        voice_settings: { stability: 0.5 },
+      },
     },
     'elevenlabs/eleven_multilingual_v2': {
       params: { prompt: 'Hello', similarityBoost: 0.8, style: 0.2, speakerBoost: true, speed: 1.1, seed: 7 },
@@ -37,11 +47,21 @@ testProvider({
     },
     'elevenlabs/eleven_text_to_sound_v2': {
       params: { prompt: 'A door creaks', duration: 2.5, loop: true },
-      sends: { text: 'A door creaks', duration_seconds: 2.5, loop: true, model_id: 'eleven_text_to_sound_v2' },
+      sends: {
+        text: 'A door creaks',
+        duration_seconds: 2.5,
+        loop: true,
+        model_id: 'eleven_text_to_sound_v2',
+      },
     },
     'elevenlabs/music_v2': {
       params: { prompt: 'Calm piano', instrumental: true },
-      sends: { prompt: 'Calm piano', music_length_ms: 30_000, model_id: 'music_v2', force_instrumental: true },
+      sends: {
+        prompt: 'Calm piano',
+        music_length_ms: 30_000,
+        model_id: 'music_v2',
+        force_instrumental: true,
+      },
     },
   },
   fake: {
@@ -71,7 +91,12 @@ testProvider({
         request: speech,
         arrange: () =>
           fake.server.route('POST /v1/text-to-speech/:voiceId', {
-            ...errorDetail(429, 'rate_limit_error', 'concurrent_limit_exceeded', 'Too many concurrent requests.'),
+            ...errorDetail(
+              429,
+              'rate_limit_error',
+              'concurrent_limit_exceeded',
+              'Too many concurrent requests.',
+            ),
             headers: { 'retry-after': '3' },
           }),
         expect: { retryAfterSeconds: 3 },

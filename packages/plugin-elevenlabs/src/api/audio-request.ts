@@ -1,4 +1,4 @@
-import { type HttpClient, type JsonObject, type SubmitResult } from '@genhub/provider';
+import type { HttpClient, JsonObject, SubmitResult } from '@genhub/provider';
 import { ElevenLabsDefaults } from '../config.js';
 import { mediaTypeOfFormat } from '../models/output-formats.js';
 import { requestErrors } from './errors.js';

@@ -1,4 +1,11 @@
-import { type ErrorMapper, type ErrorRule, errorTable, lenient, nonBlank, providerEnvName } from '@genhub/provider';
+import {
+  type ErrorMapper,
+  type ErrorRule,
+  errorTable,
+  lenient,
+  nonBlank,
+  providerEnvName,
+} from '@genhub/provider';
 import { z } from 'zod';
 import { ELEVENLABS_ID } from '../config.js';
 
@@ -14,16 +21,32 @@ const rules: ErrorRule[] = [
     retryable: false,
     details: { reason: 'misconfigured', setting: providerEnvName(ELEVENLABS_ID, 'apiKey') },
   },
-  { providerCode: /^quota_exceeded$|insufficient_credits|payment_required/, code: 'INSUFFICIENT_FUNDS', retryable: false },
-  { providerCode: /voice_not_found|voice_not_fine_tuned/, code: 'INVALID_INPUT', details: { param: 'voice' } },
+  {
+    providerCode: /^quota_exceeded$|insufficient_credits|payment_required/,
+    code: 'INSUFFICIENT_FUNDS',
+    retryable: false,
+  },
+  {
+    providerCode: /voice_not_found|voice_not_fine_tuned/,
+    code: 'INVALID_INPUT',
+    details: { param: 'voice' },
+  },
   {
     providerCode: /max_character_limit_exceeded|text_too_long/,
     code: 'INVALID_INPUT',
     details: { param: 'prompt' },
   },
   // The music API refuses prompts naming artists or songs, and says what to ask instead.
-  { providerCode: /bad_prompt|bad_composition_plan|content_policy|moderation|safety/, code: 'CONTENT_REJECTED', retryable: false },
-  { message: /terms of service|content policy|copyright|prohibited|moderation|safety/i, code: 'CONTENT_REJECTED', retryable: false },
+  {
+    providerCode: /bad_prompt|bad_composition_plan|content_policy|moderation|safety/,
+    code: 'CONTENT_REJECTED',
+    retryable: false,
+  },
+  {
+    message: /terms of service|content policy|copyright|prohibited|moderation|safety/i,
+    code: 'CONTENT_REJECTED',
+    retryable: false,
+  },
   // Too many requests at once: wait for one to finish.
   {
     providerCode: /concurrent_limit_exceeded|too_many_concurrent_requests|system_busy|rate_limit_exceeded/,
@@ -64,7 +87,9 @@ function normalised(bodyText: string): string {
   const words = [message, suggestion === undefined ? undefined : `Try instead: ${suggestion}`]
     .filter((part) => part !== undefined)
     .join(' ');
-  return JSON.stringify({ error: { code: code ?? status ?? type, message: words === '' ? undefined : words } });
+  return JSON.stringify({
+    error: { code: code ?? status ?? type, message: words === '' ? undefined : words },
+  });
 }
 
 /** Maps an ElevenLabs non-2xx answer to a GenHubError. */

@@ -1,4 +1,11 @@
-import { type HttpClient, lenient, looseNumber, nonBlank, type ProviderBalance, requestJson } from '@genhub/provider';
+import {
+  type HttpClient,
+  lenient,
+  looseNumber,
+  nonBlank,
+  type ProviderBalance,
+  requestJson,
+} from '@genhub/provider';
 import { z } from 'zod';
 import { ELEVENLABS_ID } from '../config.js';
 import { requestErrors } from './errors.js';

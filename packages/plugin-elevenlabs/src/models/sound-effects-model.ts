@@ -1,7 +1,7 @@
 import { defineModel, type HttpClient, jsonBody, type TypedModel, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { ElevenLabsDefaults } from '../config.js';
 import { requestAudio } from '../api/audio-request.js';
+import { ElevenLabsDefaults } from '../config.js';
 import { DEFAULT_FORMAT, outputFormat, SOUND_FORMATS } from './output-formats.js';
 
 /** List price of one sound effect (elevenlabs.io/pricing/api, June 2026). */

@@ -1,7 +1,7 @@
 import { defineModel, type HttpClient, jsonBody, type TypedModel, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { ElevenLabsDefaults } from '../config.js';
 import { requestAudio } from '../api/audio-request.js';
+import { ElevenLabsDefaults } from '../config.js';
 import type { VoiceChoices } from '../voices/voice-choices.js';
 import { DEFAULT_FORMAT, outputFormat, SPEECH_FORMATS } from './output-formats.js';
 

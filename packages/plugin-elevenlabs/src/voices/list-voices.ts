@@ -1,7 +1,7 @@
 import { type HttpClient, lenient, nonBlank, requestJson } from '@genhub/provider';
 import { z } from 'zod';
-import { ELEVENLABS_ID, ElevenLabsDefaults } from '../config.js';
 import { requestErrors } from '../api/errors.js';
+import { ELEVENLABS_ID, ElevenLabsDefaults } from '../config.js';
 
 /** One voice of the account, as `GET /v2/voices` lists it. */
 export interface AccountVoice {

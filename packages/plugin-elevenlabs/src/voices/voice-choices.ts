@@ -20,7 +20,10 @@ export interface VoiceChoices {
 
 const description = 'Voice of the ElevenLabs account, by name';
 
-export function voiceChoices(voices: readonly AccountVoice[], defaultVoice: string | undefined): VoiceChoices {
+export function voiceChoices(
+  voices: readonly AccountVoice[],
+  defaultVoice: string | undefined,
+): VoiceChoices {
   if (voices.length === 0) {
     return {
       schema: z
@@ -49,7 +52,10 @@ export function voiceChoices(voices: readonly AccountVoice[], defaultVoice: stri
   const premade = voices.find((voice) => voice.category === 'premade');
   const fallback = labels.find((label) => idsByLabel.get(label) === premade?.id) ?? labels[0];
   return {
-    schema: z.enum(labels).default(configured ?? fallback).describe(description),
+    schema: z
+      .enum(labels)
+      .default(configured ?? fallback)
+      .describe(description),
     idFor: (value) => idsByLabel.get(value) ?? value,
     count: voices.length,
     defaultIsListed: defaultVoice === undefined || configured !== undefined,
