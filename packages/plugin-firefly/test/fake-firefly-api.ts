@@ -38,19 +38,44 @@ interface Job {
 }
 
 const IMAGE_VERSIONS = new Set(['image3', 'image4_standard', 'image4_ultra']);
-const IMAGE_SIZES = new Set(['2048x2048', '2304x1792', '1792x2304', '2688x1536', '1344x768', '1152x896', '896x1152', '1024x1024']);
-const VIDEO_SIZES = new Set(['1920x1080', '1080x1920', '1080x1080', '1280x720', '720x1280', '720x720', '960x720', '720x960']);
+const IMAGE_SIZES = new Set([
+  '2048x2048',
+  '2304x1792',
+  '1792x2304',
+  '2688x1536',
+  '1344x768',
+  '1152x896',
+  '896x1152',
+  '1024x1024',
+]);
+const VIDEO_SIZES = new Set([
+  '1920x1080',
+  '1080x1920',
+  '1080x1080',
+  '1280x720',
+  '720x1280',
+  '720x720',
+  '960x720',
+  '720x960',
+]);
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 const invalid = (loc: string[], msg: string): FakeResponse => ({
   status: 422,
-  json: { error_code: 'validation_error', message: 'Invalid request parameters', validation_errors: [{ loc: ['body', ...loc], msg, type: 'value_error' }] },
+  json: {
+    error_code: 'validation_error',
+    message: 'Invalid request parameters',
+    validation_errors: [{ loc: ['body', ...loc], msg, type: 'value_error' }],
+  },
 });
 const notFound: FakeResponse = { status: 404, json: { error_code: 'not_found', message: 'Job not found' } };
 const asObject = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 const inRange = (value: unknown, min: number, max: number) =>
-  value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max);
+  value === undefined ||
+  (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max);
 const sizeKey = (size: unknown) => {
   const { width, height } = asObject(size);
   return `${String(width)}x${String(height)}`;
@@ -68,6 +93,8 @@ export interface FakeFireflyApi {
   tokenLifetimeSeconds: number;
   /** Makes IMS revoke every token issued so far (a 401 for them). */
   revokeTokens(): void;
+  /** When a job was created, on the fake's clock. */
+  createdAt(jobId: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -92,6 +119,7 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
     revokeTokens() {
       tokens.clear();
     },
+    createdAt: (jobId) => jobs.get(jobId)?.createdAt,
     close: () => server.close(),
   };
 
@@ -112,41 +140,65 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
     jobs.set(id, { id, kind, count, plan, createdAt: clock.now(), polls: 0, cancelled: false });
     return {
       status: 202,
-      json: { jobId: id, statusUrl: `${server.url}/v3/status/${id}`, cancelUrl: `${server.url}/v3/cancel/${id}` },
+      json: {
+        jobId: id,
+        statusUrl: `${server.url}/v3/status/${id}`,
+        cancelUrl: `${server.url}/v3/cancel/${id}`,
+      },
     };
   };
 
   const checkUpload = (source: unknown, loc: string[]): FakeResponse | undefined => {
     const { uploadId, url } = asObject(source);
-    if (typeof uploadId === 'string') return uploads.has(uploadId) ? undefined : invalid(loc, 'Unknown uploadId');
+    if (typeof uploadId === 'string')
+      return uploads.has(uploadId) ? undefined : invalid(loc, 'Unknown uploadId');
     if (typeof url === 'string') return undefined;
     return invalid(loc, 'Provide url or uploadId');
   };
 
   const generateImages = (call: FakeCall): FakeResponse => {
     const version = call.headers['x-model-version'] ?? 'image3';
-    if (!IMAGE_VERSIONS.has(version)) return { status: 400, json: { error_code: 'bad_request', message: `Unknown x-model-version ${version}` } };
+    if (!IMAGE_VERSIONS.has(version))
+      return {
+        status: 400,
+        json: { error_code: 'bad_request', message: `Unknown x-model-version ${version}` },
+      };
     const body = asObject(call.bodyJson);
     const prompt = body.prompt;
-    if (typeof prompt !== 'string' || prompt.length < 1 || prompt.length > 1024) return invalid(['prompt'], 'String should have 1 to 1024 characters');
-    if (typeof body.negativePrompt === 'string' && body.negativePrompt.length > 1024) return invalid(['negativePrompt'], 'Too long');
+    if (typeof prompt !== 'string' || prompt.length < 1 || prompt.length > 1024)
+      return invalid(['prompt'], 'String should have 1 to 1024 characters');
+    if (typeof body.negativePrompt === 'string' && body.negativePrompt.length > 1024)
+      return invalid(['negativePrompt'], 'Too long');
     if (!inRange(body.numVariations, 1, 4)) return invalid(['numVariations'], 'Must be between 1 and 4');
-    const count = (body.numVariations as number | undefined) ?? (Array.isArray(body.seeds) ? body.seeds.length : 1);
-    if (Array.isArray(body.seeds) && body.seeds.length !== count) return invalid(['seeds'], 'The number of seeds must equal numVariations');
-    if (body.size !== undefined && !IMAGE_SIZES.has(sizeKey(body.size))) return invalid(['size'], 'Unsupported size');
+    const count =
+      (body.numVariations as number | undefined) ?? (Array.isArray(body.seeds) ? body.seeds.length : 1);
+    if (Array.isArray(body.seeds) && body.seeds.length !== count)
+      return invalid(['seeds'], 'The number of seeds must equal numVariations');
+    if (body.size !== undefined && !IMAGE_SIZES.has(sizeKey(body.size)))
+      return invalid(['size'], 'Unsupported size');
     if (body.contentClass !== undefined && body.contentClass !== 'photo' && body.contentClass !== 'art')
       return invalid(['contentClass'], 'value is not a valid enumeration member');
-    if (!inRange(body.visualIntensity, 2, 10)) return invalid(['visualIntensity'], 'Must be between 2 and 10');
+    if (!inRange(body.visualIntensity, 2, 10))
+      return invalid(['visualIntensity'], 'Must be between 2 and 10');
     const style = asObject(body.style);
     if (!inRange(style.strength, 1, 100)) return invalid(['style', 'strength'], 'Must be between 1 and 100');
     if (style.imageReference !== undefined) {
-      const problem = checkUpload(asObject(style.imageReference).source, ['style', 'imageReference', 'source']);
+      const problem = checkUpload(asObject(style.imageReference).source, [
+        'style',
+        'imageReference',
+        'source',
+      ]);
       if (problem) return problem;
     }
     const structure = asObject(body.structure);
-    if (!inRange(structure.strength, 0, 100)) return invalid(['structure', 'strength'], 'Must be between 0 and 100');
+    if (!inRange(structure.strength, 0, 100))
+      return invalid(['structure', 'strength'], 'Must be between 0 and 100');
     if (structure.imageReference !== undefined) {
-      const problem = checkUpload(asObject(structure.imageReference).source, ['structure', 'imageReference', 'source']);
+      const problem = checkUpload(asObject(structure.imageReference).source, [
+        'structure',
+        'imageReference',
+        'source',
+      ]);
       if (problem) return problem;
     }
     return createJob('image', count);
@@ -156,15 +208,28 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
     if ((call.headers['x-model-version'] ?? 'video1_standard') !== 'video1_standard')
       return invalid(['x-model-version'], "Input should be 'video1_standard'");
     const body = asObject(call.bodyJson);
-    if (typeof body.prompt !== 'string' || body.prompt.trim() === '') return { status: 400, json: { error_code: 'bad_request', message: 'Invalid request parameters', validation_errors: [{ loc: ['body', 'prompt'], msg: 'Field required', type: 'value_error.missing' }] } };
-    if (Array.isArray(body.seeds) && body.seeds.length > 1) return invalid(['seeds'], 'Only 1 seed is supported');
-    if (Array.isArray(body.sizes) && !body.sizes.every((size) => VIDEO_SIZES.has(sizeKey(size)))) return invalid(['sizes'], 'Unsupported size');
+    if (typeof body.prompt !== 'string' || body.prompt.trim() === '')
+      return {
+        status: 400,
+        json: {
+          error_code: 'bad_request',
+          message: 'Invalid request parameters',
+          validation_errors: [
+            { loc: ['body', 'prompt'], msg: 'Field required', type: 'value_error.missing' },
+          ],
+        },
+      };
+    if (Array.isArray(body.seeds) && body.seeds.length > 1)
+      return invalid(['seeds'], 'Only 1 seed is supported');
+    if (Array.isArray(body.sizes) && !body.sizes.every((size) => VIDEO_SIZES.has(sizeKey(size))))
+      return invalid(['sizes'], 'Unsupported size');
     if (!inRange(body.bitRateFactor, 0, 63)) return invalid(['bitRateFactor'], 'Must be between 0 and 63');
     const conditions = asObject(body.image).conditions;
     for (const condition of Array.isArray(conditions) ? conditions : []) {
       const { placement, source } = asObject(condition);
       const position = asObject(placement).position;
-      if (typeof position !== 'number' || position < 0 || position > 1) return invalid(['image', 'conditions', 'placement'], 'position must be between 0 and 1');
+      if (typeof position !== 'number' || position < 0 || position > 1)
+        return invalid(['image', 'conditions', 'placement'], 'position must be between 0 and 1');
       const problem = checkUpload(source, ['image', 'conditions', 'source']);
       if (problem) return problem;
     }
@@ -175,9 +240,14 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
     const { id } = job;
     if (job.cancelled) return { json: { jobId: id, status: 'canceled' } };
     const running =
-      job.plan.readyAfterMs === undefined ? job.polls <= (job.plan.runningPolls ?? 0) : clock.now() < job.createdAt + job.plan.readyAfterMs;
+      job.plan.readyAfterMs === undefined
+        ? job.polls <= (job.plan.runningPolls ?? 0)
+        : clock.now() < job.createdAt + job.plan.readyAfterMs;
     if (running) {
-      const progress = job.plan.readyAfterMs === undefined ? 50 : Math.floor(((clock.now() - job.createdAt) / job.plan.readyAfterMs) * 100);
+      const progress =
+        job.plan.readyAfterMs === undefined
+          ? 50
+          : Math.floor(((clock.now() - job.createdAt) / job.plan.readyAfterMs) * 100);
       return { json: { jobId: id, status: 'running', progress } };
     }
     const { ending } = job.plan;
@@ -189,19 +259,38 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
       [job.kind]: { url: `${server.url}/files/${encodeURIComponent(id)}-${index}.${file}` },
     }));
     return {
-      json: { jobId: id, status: 'succeeded', result: { size: { width: 2048, height: 2048 }, outputs, contentClass: 'photo' } },
+      json: {
+        jobId: id,
+        status: 'succeeded',
+        result: { size: { width: 2048, height: 2048 }, outputs, contentClass: 'photo' },
+      },
     };
   };
 
   const routes = () => {
     server.route('POST /ims/token/v3', (call) => {
       const form = new URLSearchParams(call.bodyText);
-      if (!/x-www-form-urlencoded/.test(call.headers['content-type'] ?? '') || form.get('grant_type') !== 'client_credentials')
-        return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' } };
+      if (
+        !/x-www-form-urlencoded/.test(call.headers['content-type'] ?? '') ||
+        form.get('grant_type') !== 'client_credentials'
+      )
+        return {
+          status: 400,
+          json: {
+            error: 'unsupported_grant_type',
+            error_description: 'grant_type must be client_credentials',
+          },
+        };
       if (form.get('client_id') !== FAKE_CLIENT_ID || form.get('client_secret') !== FAKE_CLIENT_SECRET)
-        return { status: 400, json: { error: 'invalid_client', error_description: 'invalid client_secret parameter' } };
+        return {
+          status: 400,
+          json: { error: 'invalid_client', error_description: 'invalid client_secret parameter' },
+        };
       if (!(form.get('scope') ?? '').split(',').includes('firefly_api'))
-        return { status: 400, json: { error: 'invalid_scope', error_description: 'firefly_api scope is required' } };
+        return {
+          status: 400,
+          json: { error: 'invalid_scope', error_description: 'firefly_api scope is required' },
+        };
       const token = `eyJfake.${issued.length + 1}.token`;
       issued.push(token);
       tokens.set(token, clock.now() + fake.tokenLifetimeSeconds * 1000);
@@ -213,7 +302,10 @@ export async function startFakeFireflyApi(clock: { now(): number } = Date): Prom
       'POST /v2/storage/image',
       authorized((call) => {
         if (!IMAGE_TYPES.has(call.headers['content-type'] ?? ''))
-          return { status: 415, json: { error_code: 'invalid_content_type', message: 'Unsupported Media Type' } };
+          return {
+            status: 415,
+            json: { error_code: 'invalid_content_type', message: 'Unsupported Media Type' },
+          };
         const id = `0b1c2d3e-0000-4000-8000-${String(uploads.size + 1).padStart(12, '0')}`;
         uploads.add(id);
         return { json: { images: [{ id }] } };
