@@ -19,9 +19,8 @@ export const VIDEO_SIZES = {
 } as const;
 
 /**
- * No per-call price is published for Firefly Services; the estimate is 100 generative credits for
- * a 5-second video at about $0.01 a credit (Adobe's consumer credit packs), to be replaced by the
- * contract's rate.
+ * No per-call price is published for Firefly Services video: a placeholder estimate, to be replaced
+ * by the contract's rate.
  */
 const USD_PER_VIDEO = 1;
 
