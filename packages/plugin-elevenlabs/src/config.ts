@@ -27,6 +27,8 @@ export const ElevenLabsDefaults = {
   voicePageSize: 100,
   /** Pages of voices read at start; 1000 voices is more than any chat list can show. */
   maxVoicePages: 10,
+  /** Bounds of each voice page request at start. */
+  voiceListTimeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 },
   /** Audio is answered whole; ten minutes of music at 192 kb/s is about 15 MB. */
   maxAudioBytes: 64 * 1024 * 1024,
   /** Music takes a while to compose before the first byte is sent. */

@@ -33,6 +33,9 @@ export async function listVoices(api: HttpClient, signal: AbortSignal): Promise<
       {
         url: '/v2/voices',
         query: { page_size: ElevenLabsDefaults.voicePageSize, next_page_token: pageToken },
+        // Read at start: a slow or unreachable API must not hold GenHub up (the plugin then takes ids).
+        retry: false,
+        timeouts: ElevenLabsDefaults.voiceListTimeouts,
         signal,
       },
       voicesPage,
