@@ -1,5 +1,7 @@
 import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
+import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
+import { fireflyPlugin } from '@genhub/plugin-firefly';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { runwayPlugin } from '@genhub/plugin-runway';
@@ -10,4 +12,6 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   ainativePlugin,
   imarouterPlugin,
   runwayPlugin,
+  elevenLabsPlugin,
+  fireflyPlugin,
 ];
