@@ -304,6 +304,7 @@ export async function startFakeBflApi(options: { now?: () => number } = {}): Pro
       global.reset();
       regional.reset();
       tasks.clear();
+      count = 0;
       refusals = new Map();
       pollOrigin = undefined;
       plan = { pendingPolls: 1, ending: 'Ready' };

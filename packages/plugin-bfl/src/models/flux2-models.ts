@@ -68,16 +68,16 @@ const FLUX2_MODELS: readonly Flux2Facts[] = [
   },
 ];
 
-/** FLUX.2 output: edges from 64 px in steps of 16, at most 4 megapixels in all. */
+/** FLUX.2 output: edges from 64 px in steps of 16, at most 4 megapixels in all; presets of about 1 megapixel. */
 const MAX_PIXELS = 2048 * 2048;
 const SIZES: SizeSpec = {
   range: { minWidth: 64, maxWidth: 4096, minHeight: 64, maxHeight: 4096, step: 16 },
   presets: [
     { label: '1:1', width: 1024, height: 1024 },
-    { label: '16:9', width: 1920, height: 1088 },
-    { label: '9:16', width: 1088, height: 1920 },
-    { label: '4:3', width: 1536, height: 1152 },
-    { label: '3:4', width: 1152, height: 1536 },
+    { label: '16:9', width: 1344, height: 768 },
+    { label: '9:16', width: 768, height: 1344 },
+    { label: '4:3', width: 1184, height: 880 },
+    { label: '3:4', width: 880, height: 1184 },
   ],
 };
 /** The size priced when none is asked for: BFL then matches the input image, or makes 1 megapixel. */
