@@ -114,7 +114,18 @@ export const ideogramParams = {
   characterImage: mediaInput.optional().describe('One character reference image'),
   characterMask: mediaInput.optional().describe('Mask for the character reference image'),
   negativePrompt: vocabulary.negativePrompt.min(1).optional(),
-  aspectRatio: z.enum(ASPECT_RATIOS).default('1:1').describe('Aspect ratio'),
+  /**
+   * Written W:H (so GenHub snaps any ratio to the nearest of the list) or as Ideogram writes it
+   * (WxH), and sent as WxH; taking both keeps a second parse of the sent value valid.
+   */
+  aspectRatio: z
+    .enum([...ASPECT_RATIOS, ...ASPECT_RATIOS.map((ratio) => ratio.replace(':', 'x'))] as [
+      string,
+      ...string[],
+    ])
+    .default('1:1')
+    .describe('Aspect ratio')
+    .transform((ratio) => ratio.replace(':', 'x')),
 };
 
 /** What the style fields of a request hold, as parsed. */
@@ -184,6 +195,3 @@ export async function appendStyle(
     form.append('character_reference_images_mask', file.blob, file.name);
   }
 }
-
-/** `16:9` -> `16x9`. */
-export const wireRatio = (ratio: string) => ratio.replace(':', 'x');

@@ -3,14 +3,7 @@ import { z } from 'zod';
 import type { IdeogramApi } from '../ideogram-api.js';
 import type { ImageFiles } from '../image-files.js';
 import { imagePrice } from '../pricing.js';
-import {
-  appendFields,
-  appendStyle,
-  checkStyleChoice,
-  ideogramParams,
-  invalid,
-  wireRatio,
-} from './ideogram-params.js';
+import { appendFields, appendStyle, checkStyleChoice, ideogramParams, invalid } from './ideogram-params.js';
 
 const params = z.object({
   prompt: vocabulary.prompt,
@@ -54,7 +47,7 @@ export function v3Model(api: IdeogramApi, files: ImageFiles): TypedModel {
         prompt: p.prompt,
         image_weight: image === undefined ? undefined : p.imageWeight,
         seed: p.seed,
-        aspect_ratio: wireRatio(p.aspectRatio),
+        aspect_ratio: p.aspectRatio,
         rendering_speed: p.renderingSpeed,
         negative_prompt: p.negativePrompt,
         num_images: p.quantity,
