@@ -19,7 +19,7 @@ function wireImage(url: string, index: number): string {
   throw new GenHubError(
     'INVALID_INPUT',
     `Input image ${index + 1} is neither an http(s) link nor a base64 data URI; give the image as a link or a file.`,
-    { retryable: false, details: { param: `images.${index}` } },
+    { retryable: false, details: { param: `images[${index}]` } },
   );
 }
 

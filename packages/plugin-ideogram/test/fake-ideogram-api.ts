@@ -47,6 +47,8 @@ export interface FakeIdeogramApi {
   posts(path?: string): FakeCall[];
   /** How the next image requests go (until changed). */
   answer(outcome: Outcome): void;
+  /** The next image request alone is answered with this refusal. */
+  refuseOnce(response: FakeResponse): void;
   /** A link to an input image the fake serves. */
   inputUrl(name: string): string;
   reset(): void;
@@ -156,6 +158,7 @@ const image = solidPng(32, 32, [120, 60, 200]);
 export async function startFakeIdeogramApi(): Promise<FakeIdeogramApi> {
   const server = await startFakeServer();
   let outcome: Outcome = 'images';
+  let once: FakeResponse | undefined;
   let made = 0;
 
   const answer = (call: FakeCall): FakeResponse => {
@@ -164,6 +167,11 @@ export async function startFakeIdeogramApi(): Promise<FakeIdeogramApi> {
     for (const check of ENDPOINTS[call.path] ?? []) {
       const problem = check(call);
       if (problem !== undefined) return bad(problem);
+    }
+    if (once !== undefined) {
+      const refusal = once;
+      once = undefined;
+      return refusal;
     }
     if (typeof outcome === 'object') return outcome;
     const request =
@@ -199,10 +207,14 @@ export async function startFakeIdeogramApi(): Promise<FakeIdeogramApi> {
     answer(next) {
       outcome = next;
     },
+    refuseOnce(response) {
+      once = response;
+    },
     inputUrl: (name) => `${server.url}/inputs/${name}`,
     reset() {
       server.reset();
       outcome = 'images';
+      once = undefined;
       made = 0;
       routes();
     },

@@ -29,7 +29,7 @@ export function editModel(api: IdeogramApi, files: ImageFiles): TypedModel {
     async submit({ params: p, signal }) {
       checkStyleChoice(p);
       const form = new FormData();
-      const image = await files(p.images[0]!, 'images.0', signal);
+      const image = await files(p.images[0]!, 'images[0]', signal);
       const mask = await files(p.mask, 'mask', signal);
       form.append('image', image.blob, image.name);
       form.append('mask', mask.blob, mask.name);

@@ -183,7 +183,7 @@ export async function appendStyle(
   });
   for (const code of choice.styleCodes ?? []) form.append('style_codes', code);
   for (const [index, image] of (choice.styleImages ?? []).entries()) {
-    const file = await files(image, `styleImages.${index}`, signal);
+    const file = await files(image, `styleImages[${index}]`, signal);
     form.append('style_reference_images', file.blob, file.name);
   }
   if (choice.characterImage !== undefined) {

@@ -114,7 +114,7 @@ export function reframeModel(api: IdeogramApi, files: ImageFiles): TypedModel {
     async submit({ params: p, signal }) {
       checkStyleChoice(p);
       const form = new FormData();
-      const image = await files(p.images[0]!, 'images.0', signal);
+      const image = await files(p.images[0]!, 'images[0]', signal);
       form.append('image', image.blob, image.name);
       appendFields(form, {
         resolution: `${p.width}x${p.height}`,

@@ -32,7 +32,7 @@ export function replaceBackgroundModel(api: IdeogramApi, files: ImageFiles): Typ
     async submit({ params: p, signal }) {
       checkStyleChoice(p);
       const form = new FormData();
-      const image = await files(p.images[0]!, 'images.0', signal);
+      const image = await files(p.images[0]!, 'images[0]', signal);
       form.append('image', image.blob, image.name);
       appendFields(form, {
         prompt: p.prompt,

@@ -31,7 +31,7 @@ export function upscaleModel(api: IdeogramApi, files: ImageFiles): TypedModel {
     estimatePrice: (p) => ({ usd: Math.round(UPSCALE_USD * p.quantity * 1000) / 1000, approximate: true }),
     async submit({ params: p, signal }) {
       const form = new FormData();
-      const image = await files(p.images[0]!, 'images.0', signal);
+      const image = await files(p.images[0]!, 'images[0]', signal);
       form.append('image_file', image.blob, image.name);
       const request = {
         ...(p.prompt === undefined ? {} : { prompt: p.prompt }),

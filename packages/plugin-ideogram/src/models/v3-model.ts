@@ -40,7 +40,7 @@ export function v3Model(api: IdeogramApi, files: ImageFiles): TypedModel {
       }
       const form = new FormData();
       if (image !== undefined) {
-        const file = await files(image, 'images.0', signal);
+        const file = await files(image, 'images[0]', signal);
         form.append('image', file.blob, file.name);
       }
       appendFields(form, {
