@@ -58,14 +58,19 @@ export async function startPipeline(fake: FakeBflApi, options: { clock?: Clock }
   };
 }
 
-/** The error a promise rejects with. */
-export async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
+/**
+ * Why a request was refused: by the model's schema when it was made (thrown), or by the plugin
+ * before it sent anything (the job's error). Undefined when the job succeeded.
+ */
+export async function refusal(
+  genhub: GenHub,
+  input: { model: string; task: Task; params: Record<string, unknown> },
+): Promise<{ code: string; details?: Record<string, unknown> } | undefined> {
+  let job: JobRecord;
   try {
-    await promise;
+    job = await genhub.generation.request({ userId: user.id, ...input });
   } catch (error) {
     return error as never;
   }
-  throw new Error('expected a rejection');
+  return (await waitForJob(genhub, job, { timeoutMs: 10_000 })).error ?? undefined;
 }

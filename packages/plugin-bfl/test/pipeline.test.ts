@@ -2,7 +2,7 @@ import type { GenHub } from '@genhub/core';
 import { type FakeServer, startFakeServer, virtualClock, waitForJob } from '@genhub/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_BFL_KEY, type FakeBflApi, startFakeBflApi } from './fake-bfl-api.js';
-import { type Pipeline, rejection, startPipeline } from './harness.js';
+import { type Pipeline, refusal, startPipeline } from './harness.js';
 
 // BFL through the real pipeline: createGenHub + generation.request, the fake BFL on 127.0.0.1.
 
@@ -139,7 +139,7 @@ describe('BFL generations through the pipeline', () => {
   });
 
   it('refuses bad input before any request, naming the parameter', async () => {
-    const { genhub, run } = await start();
+    const { genhub } = await start();
     const cases: Array<[Record<string, unknown>, string, 'text-to-image' | 'image-to-image']> = [
       [{ prompt: 'x', safetyTolerance: 6 }, 'safetyTolerance', 'text-to-image'],
       [{ prompt: 'x', outputFormat: 'gif' }, 'outputFormat', 'text-to-image'],
@@ -153,10 +153,7 @@ describe('BFL generations through the pipeline', () => {
     ];
     for (const [params, param, task] of cases) {
       const input = { model: 'bfl/flux-2-pro', task, params };
-      // Refused by the model's schema when the job is requested, or by the plugin before it sends.
-      const refused = await rejection(genhub.generation.request({ userId: 'u1', ...input })).catch(
-        async () => (await run(input)).error,
-      );
+      const refused = await refusal(genhub, input);
       expect(refused, JSON.stringify(params)).toMatchObject({ code: 'INVALID_INPUT' });
       expect(refused?.details?.param, JSON.stringify(params)).toBe(param);
     }
