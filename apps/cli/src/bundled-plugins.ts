@@ -2,7 +2,14 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { bflPlugin } from '@genhub/plugin-bfl';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
+import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
-export const bundledPlugins: readonly ProviderPlugin[] = [gateaiPlugin, ainativePlugin, imarouterPlugin, bflPlugin];
+export const bundledPlugins: readonly ProviderPlugin[] = [
+  gateaiPlugin,
+  ainativePlugin,
+  imarouterPlugin,
+  bflPlugin,
+  ideogramPlugin,
+];
