@@ -2,7 +2,9 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
 import { fireflyPlugin } from '@genhub/plugin-firefly';
+import { bflPlugin } from '@genhub/plugin-bfl';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
+import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { runwayPlugin } from '@genhub/plugin-runway';
 
@@ -14,4 +16,6 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   runwayPlugin,
   elevenLabsPlugin,
   fireflyPlugin,
+  bflPlugin,
+  ideogramPlugin,
 ];
