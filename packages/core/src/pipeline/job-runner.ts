@@ -327,6 +327,13 @@ export class JobRunner {
     let attempt = 0;
     let failures = 0;
     let failingSince: number | undefined;
+    // A task just submitted is first asked about pollInitialMs after its submit, not at once, so the
+    // schedule's first status call is that one (a job resumed after a restart is asked at once).
+    const firstWaitMs = this.deps.config.pollInitialMs - (this.deps.clock.now() - (job.submittedAt ?? 0));
+    if (firstWaitMs > 0) {
+      await this.#sleep(Math.min(firstWaitMs, this.#untilDeadline(job)), signal);
+      attempt = 1;
+    }
     for (;;) {
       if (this.deps.stopSignal.aborted) throw new Stopped();
       if (signal.aborted) return this.#cancelled(current);
