@@ -88,4 +88,11 @@ export const CAMERA_MOVES = [
   'left_turn_forward',
 ] as const;
 export type CameraMove = (typeof CAMERA_MOVES)[number];
-export const SIMPLE_CAMERA_AXES: readonly CameraMove[] = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'];
+export const SIMPLE_CAMERA_AXES: readonly CameraMove[] = [
+  'horizontal',
+  'vertical',
+  'pan',
+  'tilt',
+  'roll',
+  'zoom',
+];

@@ -3,7 +3,8 @@ import { type ErrorRule, errorTable, failureTable } from '@genhub/provider';
 const PROVIDER = 'kling';
 
 /** Words of a refusal by Kling's content checks, in a failed task's `task_status_msg`. */
-const REFUSAL_WORDS = /risk control|content security|sensitive|inappropriate|violat|nsfw|safety|moderat|审核|敏感|违规/i;
+const REFUSAL_WORDS =
+  /risk control|content security|sensitive|inappropriate|violat|nsfw|safety|moderat|审核|敏感|违规/i;
 
 /**
  * Kling's service codes (the `code` of every error body, from the error code table of its API

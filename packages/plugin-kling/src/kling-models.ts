@@ -24,7 +24,11 @@ import {
 import type { KlingEndpoint } from './kling-task.js';
 
 /** Sends one create request to `/v1/videos/<endpoint>` and answers the task id. */
-export type CreateTask = (endpoint: KlingEndpoint, body: Record<string, unknown>, signal: AbortSignal) => Promise<string>;
+export type CreateTask = (
+  endpoint: KlingEndpoint,
+  body: Record<string, unknown>,
+  signal: AbortSignal,
+) => Promise<string>;
 
 /** The id of the model that extends a Kling video, offered as a follow-up on extendable results. */
 export const EXTEND_MODEL_ID = 'kling/video-extend';
@@ -33,9 +37,15 @@ export const EXTEND_MODEL_ID = 'kling/video-extend';
 const allParams = z.object({
   prompt: vocabulary.prompt.max(PROMPT_MAX_LENGTH),
   negativePrompt: vocabulary.negativePrompt.max(PROMPT_MAX_LENGTH).optional(),
-  aspectRatio: z.enum(ASPECT_RATIOS).default('16:9').describe('Aspect ratio (text-to-video; an image sets its own)'),
+  aspectRatio: z
+    .enum(ASPECT_RATIOS)
+    .default('16:9')
+    .describe('Aspect ratio (text-to-video; an image sets its own)'),
   duration: z.literal(DURATIONS).default(5),
-  mode: z.enum(['std', 'pro']).default('std').describe('std: standard, cheaper; pro: professional, higher quality'),
+  mode: z
+    .enum(['std', 'pro'])
+    .default('std')
+    .describe('std: standard, cheaper; pro: professional, higher quality'),
   firstFrame: vocabulary.firstFrame.optional(),
   lastFrame: vocabulary.lastFrame.optional(),
   audio: z.boolean().default(false).describe('Native audio (pro mode)'),
@@ -68,7 +78,12 @@ function paramsFor(facts: KlingModelFacts): typeof allParams {
   };
   const schema = allParams
     .pick(kept)
-    .extend({ mode: z.enum(facts.modes).default(facts.modes[0]).describe(allParams.shape.mode.description ?? '') })
+    .extend({
+      mode: z
+        .enum(facts.modes)
+        .default(facts.modes[0])
+        .describe(allParams.shape.mode.description ?? ''),
+    })
     .superRefine((params, context) => {
       if ('audio' in params && params.audio === true && params.mode !== 'pro') {
         context.addIssue({ code: 'custom', path: ['audio'], message: 'Native audio needs mode "pro"' });
@@ -119,10 +134,14 @@ function videoModel(facts: KlingModelFacts, createTask: CreateTask): TypedModel<
     async submit({ params, task, signal }): Promise<SubmitResult> {
       const withFrames = params.firstFrame !== undefined || params.lastFrame !== undefined;
       if (task === 'image-to-video' && !withFrames) {
-        throw new GenHubError('INVALID_INPUT', 'Kling image-to-video needs a firstFrame or lastFrame image.', {
-          retryable: false,
-          details: { param: 'firstFrame' },
-        });
+        throw new GenHubError(
+          'INVALID_INPUT',
+          'Kling image-to-video needs a firstFrame or lastFrame image.',
+          {
+            retryable: false,
+            details: { param: 'firstFrame' },
+          },
+        );
       }
       const endpoint: KlingEndpoint = withFrames ? 'image2video' : 'text2video';
       const body = jsonBody({

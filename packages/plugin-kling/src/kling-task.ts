@@ -1,4 +1,12 @@
-import { type Output, type PollResult, type Price, jsonBody, lenient, looseNumber, nonBlank } from '@genhub/provider';
+import {
+  jsonBody,
+  lenient,
+  looseNumber,
+  nonBlank,
+  type Output,
+  type PollResult,
+  type Price,
+} from '@genhub/provider';
 import { z } from 'zod';
 import { USD_PER_UNIT } from './kling-catalogue.js';
 import { klingTaskFailure } from './kling-errors.js';
@@ -19,9 +27,7 @@ export const klingTaskAnswer = z.object({
     final_unit_deduction: lenient(looseNumber),
     task_result: lenient(
       z.object({
-        videos: z.array(
-          z.object({ id: z.string().min(1), url: z.url(), duration: lenient(looseNumber) }),
-        ),
+        videos: z.array(z.object({ id: z.string().min(1), url: z.url(), duration: lenient(looseNumber) })),
       }),
     ),
   }),

@@ -4,7 +4,11 @@ import { FAKE_ACCESS_KEY, FAKE_SECRET_KEY, startFakeKlingApi } from './fake-klin
 
 // GenHub's conformance suite over every Kling model, against the fake of Kling's API.
 const fake = await startFakeKlingApi();
-const request = { model: 'kling/kling-v2-6', task: 'text-to-video', params: { prompt: 'a red fox in snow' } } as const;
+const request = {
+  model: 'kling/kling-v2-6',
+  task: 'text-to-video',
+  params: { prompt: 'a red fox in snow' },
+} as const;
 
 testProvider({
   plugin: klingPlugin,
@@ -20,7 +24,8 @@ testProvider({
       pendingThenSucceeded: { request, arrange: () => fake.plan({ runningPolls: 2, ending: 'succeed' }) },
       pendingThenFailed: {
         request,
-        arrange: () => fake.plan({ runningPolls: 1, ending: { failed: 'Failure to pass the risk control system' } }),
+        arrange: () =>
+          fake.plan({ runningPolls: 1, ending: { failed: 'Failure to pass the risk control system' } }),
         expect: { code: 'CONTENT_REJECTED' },
       },
       failure: {
@@ -38,7 +43,14 @@ testProvider({
   requests: {
     'kling/kling-v1-6': [
       {
-        params: { prompt: 'a dolly shot of a lighthouse', mode: 'pro', duration: 10, camera: 'zoom', cameraStrength: -4, cfgScale: 0.7 },
+        params: {
+          prompt: 'a dolly shot of a lighthouse',
+          mode: 'pro',
+          duration: 10,
+          camera: 'zoom',
+          cameraStrength: -4,
+          cfgScale: 0.7,
+        },
         sends: {
           model_name: 'kling-v1-6',
           mode: 'pro',
@@ -49,7 +61,11 @@ testProvider({
       },
       {
         task: 'image-to-video',
-        params: { prompt: 'it comes alive', firstFrame: { url: 'https://example.com/a.png' }, lastFrame: { url: 'https://example.com/b.png' } },
+        params: {
+          prompt: 'it comes alive',
+          firstFrame: { url: 'https://example.com/a.png' },
+          lastFrame: { url: 'https://example.com/b.png' },
+        },
         sends: { image: 'https://example.com/a.png', image_tail: 'https://example.com/b.png' },
       },
     ],

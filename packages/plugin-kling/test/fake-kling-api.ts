@@ -1,5 +1,11 @@
 import type { Clock } from '@genhub/provider';
-import { type FakeCall, type FakeResponse, type FakeServer, minimalMp4, startFakeServer } from '@genhub/testkit';
+import {
+  type FakeCall,
+  type FakeResponse,
+  type FakeServer,
+  minimalMp4,
+  startFakeServer,
+} from '@genhub/testkit';
 import { errors as joseErrors, jwtVerify } from 'jose';
 
 /** The key pair the fake accepts; tokens signed otherwise get Kling's 401. */
@@ -9,7 +15,16 @@ export const FAKE_SECRET_KEY = 'sk-kling-fake-secret-9876543210';
 export const FAKE_EXISTING_VIDEO_ID = 'kling-video-0001';
 
 /** The models of Kling's API reference, by create route. */
-const VIDEO_MODELS = ['kling-v1', 'kling-v1-5', 'kling-v1-6', 'kling-v2-master', 'kling-v2-1', 'kling-v2-1-master', 'kling-v2-5-turbo', 'kling-v2-6'];
+const VIDEO_MODELS = [
+  'kling-v1',
+  'kling-v1-5',
+  'kling-v1-6',
+  'kling-v2-master',
+  'kling-v2-1',
+  'kling-v2-1-master',
+  'kling-v2-5-turbo',
+  'kling-v2-6',
+];
 const TEXT_ONLY_MISSING = new Set(['kling-v1-5', 'kling-v2-1']);
 
 /** How the fake's next tasks go. */
@@ -58,7 +73,9 @@ const invalid = (message: string) => klingError(400, 1201, message);
  * `GET /v1/videos/<endpoint>/{task_id}` answering submitted, processing, succeed or failed, and
  * the finished video served by the fake itself.
  */
-export async function startFakeKlingApi(clock: Clock = { now: Date.now, sleep: async () => {} }): Promise<FakeKlingApi> {
+export async function startFakeKlingApi(
+  clock: Clock = { now: Date.now, sleep: async () => {} },
+): Promise<FakeKlingApi> {
   const server = await startFakeServer();
   const tasks = new Map<string, FakeTask>();
   const tokens: string[] = [];
@@ -94,32 +111,49 @@ export async function startFakeKlingApi(clock: Clock = { now: Date.now, sleep: a
       const value = body[name];
       return value === undefined || (typeof value === 'string' && value.length <= max);
     };
-    if (!text('prompt') || !text('negative_prompt')) return invalid('prompt and negative_prompt cannot exceed 2500 characters');
-    if (body.cfg_scale !== undefined && !(typeof body.cfg_scale === 'number' && body.cfg_scale >= 0 && body.cfg_scale <= 1)) {
+    if (!text('prompt') || !text('negative_prompt'))
+      return invalid('prompt and negative_prompt cannot exceed 2500 characters');
+    if (
+      body.cfg_scale !== undefined &&
+      !(typeof body.cfg_scale === 'number' && body.cfg_scale >= 0 && body.cfg_scale <= 1)
+    ) {
       return invalid('cfg_scale must be in [0, 1]');
     }
     if (endpoint === 'video-extend') {
       if (typeof body.video_id !== 'string' || body.video_id === '') return invalid('video_id is required');
-      if (![...tasks.values()].some((task) => `video-${task.id}` === body.video_id) && body.video_id !== FAKE_EXISTING_VIDEO_ID) {
+      if (
+        ![...tasks.values()].some((task) => `video-${task.id}` === body.video_id) &&
+        body.video_id !== FAKE_EXISTING_VIDEO_ID
+      ) {
         return klingError(400, 1201, 'video_id does not exist');
       }
       return undefined;
     }
     const model = body.model_name ?? 'kling-v1';
     if (typeof model !== 'string' || !VIDEO_MODELS.includes(model)) return invalid('model_name is invalid');
-    if (endpoint === 'text2video' && TEXT_ONLY_MISSING.has(model)) return invalid('model_name does not support text2video');
-    if (endpoint === 'text2video' && (typeof body.prompt !== 'string' || body.prompt.trim() === '')) return invalid('prompt is required');
-    if (body.mode !== undefined && body.mode !== 'std' && body.mode !== 'pro') return invalid('mode is invalid');
-    if (body.duration !== undefined && body.duration !== '5' && body.duration !== '10') return invalid('duration is invalid');
-    if (body.aspect_ratio !== undefined && !['16:9', '9:16', '1:1'].includes(String(body.aspect_ratio))) return invalid('aspect_ratio is invalid');
-    if (body.sound !== undefined && body.sound !== 'on' && body.sound !== 'off') return invalid('sound is invalid');
-    if (endpoint === 'image2video' && body.image === undefined && body.image_tail === undefined) return invalid('image or image_tail is required');
+    if (endpoint === 'text2video' && TEXT_ONLY_MISSING.has(model))
+      return invalid('model_name does not support text2video');
+    if (endpoint === 'text2video' && (typeof body.prompt !== 'string' || body.prompt.trim() === ''))
+      return invalid('prompt is required');
+    if (body.mode !== undefined && body.mode !== 'std' && body.mode !== 'pro')
+      return invalid('mode is invalid');
+    if (body.duration !== undefined && body.duration !== '5' && body.duration !== '10')
+      return invalid('duration is invalid');
+    if (body.aspect_ratio !== undefined && !['16:9', '9:16', '1:1'].includes(String(body.aspect_ratio)))
+      return invalid('aspect_ratio is invalid');
+    if (body.sound !== undefined && body.sound !== 'on' && body.sound !== 'off')
+      return invalid('sound is invalid');
+    if (endpoint === 'image2video' && body.image === undefined && body.image_tail === undefined)
+      return invalid('image or image_tail is required');
     const camera = body.camera_control as { type?: unknown; config?: Record<string, unknown> } | undefined;
     if (camera !== undefined) {
       const types = ['simple', 'down_back', 'forward_up', 'right_turn_forward', 'left_turn_forward'];
       if (!types.includes(String(camera.type))) return invalid('camera_control.type is invalid');
       const moves = Object.values(camera.config ?? {}).filter((value) => value !== 0);
-      if (camera.type === 'simple' && (moves.length !== 1 || !moves.every((v) => typeof v === 'number' && v >= -10 && v <= 10))) {
+      if (
+        camera.type === 'simple' &&
+        (moves.length !== 1 || !moves.every((v) => typeof v === 'number' && v >= -10 && v <= 10))
+      ) {
         return invalid('camera_control.config needs exactly one non-zero value in [-10, 10]');
       }
     }
@@ -144,7 +178,9 @@ export async function startFakeKlingApi(clock: Clock = { now: Date.now, sleep: a
         task_status: 'succeed',
         task_status_msg: '',
         final_unit_deduction: String(task.plan.units ?? 1),
-        task_result: { videos: [{ id: `video-${task.id}`, url: `${server.url}/files/${task.id}.mp4`, duration: '5.1' }] },
+        task_result: {
+          videos: [{ id: `video-${task.id}`, url: `${server.url}/files/${task.id}.mp4`, duration: '5.1' }],
+        },
       };
     }
     return { ...base, task_status: 'failed', task_status_msg: task.plan.ending.failed };
@@ -162,14 +198,23 @@ export async function startFakeKlingApi(clock: Clock = { now: Date.now, sleep: a
       const id = String(860000000000000000n + BigInt(tasks.size + 1));
       const task = { id, endpoint, plan, polls: 0, createdAt: clock.now() };
       tasks.set(id, task);
-      return { json: envelope({ task_id: id, task_status: 'submitted', task_info: {}, created_at: task.createdAt, updated_at: task.createdAt }) };
+      return {
+        json: envelope({
+          task_id: id,
+          task_status: 'submitted',
+          task_info: {},
+          created_at: task.createdAt,
+          updated_at: task.createdAt,
+        }),
+      };
     });
   }
   server.route('GET /v1/videos/:endpoint/:id', async (call) => {
     const denied = await authFailure(call);
     if (denied) return denied;
     const task = tasks.get(call.params.id ?? '');
-    if (task === undefined || task.endpoint !== call.params.endpoint) return klingError(404, 1203, 'task not found');
+    if (task === undefined || task.endpoint !== call.params.endpoint)
+      return klingError(404, 1203, 'task not found');
     task.polls += 1;
     return { json: envelope(taskData(task)) };
   });
@@ -186,7 +231,8 @@ export async function startFakeKlingApi(clock: Clock = { now: Date.now, sleep: a
     refuseCreates(statusCode, code, message) {
       refusal = klingError(statusCode, code, message);
     },
-    queries: () => server.calls.filter((call) => call.method === 'GET' && call.path.startsWith('/v1/videos/')),
+    queries: () =>
+      server.calls.filter((call) => call.method === 'GET' && call.path.startsWith('/v1/videos/')),
     close: () => server.close(),
   };
 }
