@@ -98,12 +98,15 @@ export function unitsPrice(units: number): Price {
   return { usd: Math.round(units * USD_PER_UNIT * 10_000) / 10_000, approximate: true };
 }
 
-function estimate(facts: KlingModelFacts, params: KlingParams): Price {
+/** The estimate from Kling's unit table; a model list prices parameters without defaults applied. */
+function estimate(facts: KlingModelFacts, params: Partial<KlingParams>): Price {
+  const mode = params.mode ?? facts.modes[0];
+  const duration = params.duration ?? DURATIONS[0];
   const per5s =
     params.audio === true && facts.audioUnitsPer5s !== undefined
       ? facts.audioUnitsPer5s
-      : (facts.unitsPer5s[params.mode] ?? 0);
-  return unitsPrice((per5s * params.duration) / 5);
+      : (facts.unitsPer5s[mode] ?? 0);
+  return unitsPrice((per5s * duration) / 5);
 }
 
 /** Kling takes an image as an https link or as bare base64 (no `data:` prefix). */
