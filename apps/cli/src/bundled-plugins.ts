@@ -3,6 +3,7 @@ import { ainativePlugin } from '@genhub/plugin-ainative';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { klingPlugin } from '@genhub/plugin-kling';
+import { viduPlugin } from '@genhub/plugin-vidu';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
 export const bundledPlugins: readonly ProviderPlugin[] = [
@@ -10,4 +11,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   ainativePlugin,
   imarouterPlugin,
   klingPlugin,
+  viduPlugin,
 ];

@@ -5,6 +5,8 @@ const BUNDLED = [
   ['gateai', 'gateaiPlugin'],
   ['ainative', 'ainativePlugin'],
   ['imarouter', 'imarouterPlugin'],
+  ['kling', 'klingPlugin'],
+  ['vidu', 'viduPlugin'],
 ] as const;
 
 /** Keys that configure every bundled provider without a network: GateAI serves its bundled catalogue. */
@@ -13,6 +15,9 @@ export const BUNDLED_PROVIDER_ENV: Readonly<Record<string, string>> = {
   GENHUB_GATEAI_CATALOGUE: 'bundled',
   GENHUB_AINATIVE_API_KEY: 'ak-test-ainative',
   GENHUB_IMAROUTER_API_KEY: 'ik-test-imarouter',
+  GENHUB_KLING_ACCESS_KEY: 'ak-test-kling',
+  GENHUB_KLING_SECRET_KEY: 'sk-test-kling-secret',
+  GENHUB_VIDU_API_KEY: 'vk-test-vidu',
 };
 
 /**

@@ -53,7 +53,7 @@ const everyOption = (commands: readonly DiscordCommandJson[]): Option[] => {
 describe('discordCommands', () => {
   it("fits every command in Discord's limits with all bundled providers configured", () => {
     const providers = new Set(genhub.registry.list({}).map((model) => model.id.split('/')[0]));
-    expect([...providers].sort()).toEqual(['ainative', 'fake', 'gateai', 'imarouter']);
+    expect([...providers].sort()).toEqual(['ainative', 'fake', 'gateai', 'imarouter', 'kling', 'vidu']);
     expect(genhub.registry.list({}).length).toBeGreaterThan(100);
 
     const commands = discordCommands(definitions); // discord.js's builders validate as they build

@@ -34,9 +34,13 @@ export interface ViduModelFacts {
 }
 
 const range = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, index) => from + index) as unknown as readonly [number, ...number[]];
-const perSecond = (rates: Partial<Record<ViduResolution, number>>) => (duration: number, resolution: ViduResolution) =>
-  (rates[resolution] ?? 0) * duration;
+  Array.from({ length: to - from + 1 }, (_, index) => from + index) as unknown as readonly [
+    number,
+    ...number[],
+  ];
+const perSecond =
+  (rates: Partial<Record<ViduResolution, number>>) => (duration: number, resolution: ViduResolution) =>
+    (rates[resolution] ?? 0) * duration;
 
 export const VIDU_MODELS: readonly ViduModelFacts[] = [
   {
@@ -87,6 +91,7 @@ export const VIDU_MODELS: readonly ViduModelFacts[] = [
     resolutionsFor: (duration) => (duration === 8 ? ['720p'] : ['360p', '720p', '1080p']),
     aspectRatios: ['16:9', '9:16', '1:1'],
     style: false,
-    credits: (duration, resolution) => (duration === 8 ? 10 : { '360p': 2, '540p': 4, '720p': 4, '1080p': 10 }[resolution]),
+    credits: (duration, resolution) =>
+      duration === 8 ? 10 : { '360p': 2, '540p': 4, '720p': 4, '1080p': 10 }[resolution],
   },
 ];

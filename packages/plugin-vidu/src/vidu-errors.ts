@@ -7,10 +7,18 @@ const PROVIDER = 'vidu';
  * `{ code, reason, message, metadata }`; the documented messages say which error it is.
  */
 const REQUEST_RULES: readonly ErrorRule[] = [
-  { message: /prompt policy violation|submit is illegal|creation policy violation/i, code: 'CONTENT_REJECTED', retryable: false },
+  {
+    message: /prompt policy violation|submit is illegal|creation policy violation/i,
+    code: 'CONTENT_REJECTED',
+    retryable: false,
+  },
   { message: /insufficient credits/i, code: 'INSUFFICIENT_FUNDS' },
   { message: /quota exceeded|too many requests|system is throttling/i, code: 'RATE_LIMITED' },
-  { message: /image download failure|invalid image format|page size out of range/i, code: 'INVALID_INPUT', details: { param: 'images' } },
+  {
+    message: /image download failure|invalid image format|page size out of range/i,
+    code: 'INVALID_INPUT',
+    details: { param: 'images' },
+  },
   { message: /model unavailable/i, code: 'PROVIDER_UNAVAILABLE', retryable: false },
 ];
 
@@ -29,7 +37,8 @@ export const viduTaskFailure = failureTable(PROVIDER, [
   },
   { providerCode: 'CreditInsufficient', code: 'INSUFFICIENT_FUNDS' },
   {
-    providerCode: /^(ImageDownloadFailure|ImageFormatInvalid|PageSizeOutOfRange|FieldInvalid|ImageCheck\w+|ImageObjectsUndetected)$/,
+    providerCode:
+      /^(ImageDownloadFailure|ImageFormatInvalid|PageSizeOutOfRange|FieldInvalid|ImageCheck\w+|ImageObjectsUndetected)$/,
     code: 'INVALID_INPUT',
   },
 ]);

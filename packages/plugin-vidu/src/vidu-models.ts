@@ -30,7 +30,11 @@ export type CreateTask = (
 const RESOLUTIONS = ['360p', '540p', '720p', '1080p'] as const;
 
 /** What a request's inputs ask for: reference images, a start and end frame, a first frame, or text. */
-function endpointFor(params: { firstFrame?: MediaInput | undefined; lastFrame?: MediaInput | undefined; images?: MediaInput[] | undefined }): ViduEndpoint {
+function endpointFor(params: {
+  firstFrame?: MediaInput | undefined;
+  lastFrame?: MediaInput | undefined;
+  images?: MediaInput[] | undefined;
+}): ViduEndpoint {
   if (params.images !== undefined) return 'reference2video';
   if (params.lastFrame !== undefined) return 'start-end2video';
   if (params.firstFrame !== undefined) return 'img2video';
@@ -41,7 +45,7 @@ const ENDPOINT_NEEDS: Record<ViduEndpoint, { param: string; words: string }> = {
   text2video: { param: 'firstFrame', words: 'needs a firstFrame image (it makes no video from text alone)' },
   img2video: { param: 'firstFrame', words: 'cannot start from a first frame' },
   'start-end2video': { param: 'lastFrame', words: 'cannot take a last frame' },
-  'reference2video': { param: 'images', words: 'cannot take reference images' },
+  reference2video: { param: 'images', words: 'cannot take reference images' },
 };
 
 /** The parameters of one model, with its durations, resolutions and aspect ratios. */
@@ -51,21 +55,36 @@ function paramsFor(facts: ViduModelFacts) {
       prompt: vocabulary.prompt.max(PROMPT_MAX_LENGTH).optional(),
       firstFrame: vocabulary.firstFrame.optional(),
       lastFrame: vocabulary.lastFrame.optional(),
-      images: vocabulary.images.max(MAX_REFERENCE_IMAGES).optional().describe('Reference images, 1 to 7 (reference-to-video)'),
+      images: vocabulary.images
+        .max(MAX_REFERENCE_IMAGES)
+        .optional()
+        .describe('Reference images, 1 to 7 (reference-to-video)'),
       duration: z.literal(facts.durations).default(facts.durations[0]),
-      resolution: z.enum(RESOLUTIONS).optional().describe("Resolution; Vidu's default for the duration when left out"),
-      aspectRatio: z.enum(facts.aspectRatios).default(facts.aspectRatios[0]).describe('Aspect ratio (text and reference to video)'),
+      resolution: z
+        .enum(RESOLUTIONS)
+        .optional()
+        .describe("Resolution; Vidu's default for the duration when left out"),
+      aspectRatio: z
+        .enum(facts.aspectRatios)
+        .default(facts.aspectRatios[0])
+        .describe('Aspect ratio (text and reference to video)'),
       movementAmplitude: z.enum(MOVEMENT_AMPLITUDES).default('auto').describe('How much things move'),
       seed: vocabulary.seed.optional(),
       bgm: z.boolean().default(false).describe('Add background music'),
       style: z.enum(STYLES).optional().describe('general or anime (Vidu Q1 text-to-video)'),
     })
     .superRefine((params, context) => {
-      const issue = (param: string, message: string) => context.addIssue({ code: 'custom', path: [param], message });
+      const issue = (param: string, message: string) =>
+        context.addIssue({ code: 'custom', path: [param], message });
       const endpoint = endpointFor(params);
-      if (!facts.endpoints.includes(endpoint)) issue(ENDPOINT_NEEDS[endpoint].param, `${facts.name} ${ENDPOINT_NEEDS[endpoint].words}`);
-      if (params.lastFrame !== undefined && params.firstFrame === undefined) issue('firstFrame', 'A lastFrame needs a firstFrame');
-      if (params.images !== undefined && (params.firstFrame !== undefined || params.lastFrame !== undefined)) {
+      if (!facts.endpoints.includes(endpoint))
+        issue(ENDPOINT_NEEDS[endpoint].param, `${facts.name} ${ENDPOINT_NEEDS[endpoint].words}`);
+      if (params.lastFrame !== undefined && params.firstFrame === undefined)
+        issue('firstFrame', 'A lastFrame needs a firstFrame');
+      if (
+        params.images !== undefined &&
+        (params.firstFrame !== undefined || params.lastFrame !== undefined)
+      ) {
         issue('images', 'Give reference images or frames, not both');
       }
       if ((endpoint === 'text2video' || endpoint === 'reference2video') && params.prompt === undefined) {
@@ -84,7 +103,10 @@ type ViduParams = z.output<ReturnType<typeof paramsFor>>;
 function estimate(facts: ViduModelFacts, params: Partial<ViduParams>): Price {
   const duration = params.duration ?? facts.durations[0];
   const resolution: ViduResolution = params.resolution ?? facts.resolutionsFor(duration)[0] ?? '720p';
-  return { usd: Math.round(facts.credits(duration, resolution) * USD_PER_CREDIT * 10_000) / 10_000, approximate: true };
+  return {
+    usd: Math.round(facts.credits(duration, resolution) * USD_PER_CREDIT * 10_000) / 10_000,
+    approximate: true,
+  };
 }
 
 function tasksOf(facts: ViduModelFacts): Task[] {
@@ -134,7 +156,10 @@ function viduModel(facts: ViduModelFacts, createTask: CreateTask) {
         style: endpoint === 'text2video' ? params.style : undefined,
       });
       const created = await createTask(endpoint, body, signal);
-      const cost = created.credits === undefined ? {} : { cost: { usd: Math.round(created.credits * USD_PER_CREDIT * 10_000) / 10_000 } };
+      const cost =
+        created.credits === undefined
+          ? {}
+          : { cost: { usd: Math.round(created.credits * USD_PER_CREDIT * 10_000) / 10_000 } };
       return { status: 'pending', ref: { id: created.id }, ...cost };
     },
   });

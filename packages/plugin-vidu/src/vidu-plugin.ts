@@ -28,7 +28,10 @@ export const viduPlugin = definePlugin({
     const taskPath = (id: string) => `/ent/v2/tasks/${encodeURIComponent(id)}`;
 
     const models = viduModels(async (endpoint, body, signal) => {
-      const created = await call({ method: 'POST', url: `/ent/v2/${endpoint}`, json: body, signal }, viduCreated);
+      const created = await call(
+        { method: 'POST', url: `/ent/v2/${endpoint}`, json: body, signal },
+        viduCreated,
+      );
       return { id: created.task_id, credits: created.credits };
     });
 
@@ -37,7 +40,10 @@ export const viduPlugin = definePlugin({
       poll: async (ref, { signal }) =>
         pollResult(ref.id, await call({ url: `${taskPath(ref.id)}/creations`, signal }, viduCreations)),
       async cancel(ref, { signal }) {
-        await call({ method: 'POST', url: `${taskPath(ref.id)}/cancel`, json: { id: ref.id }, signal }, z.unknown());
+        await call(
+          { method: 'POST', url: `${taskPath(ref.id)}/cancel`, json: { id: ref.id }, signal },
+          z.unknown(),
+        );
       },
     });
   },

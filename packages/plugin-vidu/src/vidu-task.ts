@@ -26,7 +26,9 @@ export type ViduCreations = z.output<typeof viduCreations>;
 
 /** Credits as a price: reported by Vidu, so exact at its credit price. */
 export function creditsPrice(credits: number | undefined): { cost?: Price } {
-  return credits === undefined ? {} : { cost: { usd: Math.round(credits * USD_PER_CREDIT * 10_000) / 10_000 } };
+  return credits === undefined
+    ? {}
+    : { cost: { usd: Math.round(credits * USD_PER_CREDIT * 10_000) / 10_000 } };
 }
 
 /** A queried task as GenHub's poll result. Vidu reports no progress or poll hint, so none is passed on. */
@@ -47,10 +49,15 @@ export function pollResult(taskId: string, task: ViduCreations): PollResult {
   }
   const outputs: Output[] = task.creations.flatMap((creation): Output[] => [
     { kind: 'url', url: creation.url, mediaType: 'video/mp4', metadata: { viduCreationId: creation.id } },
-    ...(creation.cover_url === undefined ? [] : [{ kind: 'url' as const, url: creation.cover_url, role: 'preview' as const }]),
+    ...(creation.cover_url === undefined
+      ? []
+      : [{ kind: 'url' as const, url: creation.cover_url, role: 'preview' as const }]),
   ]);
   if (outputs.length === 0) {
-    return { status: 'failed', error: viduTaskFailure({ summary: `Vidu finished task ${taskId} without a video` }) };
+    return {
+      status: 'failed',
+      error: viduTaskFailure({ summary: `Vidu finished task ${taskId} without a video` }),
+    };
   }
   return { status: 'succeeded', outputs, ...creditsPrice(task.credits) };
 }

@@ -1,5 +1,12 @@
 import type { Clock } from '@genhub/provider';
-import { type FakeCall, type FakeResponse, type FakeServer, minimalJpeg, minimalMp4, startFakeServer } from '@genhub/testkit';
+import {
+  type FakeCall,
+  type FakeResponse,
+  type FakeServer,
+  minimalJpeg,
+  minimalMp4,
+  startFakeServer,
+} from '@genhub/testkit';
 
 /** The only key the fake accepts; anything else gets Vidu's 401. */
 export const FAKE_VIDU_API_KEY = 'vda-fake-key-0123456789abcdef';
@@ -7,8 +14,26 @@ export const FAKE_VIDU_API_KEY = 'vda-fake-key-0123456789abcdef';
 /** The models each create route of Vidu's API reference accepts. */
 const MODELS_BY_ROUTE: Record<string, readonly string[]> = {
   text2video: ['viduq3-pro', 'viduq3-turbo', 'viduq2', 'viduq1', 'vidu1.5'],
-  img2video: ['viduq3-pro', 'viduq3-turbo', 'viduq2-pro', 'viduq2-turbo', 'viduq1', 'viduq1-classic', 'vidu2.0', 'vidu1.5'],
-  'start-end2video': ['viduq3-pro', 'viduq3-turbo', 'viduq2-pro', 'viduq2-turbo', 'viduq1', 'viduq1-classic', 'vidu2.0', 'vidu1.5'],
+  img2video: [
+    'viduq3-pro',
+    'viduq3-turbo',
+    'viduq2-pro',
+    'viduq2-turbo',
+    'viduq1',
+    'viduq1-classic',
+    'vidu2.0',
+    'vidu1.5',
+  ],
+  'start-end2video': [
+    'viduq3-pro',
+    'viduq3-turbo',
+    'viduq2-pro',
+    'viduq2-turbo',
+    'viduq1',
+    'viduq1-classic',
+    'vidu2.0',
+    'vidu1.5',
+  ],
   reference2video: ['viduq2', 'viduq1', 'vidu2.0', 'vidu1.5'],
 };
 /** How many images each route takes. */
@@ -86,7 +111,8 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
   function validate(route: string, body: Record<string, unknown>): FakeResponse | undefined {
     const model = body.model;
     if (typeof model !== 'string' || model === '') return lacking('model');
-    if (!MODELS_BY_ROUTE[route]?.includes(model)) return viduError(400, 'ModelUnavailable', 'model unavailable');
+    if (!MODELS_BY_ROUTE[route]?.includes(model))
+      return viduError(400, 'ModelUnavailable', 'model unavailable');
     const [fewest, most] = IMAGE_COUNTS[route] ?? [0, 0];
     const images = body.images;
     if (most > 0) {
@@ -94,28 +120,44 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
       if (images.length < fewest || images.length > most) {
         return viduError(400, 'FieldItemCountOutOfRange', 'field item count out of range: images');
       }
-      if (!images.every((image) => typeof image === 'string' && /^(https?:\/\/|data:image\/\w+;base64,)/.test(image))) {
+      if (
+        !images.every(
+          (image) => typeof image === 'string' && /^(https?:\/\/|data:image\/\w+;base64,)/.test(image),
+        )
+      ) {
         return viduError(400, 'ImageFormatInvalid', 'invalid image format');
       }
     } else if (images !== undefined) {
       return viduError(400, 'FieldUnwanted', 'unwanted field: images');
     }
     const prompt = body.prompt;
-    if ((route === 'text2video' || route === 'reference2video') && (typeof prompt !== 'string' || prompt.trim() === '')) {
+    if (
+      (route === 'text2video' || route === 'reference2video') &&
+      (typeof prompt !== 'string' || prompt.trim() === '')
+    ) {
       return lacking('prompt');
     }
     const promptMax = route === 'text2video' ? 5000 : 1500;
-    if (prompt !== undefined && (typeof prompt !== 'string' || prompt.length > promptMax)) return invalid('prompt');
+    if (prompt !== undefined && (typeof prompt !== 'string' || prompt.length > promptMax))
+      return invalid('prompt');
     const duration = body.duration ?? durationsOf(model)[0];
     if (typeof duration !== 'number' || !durationsOf(model).includes(duration)) return invalid('duration');
-    if (body.resolution !== undefined && !resolutionsOf(model, duration).includes(String(body.resolution))) return invalid('resolution');
-    if (body.movement_amplitude !== undefined && !['auto', 'small', 'medium', 'large'].includes(String(body.movement_amplitude))) {
+    if (body.resolution !== undefined && !resolutionsOf(model, duration).includes(String(body.resolution)))
+      return invalid('resolution');
+    if (
+      body.movement_amplitude !== undefined &&
+      !['auto', 'small', 'medium', 'large'].includes(String(body.movement_amplitude))
+    ) {
       return invalid('movement_amplitude');
     }
-    if (body.aspect_ratio !== undefined && !['16:9', '9:16', '3:4', '4:3', '1:1'].includes(String(body.aspect_ratio))) {
+    if (
+      body.aspect_ratio !== undefined &&
+      !['16:9', '9:16', '3:4', '4:3', '1:1'].includes(String(body.aspect_ratio))
+    ) {
       return invalid('aspect_ratio');
     }
-    if (body.style !== undefined && !['general', 'anime'].includes(String(body.style))) return invalid('style');
+    if (body.style !== undefined && !['general', 'anime'].includes(String(body.style)))
+      return invalid('style');
     if (body.bgm !== undefined && typeof body.bgm !== 'boolean') return invalid('bgm');
     if (body.seed !== undefined && !Number.isInteger(body.seed)) return invalid('seed');
     return undefined;
@@ -134,8 +176,10 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
   function creationsOf(task: FakeTask) {
     const state = stateOf(task);
     const base = { id: task.id, payload: '', bgm: false, off_peak: false };
-    if (state === 'cancelled') return { ...base, state: 'failed', err_code: 'UserCancelled', credits: 0, creations: [] };
-    if (state !== 'done') return { ...base, state, err_code: '', credits: task.plan.credits ?? 4, creations: [] };
+    if (state === 'cancelled')
+      return { ...base, state: 'failed', err_code: 'UserCancelled', credits: 0, creations: [] };
+    if (state !== 'done')
+      return { ...base, state, err_code: '', credits: task.plan.credits ?? 4, creations: [] };
     if (task.plan.ending !== 'success') {
       return { ...base, state: 'failed', err_code: task.plan.ending.errCode, credits: 0, creations: [] };
     }
@@ -145,7 +189,11 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
       err_code: '',
       credits: task.plan.credits ?? 4,
       creations: [
-        { id: `creation-${task.id}`, url: `${server.url}/files/${task.id}.mp4`, cover_url: `${server.url}/files/${task.id}.jpeg` },
+        {
+          id: `creation-${task.id}`,
+          url: `${server.url}/files/${task.id}.mp4`,
+          cover_url: `${server.url}/files/${task.id}.jpeg`,
+        },
       ],
     };
   }
@@ -160,7 +208,15 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
       if (wrong) return wrong;
       const id = String(900000000000000000n + BigInt(tasks.size + 1));
       tasks.set(id, { id, plan, polls: 0, createdAt: clock.now(), cancelled: false });
-      return { json: { task_id: id, state: 'created', ...(body as object), credits: plan.credits ?? 4, created_at: new Date(clock.now()).toISOString() } };
+      return {
+        json: {
+          task_id: id,
+          state: 'created',
+          ...(body as object),
+          credits: plan.credits ?? 4,
+          created_at: new Date(clock.now()).toISOString(),
+        },
+      };
     });
   }
   server.route('GET /ent/v2/tasks/:id/creations', (call) => {
@@ -176,7 +232,11 @@ export async function startFakeViduApi(clock: Pick<Clock, 'now'> = { now: Date.n
     if (task === undefined) return viduError(404, 'TaskNotFound', 'task not found');
     const state = stateOf(task);
     if (state !== 'queueing' && !(state === 'processing' && task.polls === 0)) {
-      return viduError(400, 'BadRequest', `task state is ${state === 'done' ? 'finished' : 'scheduled'}, can not cancel`);
+      return viduError(
+        400,
+        'BadRequest',
+        `task state is ${state === 'done' ? 'finished' : 'scheduled'}, can not cancel`,
+      );
     }
     task.cancelled = true;
     return { json: {} };
