@@ -7,6 +7,8 @@ import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { runwayPlugin } from '@genhub/plugin-runway';
+import { klingPlugin } from '@genhub/plugin-kling';
+import { viduPlugin } from '@genhub/plugin-vidu';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
 export const bundledPlugins: readonly ProviderPlugin[] = [
@@ -18,4 +20,6 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   fireflyPlugin,
   bflPlugin,
   ideogramPlugin,
+  klingPlugin,
+  viduPlugin,
 ];
