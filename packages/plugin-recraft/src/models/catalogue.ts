@@ -62,8 +62,8 @@ export const PROMPT_MAX_LENGTH: Readonly<Record<RecraftFamily, number>> = { v3: 
 export const MAX_IMAGES_PER_REQUEST = 6;
 
 /**
- * Sizes by aspect ratio (appendix, "List of supported image sizes"). V4 and V4.1 take the aspect
- * ratio itself as `size` (`w:h`), Pro variants rendering it at 2K; V3 takes one of its `WxH` sizes.
+ * Sizes, as the aspect ratio the API takes as `size` (`w:h`; appendix, "List of supported image
+ * sizes"). V4 and V4.1 render each at 1K, their Pro variants at 2K; V3 has its own set.
  */
 export const V4_ASPECT_RATIOS = [
   '1:1',
@@ -82,25 +82,24 @@ export const V4_ASPECT_RATIOS = [
   '9:16',
 ] as const;
 
-export const V3_SIZES = {
-  '1:1': '1024x1024',
-  '4:3': '1365x1024',
-  '3:4': '1024x1365',
-  '3:2': '1536x1024',
-  '2:3': '1024x1536',
-  '16:9': '1820x1024',
-  '9:16': '1024x1820',
-  '1:2': '1024x2048',
-  '2:1': '2048x1024',
-  '7:5': '1434x1024',
-  '5:7': '1024x1434',
-  '4:5': '1024x1280',
-  '5:4': '1280x1024',
-  '3:5': '1024x1707',
-  '5:3': '1707x1024',
-} as const;
-
-export type V3AspectRatio = keyof typeof V3_SIZES;
+/** V3's sizes by aspect ratio: 1:1 is 1024x1024, 16:9 is 1820x1024, and so on. */
+export const V3_ASPECT_RATIOS = [
+  '1:1',
+  '4:3',
+  '3:4',
+  '3:2',
+  '2:3',
+  '16:9',
+  '9:16',
+  '1:2',
+  '2:1',
+  '7:5',
+  '5:7',
+  '4:5',
+  '5:4',
+  '3:5',
+  '5:3',
+] as const;
 
 /** V3's base styles with the substyles each takes, raster and vector apart. */
 export const V3_RASTER_STYLES = {

@@ -7,26 +7,22 @@ import {
   MAX_IMAGES_PER_REQUEST,
   PROMPT_MAX_LENGTH,
   type RecraftGenerationEntry,
-  V3_SIZES,
 } from './catalogue.js';
 import { v3RasterParams, v3VectorParams, v4Params } from './generation-params.js';
 
 type V4Params = z.output<typeof v4Params>;
 type V3Params = z.output<typeof v3RasterParams>;
 
-/** `#ff8800` as Recraft's `{ rgb: [255, 136, 0] }`. */
-function rgb(hex: string): { rgb: number[] } {
-  const digits = hex.replace('#', '');
-  return { rgb: [0, 2, 4].map((at) => Number.parseInt(digits.slice(at, at + 2), 16)) };
-}
+/** `[255, 136, 0]` as Recraft's colour object. */
+const rgb = (color: readonly number[]) => ({ rgb: [...color] });
 
 /** The body fields every family shares. */
-function commonBody(entry: RecraftGenerationEntry, params: V4Params | V3Params, size: string) {
+function commonBody(entry: RecraftGenerationEntry, params: V4Params | V3Params) {
   return {
     model: entry.vendorId,
     prompt: params.prompt,
     n: params.quantity,
-    size,
+    size: params.aspectRatio,
     style_id: params.styleId,
     response_format: 'url',
     controls: {
@@ -58,10 +54,9 @@ function generationModel(entry: RecraftGenerationEntry, api: RecraftApi): TypedM
       example: {
         prompt: 'a red fox in a snowy forest, flat design',
         aspectRatio: '16:9',
-        colors: ['#e4572e'],
+        colors: [[228, 87, 46]],
       },
-      submit: ({ params, signal }) =>
-        generate(jsonBody(commonBody(entry, params, params.aspectRatio)), signal),
+      submit: ({ params, signal }) => generate(jsonBody(commonBody(entry, params)), signal),
     });
   }
   const vector = entry.output === 'vector';
@@ -84,7 +79,7 @@ function generationModel(entry: RecraftGenerationEntry, api: RecraftApi): TypedM
     submit: ({ params, signal }) =>
       generate(
         jsonBody({
-          ...commonBody(entry, params, V3_SIZES[params.aspectRatio]),
+          ...commonBody(entry, params),
           style: params.style,
           substyle: params.substyle,
           random_seed: params.seed,

@@ -3,20 +3,21 @@ import { z } from 'zod';
 import {
   MAX_IMAGES_PER_REQUEST,
   PROMPT_MAX_LENGTH,
+  V3_ASPECT_RATIOS,
   V3_RASTER_STYLES,
-  V3_SIZES,
   V3_VECTOR_STYLES,
   V4_ASPECT_RATIOS,
 } from './catalogue.js';
 
-/** A colour as `#rrggbb`; Recraft takes it as `{ rgb: [r, g, b] }`. */
-const hexColor = z.string().regex(/^#?[0-9a-f]{6}$/i, 'Use a hex colour such as #ff8800');
+/** A colour as Recraft takes it: red, green and blue, 0 to 255 each. */
+const channel = z.number().int().min(0).max(255);
+const rgbColor = z.tuple([channel, channel, channel]).describe('A colour as [red, green, blue], 0 to 255');
 
 /** What every generation model takes. */
 const common = {
   quantity: vocabulary.quantity.max(MAX_IMAGES_PER_REQUEST).default(1),
-  colors: z.array(hexColor).min(1).max(10).optional().describe('Preferred colours, such as #ff8800'),
-  backgroundColor: hexColor.optional().describe('Background colour, such as #ffffff'),
+  colors: z.array(rgbColor).min(1).max(10).optional().describe('Preferred colours, each [red, green, blue]'),
+  backgroundColor: rgbColor.optional().describe('Background colour as [red, green, blue]'),
   noText: z.boolean().optional().describe('Keep text out of the image'),
   styleId: z.uuid().optional().describe('A custom style made in Recraft (its id)'),
 };
@@ -30,10 +31,7 @@ export const v4Params = z.object({
 
 const v3Shape = {
   prompt: vocabulary.prompt.max(PROMPT_MAX_LENGTH.v3),
-  aspectRatio: z
-    .enum(Object.keys(V3_SIZES) as [keyof typeof V3_SIZES, ...(keyof typeof V3_SIZES)[]])
-    .default('1:1')
-    .describe('Aspect ratio, W:H'),
+  aspectRatio: z.enum(V3_ASPECT_RATIOS).default('1:1').describe('Aspect ratio, W:H'),
   artisticLevel: z.number().int().min(0).max(5).optional().describe('0 keeps to the prompt, 5 is bolder'),
   seed: vocabulary.seed.max(2 ** 32 - 1).optional(),
   ...common,
