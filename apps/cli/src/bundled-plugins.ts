@@ -2,6 +2,12 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
+import { recraftPlugin } from '@genhub/plugin-recraft';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
-export const bundledPlugins: readonly ProviderPlugin[] = [gateaiPlugin, ainativePlugin, imarouterPlugin];
+export const bundledPlugins: readonly ProviderPlugin[] = [
+  gateaiPlugin,
+  ainativePlugin,
+  imarouterPlugin,
+  recraftPlugin,
+];

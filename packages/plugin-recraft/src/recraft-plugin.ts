@@ -1,6 +1,7 @@
 import { definePlugin, defineProvider } from '@genhub/provider';
 import { recraftApi } from './api/recraft-api.js';
 import { recraftSettings } from './config.js';
+import { USD_PER_API_UNIT } from './models/catalogue.js';
 import { generationModels } from './models/generation-models.js';
 import { toolModels } from './models/tool-models.js';
 
@@ -24,6 +25,12 @@ export const recraftPlugin = definePlugin({
         secrets: [apiKey],
       }),
     );
-    return defineProvider({ models: [...generationModels(api), ...toolModels(api, http)] });
+    return defineProvider({
+      models: [...generationModels(api), ...toolModels(api, http)],
+      async balance({ signal }) {
+        const credits = await api.unitsLeft(signal);
+        return { credits, usd: credits * USD_PER_API_UNIT };
+      },
+    });
   },
 });

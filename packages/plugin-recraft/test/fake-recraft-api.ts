@@ -195,6 +195,11 @@ export async function startFakeRecraftApi(): Promise<FakeRecraftApi> {
     );
   }
 
+  server.route(
+    'GET /v1/users/me',
+    api(() => ({ json: { id: '7a1c8f0e-0000-4000-8000-000000000001', name: 'GenHub', credits: 4200 } })),
+  );
+
   server.route('GET /files/:name', ({ params }) =>
     params.name?.endsWith('.svg')
       ? { headers: { 'content-type': 'image/svg+xml' }, body: FAKE_SVG }

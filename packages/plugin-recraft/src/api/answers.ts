@@ -23,3 +23,8 @@ export const processedImageAnswer = z.object({
   image: recraftImage,
 });
 export type ProcessedImageAnswer = z.infer<typeof processedImageAnswer>;
+
+/** `GET /users/me`: the account, with its balance of API units as `credits`. */
+export const userAnswer = z.object({
+  credits: looseNumber,
+});

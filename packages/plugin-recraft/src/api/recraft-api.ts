@@ -4,6 +4,7 @@ import {
   imageSetAnswer,
   type ProcessedImageAnswer,
   processedImageAnswer,
+  userAnswer,
 } from './answers.js';
 import { recraftErrors } from './errors.js';
 
@@ -20,6 +21,8 @@ export interface RecraftApi {
   generate(body: JsonObject, signal: AbortSignal): Promise<ImageSetAnswer>;
   /** A tool such as `images/vectorize`: the image as the multipart field `file`. */
   process(path: string, file: UploadFile, signal: AbortSignal): Promise<ProcessedImageAnswer>;
+  /** `GET /users/me`: the API units left. */
+  unitsLeft(signal: AbortSignal): Promise<number>;
 }
 
 export function recraftApi(api: HttpClient): RecraftApi {
@@ -46,6 +49,9 @@ export function recraftApi(api: HttpClient): RecraftApi {
         processedImageAnswer,
         options,
       );
+    },
+    async unitsLeft(signal) {
+      return (await requestJson(api, { url: 'users/me', signal }, userAnswer, options)).credits;
     },
   };
 }
