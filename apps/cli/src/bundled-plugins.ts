@@ -2,6 +2,7 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
+import { openaiPlugin } from '@genhub/plugin-openai';
 import { recraftPlugin } from '@genhub/plugin-recraft';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
@@ -10,4 +11,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   ainativePlugin,
   imarouterPlugin,
   recraftPlugin,
+  openaiPlugin,
 ];
