@@ -20,6 +20,13 @@ export interface OpenAiApi {
 
 const options = { provider: 'openai', errors: openaiErrors };
 
+/**
+ * How long an answer may take to start: OpenAI's image guide warns a complex prompt can take up to
+ * two minutes, longer than the client's default wait for response headers.
+ */
+const IMAGE_TIMEOUTS = { headersMs: 300_000 };
+const SPEECH_TIMEOUTS = { headersMs: 120_000 };
+
 const blobOf = (file: UploadFile) =>
   new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mediaType });
 
@@ -28,7 +35,7 @@ export function openaiApi(api: HttpClient): OpenAiApi {
     generateImages: (body, signal) =>
       requestJson(
         api,
-        { method: 'POST', url: 'images/generations', json: body, signal },
+        { method: 'POST', url: 'images/generations', json: body, signal, timeouts: IMAGE_TIMEOUTS },
         imagesAnswer,
         options,
       ),
@@ -40,7 +47,7 @@ export function openaiApi(api: HttpClient): OpenAiApi {
       if (mask !== undefined) form.append('mask', blobOf(mask), mask.name);
       return requestJson(
         api,
-        { method: 'POST', url: 'images/edits', body: form, signal },
+        { method: 'POST', url: 'images/edits', body: form, signal, timeouts: IMAGE_TIMEOUTS },
         imagesAnswer,
         options,
       );
@@ -52,6 +59,7 @@ export function openaiApi(api: HttpClient): OpenAiApi {
         json: body,
         headers: { accept: 'application/octet-stream' },
         signal,
+        timeouts: SPEECH_TIMEOUTS,
       });
       if (response.status < 200 || response.status >= 300) {
         throw openaiErrors(response.status, response.headers, await response.text(), {

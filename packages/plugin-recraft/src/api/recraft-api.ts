@@ -25,13 +25,16 @@ export interface RecraftApi {
   unitsLeft(signal: AbortSignal): Promise<number>;
 }
 
+/** Generation and creative upscaling can take longer than the client's default wait for headers. */
+const TIMEOUTS = { headersMs: 180_000 };
+
 export function recraftApi(api: HttpClient): RecraftApi {
   const options = { provider: 'recraft', errors: recraftErrors };
   return {
     generate: (body, signal) =>
       requestJson(
         api,
-        { method: 'POST', url: 'images/generations', json: body, signal },
+        { method: 'POST', url: 'images/generations', json: body, signal, timeouts: TIMEOUTS },
         imageSetAnswer,
         options,
       ),
@@ -45,7 +48,7 @@ export function recraftApi(api: HttpClient): RecraftApi {
       form.append('response_format', 'url');
       return requestJson(
         api,
-        { method: 'POST', url: path, body: form, signal },
+        { method: 'POST', url: path, body: form, signal, timeouts: TIMEOUTS },
         processedImageAnswer,
         options,
       );
