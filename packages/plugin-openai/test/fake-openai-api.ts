@@ -107,7 +107,8 @@ function checkImageFields(fields: Readonly<Record<string, unknown>>): FakeRespon
     custom !== null &&
     Number(custom[1]) % 16 === 0 &&
     Number(custom[2]) % 16 === 0 &&
-    Number(custom[1]) * Number(custom[2]) <= 3840 * 2160;
+    Number(custom[1]) * Number(custom[2]) <= 3840 * 2160 &&
+    Math.max(Number(custom[1]), Number(custom[2])) / Math.min(Number(custom[1]), Number(custom[2])) <= 3;
   if (!STANDARD_SIZES.includes(size) && !customOk) return invalid('size', `Invalid size '${size}'.`);
   const quality = String(fields.quality ?? 'auto');
   if (!['low', 'medium', 'high', 'auto'].includes(quality))

@@ -180,6 +180,34 @@ describe('OpenAI specifics through the pipeline', () => {
     });
   });
 
+  it('turns an aspect ratio into a size: the ratio itself for gpt-image-2, the nearest size with a warning for the others', async () => {
+    const two = await settled(
+      genhub!,
+      await request({
+        task: 'text-to-image',
+        model: 'openai/gpt-image-2',
+        params: () => ({ prompt: 'a wide shot', aspectRatio: '16:9' }),
+      }),
+    );
+    expect(two.state).toBe('succeeded');
+    const one = await settled(
+      genhub!,
+      await request({
+        task: 'text-to-image',
+        model: 'openai/gpt-image-1',
+        params: () => ({ prompt: 'a tall shot', aspectRatio: '9:16' }),
+      }),
+    );
+    expect(one.state).toBe('succeeded');
+    expect(one.warnings).toContainEqual(
+      expect.objectContaining({ type: 'adjusted', param: 'aspectRatio', to: '1024x1536' }),
+    );
+    const sizes = fake.server
+      .callsTo('POST /v1/images/generations')
+      .map((call) => (call.bodyJson as { size: string }).size);
+    expect(sizes).toEqual(['1680x944', '1024x1536']);
+  });
+
   it('uploads every edit image as image[] and the mask as mask', async () => {
     const done = await settled(genhub!, await request(kinds[1]!));
     expect(done.state).toBe('succeeded');

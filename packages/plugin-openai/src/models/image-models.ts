@@ -6,6 +6,7 @@ import {
   mediaTypeForExtension,
   type SubmitResult,
   type TypedModel,
+  type Warning,
 } from '@genhub/provider';
 import type { ImagesAnswer } from '../api/answers.js';
 import type { OpenAiApi } from '../api/openai-api.js';
@@ -21,9 +22,14 @@ import {
 } from './image-catalogue.js';
 import { type ImageParams, imageParams } from './image-params.js';
 import { imagePrice } from './image-price.js';
+import { sizeForAspectRatio } from './image-size.js';
 
 /** OpenAI's base64 images as GenHub outputs, typed by the format they were written in. */
-function finished(answer: ImagesAnswer, requested: ImageParams['outputFormat']): SubmitResult {
+function finished(
+  answer: ImagesAnswer,
+  requested: ImageParams['outputFormat'],
+  warnings: Warning[],
+): SubmitResult {
   const mediaType = mediaTypeForExtension(answer.output_format ?? requested, 'image') ?? 'image/png';
   const outputs = answer.data.flatMap((image) =>
     image.b64_json === undefined
@@ -36,7 +42,7 @@ function finished(answer: ImagesAnswer, requested: ImageParams['outputFormat']):
       beforeAcceptance: false,
     });
   }
-  return { status: 'succeeded', outputs };
+  return { status: 'succeeded', outputs, ...(warnings.length === 0 ? {} : { warnings }) };
 }
 
 function imageModel(entry: ImageModelEntry, api: OpenAiApi, http: HttpClient): TypedModel {
@@ -52,7 +58,12 @@ function imageModel(entry: ImageModelEntry, api: OpenAiApi, http: HttpClient): T
       maxQuantity: MAX_IMAGES_PER_REQUEST,
       maxInputImages: MAX_EDIT_IMAGES,
     },
-    estimatePrice: (values) => imagePrice(entry, values),
+    estimatePrice: (values) =>
+      imagePrice(entry, {
+        ...values,
+        size:
+          values.aspectRatio === undefined ? values.size : sizeForAspectRatio(entry, values.aspectRatio).size,
+      }),
     example: {
       prompt: 'a watercolor lighthouse at dusk',
       size: '1536x1024',
@@ -60,11 +71,15 @@ function imageModel(entry: ImageModelEntry, api: OpenAiApi, http: HttpClient): T
       outputFormat: 'webp',
     },
     async submit({ params: values, task, signal }) {
+      const fromRatio =
+        values.aspectRatio === undefined ? undefined : sizeForAspectRatio(entry, values.aspectRatio);
+      const warnings = fromRatio?.warning === undefined ? [] : [fromRatio.warning];
+      const done = (answer: ImagesAnswer) => finished(answer, values.outputFormat, warnings);
       const shared = {
         model: entry.vendorId,
         prompt: values.prompt,
         n: values.quantity,
-        size: values.size,
+        size: fromRatio?.size ?? values.size,
         quality: values.quality,
         background: values.background,
         output_format: values.outputFormat,
@@ -81,7 +96,7 @@ function imageModel(entry: ImageModelEntry, api: OpenAiApi, http: HttpClient): T
           jsonBody({ ...shared, moderation: values.moderation }),
           signal,
         );
-        return finished(answer, values.outputFormat);
+        return done(answer);
       }
       const load =
         (param: string, maxBytes: number) => (input: { url: string; mediaType?: string | undefined }) =>
@@ -96,7 +111,7 @@ function imageModel(entry: ImageModelEntry, api: OpenAiApi, http: HttpClient): T
           ? values.inputFidelity
           : undefined;
       const answer = await api.editImages({ ...shared, input_fidelity: fidelity }, images, mask, signal);
-      return finished(answer, values.outputFormat);
+      return done(answer);
     },
   });
 }

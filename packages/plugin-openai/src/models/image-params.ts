@@ -43,6 +43,7 @@ export function imageParams(entry: ImageModelEntry) {
         .optional()
         .describe('A PNG whose transparent areas mark where the first image is edited'),
       size: size.default('auto').describe('Size, WIDTHxHEIGHT or auto'),
+      aspectRatio: vocabulary.aspectRatio.optional().describe('Aspect ratio, W:H, when no size is given'),
       quality: z.enum(['low', 'medium', 'high', 'auto']).default('auto').describe('Quality'),
       background: z.enum(['auto', 'transparent', 'opaque']).default('auto').describe('Background'),
       outputFormat: z.enum(['png', 'jpeg', 'webp']).default('png').describe('File format'),
@@ -74,6 +75,13 @@ export function imageParams(entry: ImageModelEntry) {
           code: 'custom',
           path: ['outputCompression'],
           message: 'Compression applies to jpeg and webp only',
+        });
+      }
+      if (params.aspectRatio !== undefined && params.size !== 'auto') {
+        context.addIssue({
+          code: 'custom',
+          path: ['aspectRatio'],
+          message: 'Give a size or an aspect ratio, not both',
         });
       }
       if (params.mask !== undefined && params.images === undefined) {
