@@ -9,9 +9,17 @@ import { type ErrorRule, errorTable, failureTable } from '@genhub/provider';
  * by status, or PROVIDER_UNAVAILABLE for a failed generation (Luma refunds failed generations).
  */
 const rules: ErrorRule[] = [
-  { message: /blacklisted|moderation|content policy|not allowed/i, code: 'CONTENT_REJECTED', retryable: false },
+  {
+    message: /blacklisted|moderation|content policy|not allowed/i,
+    code: 'CONTENT_REJECTED',
+    retryable: false,
+  },
   { message: /failed to read user input frames/i, code: 'INVALID_INPUT', retryable: false },
-  { message: /insufficient (credits|balance)|not enough credits/i, code: 'INSUFFICIENT_FUNDS', retryable: false },
+  {
+    message: /insufficient (credits|balance)|not enough credits/i,
+    code: 'INSUFFICIENT_FUNDS',
+    retryable: false,
+  },
 ];
 
 export const lumaRequestErrors = errorTable('luma', rules);

@@ -32,7 +32,8 @@ export function pollResult(generation: LumaGeneration, shape: GenerationShape): 
       return { status: 'pending' };
     case 'completed': {
       const url = shape.output === 'video' ? generation.assets?.video : generation.assets?.image;
-      if (url === undefined) return failed(generation, `Luma finished the generation without its ${shape.output}`);
+      if (url === undefined)
+        return failed(generation, `Luma finished the generation without its ${shape.output}`);
       const followUps = shape.followUps as JsonValue[] | undefined;
       return {
         status: 'succeeded',

@@ -1,4 +1,5 @@
 import {
+  GenHubError,
   type HttpClient,
   type JsonObject,
   type PollResult,
@@ -62,8 +63,19 @@ export function createLumaApi(http: HttpClient, settings: LumaSettings): LumaApi
       return { status: 'pending', ref: { id: generation.id, data } };
     },
     async poll(ref, signal) {
-      const generation = await requestJson(api, { url: generationUrl(ref), signal }, generationSchema, options);
-      return pollResult(generation, generationShape.catch(UNKNOWN_SHAPE).parse(ref.data));
+      try {
+        const generation = await requestJson(
+          api,
+          { url: generationUrl(ref), signal },
+          generationSchema,
+          options,
+        );
+        return pollResult(generation, generationShape.catch(UNKNOWN_SHAPE).parse(ref.data));
+      } catch (error) {
+        // Luma has no cancelled state: a generation deleted while it ran is gone (404).
+        if (error instanceof GenHubError && error.status === 404) return { status: 'cancelled' };
+        throw error;
+      }
     },
     async cancel(ref, signal) {
       const response = await api.request({

@@ -10,7 +10,7 @@ import {
   PROMPT_MIN,
 } from './catalogue.js';
 import { imageLink } from './image-link.js';
-import { missingInput, type ModelDeps } from './model-deps.js';
+import { type ModelDeps, missingInput } from './model-deps.js';
 
 /** How strongly a reference steers the image, 0 to 1. */
 const weight = z.number().min(0).max(1);

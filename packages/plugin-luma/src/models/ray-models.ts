@@ -5,12 +5,12 @@ import {
   DURATIONS,
   PROMPT_MAX,
   PROMPT_MIN,
-  RESOLUTIONS,
   type RayModel,
+  RESOLUTIONS,
   videoPrice,
 } from './catalogue.js';
 import { imageLink } from './image-link.js';
-import { missingInput, type ModelDeps } from './model-deps.js';
+import { type ModelDeps, missingInput } from './model-deps.js';
 import { rayFollowUps } from './ray-follow-ups.js';
 
 /** A finished Luma generation, named by its id, used as a keyframe (extend and interpolate). */
@@ -124,4 +124,9 @@ export const ray2 = (deps: ModelDeps) =>
   rayModel('ray-2', 'Luma Ray 2', 'Video from text, images or earlier Luma videos, 5 or 9 s, up to 4K', deps);
 
 export const rayFlash2 = (deps: ModelDeps) =>
-  rayModel('ray-flash-2', 'Luma Ray Flash 2', 'Faster, cheaper Ray 2: video from text, images or earlier videos', deps);
+  rayModel(
+    'ray-flash-2',
+    'Luma Ray Flash 2',
+    'Faster, cheaper Ray 2: video from text, images or earlier videos',
+    deps,
+  );
