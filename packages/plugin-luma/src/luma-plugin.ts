@@ -16,8 +16,8 @@ export const lumaPlugin = definePlugin({
   description: 'Video and images from Luma Dream Machine: Ray 2, Ray Flash 2, Photon',
   contract: 1,
   config: lumaSettings,
-  setup({ http }, settings) {
-    const api = createLumaApi(http, settings);
+  setup({ http, clock }, settings) {
+    const api = createLumaApi(http, settings, clock);
     const deps = { api };
     return defineProvider({
       models: [ray2(deps), rayFlash2(deps), photon1(deps), photonFlash1(deps)],

@@ -21,15 +21,29 @@ export const generationShape = z.object({
   mediaType: z.string().min(1),
   /** The follow-up buttons offered under the result, made when the generation was created. */
   followUps: z.array(z.json()).optional(),
+  /** When it was created, by GenHub's clock (epoch ms). */
+  submittedAt: z.number().catch(0),
 });
 export type GenerationShape = z.infer<typeof generationShape>;
 
-/** A generation as GenHub's poll result. */
-export function pollResult(generation: LumaGeneration, shape: GenerationShape): PollResult {
+/**
+ * Luma gives no poll hints. A video (a minute or more) is asked for every 5 s for its first 10 s and
+ * every 10 s after: a 2-minute video takes 14 status calls and is seen within 10 s of being ready.
+ * An image, done in seconds, is left to core's schedule (2 s, growing).
+ */
+export function pollAfterMs(shape: GenerationShape, ageMs: number): number | undefined {
+  if (shape.output === 'image') return undefined;
+  return ageMs < 10_000 ? 5_000 : 10_000;
+}
+
+/** A generation as GenHub's poll result; `ageMs` is how long ago it was created. */
+export function pollResult(generation: LumaGeneration, shape: GenerationShape, ageMs: number): PollResult {
   switch (generation.state) {
     case 'queued':
-    case 'dreaming':
-      return { status: 'pending' };
+    case 'dreaming': {
+      const hint = pollAfterMs(shape, ageMs);
+      return { status: 'pending', ...(hint === undefined ? {} : { pollAfterMs: hint }) };
+    }
     case 'completed': {
       const url = shape.output === 'video' ? generation.assets?.video : generation.assets?.image;
       if (url === undefined)

@@ -1,4 +1,5 @@
 import {
+  type Clock,
   GenHubError,
   type HttpClient,
   type JsonObject,
@@ -31,12 +32,12 @@ export interface LumaApi {
 }
 
 /** A reference without readable data (never written by this plugin): read it as a video. */
-const UNKNOWN_SHAPE: GenerationShape = { output: 'video', mediaType: 'video/mp4' };
+const UNKNOWN_SHAPE: GenerationShape = { output: 'video', mediaType: 'video/mp4', submittedAt: 0 };
 
 const creditsSchema = z.object({ credit_balance: z.number() });
 
 /** Luma's API: every request carries `Authorization: Bearer <key>` (docs.lumalabs.ai/docs/api). */
-export function createLumaApi(http: HttpClient, settings: LumaSettings): LumaApi {
+export function createLumaApi(http: HttpClient, settings: LumaSettings, clock: Clock): LumaApi {
   const api = http.withDefaults({
     baseUrl: settings.baseUrl,
     provider: 'luma',
@@ -48,6 +49,7 @@ export function createLumaApi(http: HttpClient, settings: LumaSettings): LumaApi
 
   return {
     async start(path, body, shape, signal) {
+      const submittedAt = clock.now();
       const generation = await requestJson(
         api,
         { method: 'POST', url: path, json: body, signal },
@@ -58,6 +60,7 @@ export function createLumaApi(http: HttpClient, settings: LumaSettings): LumaApi
       const data: JsonObject = {
         output: shape.output,
         mediaType: shape.mediaType,
+        submittedAt,
         ...(followUps?.length ? { followUps } : {}),
       };
       return { status: 'pending', ref: { id: generation.id, data } };
@@ -70,7 +73,8 @@ export function createLumaApi(http: HttpClient, settings: LumaSettings): LumaApi
           generationSchema,
           options,
         );
-        return pollResult(generation, generationShape.catch(UNKNOWN_SHAPE).parse(ref.data));
+        const shape = generationShape.catch(UNKNOWN_SHAPE).parse(ref.data);
+        return pollResult(generation, shape, clock.now() - shape.submittedAt);
       } catch (error) {
         // Luma has no cancelled state: a generation deleted while it ran is gone (404).
         if (error instanceof GenHubError && error.status === 404) return { status: 'cancelled' };
