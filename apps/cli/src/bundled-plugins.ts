@@ -2,6 +2,7 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
+import { lumaPlugin } from '@genhub/plugin-luma';
 import { runwayPlugin } from '@genhub/plugin-runway';
 
 /** The provider plugins the genhub command ships with; more load by package name (GENHUB_PLUGINS). */
@@ -10,4 +11,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   ainativePlugin,
   imarouterPlugin,
   runwayPlugin,
+  lumaPlugin,
 ];
