@@ -101,6 +101,14 @@ testProvider({
       params: { prompt: 'the camera pushes in', firstFrame: frame, concepts: ['dolly_zoom'] },
       sends: { model: 'ray-flash-2', concepts: [{ key: 'dolly_zoom' }] },
     },
+    'luma/upscale_video': {
+      params: { generation: earlier, resolution: '1080p' },
+      sends: { generation_type: 'upscale_video', resolution: '1080p' },
+    },
+    'luma/add_audio': {
+      params: { generation: earlier, prompt: 'waves and gulls', negativePrompt: 'music' },
+      sends: { generation_type: 'add_audio', prompt: 'waves and gulls', negative_prompt: 'music' },
+    },
     'luma/photon-1': {
       params: { prompt: 'a lighthouse', aspectRatio: '1:1', format: 'png' },
       sends: { model: 'photon-1', aspect_ratio: '1:1', format: 'png' },

@@ -18,6 +18,7 @@ import { z } from 'zod';
  * `{ detail }`. `POST /generations/video` and `POST /generations/image` validate their bodies as
  * documented and answer 201 with the new generation, `queued`; `GET /generations/{id}` moves it
  * through `dreaming` to `completed` (`assets.video` / `assets.image`) or `failed` (`failure_reason`);
+ * `POST /generations/{id}/upscale` and `/audio` make a new generation from a completed video (200);
  * `DELETE /generations/{id}` removes it (204); `GET /credits` gives the balance in cents. Luma fetches
  * keyframe and reference images itself: a link it cannot read fails the generation with "Failed to
  * read user input frames". Outputs are served by the fake itself.
@@ -108,6 +109,23 @@ const imageBody = z
   })
   .strict();
 
+/** `GenerationUpscaleParams` and `GenerationAudioParams` (lumaai-node src/resources/generations/generations.ts). */
+const upscaleBody = z
+  .object({
+    generation_type: z.literal('upscale_video').optional(),
+    resolution: z.enum(['540p', '720p', '1080p', '4k']).optional(),
+    callback_url: z.string().optional(),
+  })
+  .strict();
+const audioBody = z
+  .object({
+    generation_type: z.literal('add_audio').optional(),
+    prompt: z.string().optional(),
+    negative_prompt: z.string().optional(),
+    callback_url: z.string().optional(),
+  })
+  .strict();
+
 /** The checks Luma makes before accepting a generation, in its words (docs.lumalabs.ai/docs/errors). */
 function promptAndLoopError(body: z.infer<typeof videoBody>): string | undefined {
   const { frame0, frame1 } = body.keyframes ?? {};
@@ -188,7 +206,12 @@ export async function startFakeLumaApi(options: { clock?: Clock } = {}): Promise
     };
   };
 
-  const create = (kind: 'video' | 'image', request: Record<string, unknown>, inputs: string[]) => {
+  const create = (
+    kind: 'video' | 'image',
+    request: Record<string, unknown>,
+    inputs: string[],
+    status = 201,
+  ) => {
     const id = randomUUID();
     const generation: FakeGeneration = {
       id,
@@ -200,7 +223,7 @@ export async function startFakeLumaApi(options: { clock?: Clock } = {}): Promise
       unreadableInput: inputs.some((url) => !readable(url)),
     };
     generations.set(id, generation);
-    return { status: 201, json: answer(generation) };
+    return { status, json: answer(generation) };
   };
 
   const invalid = (error: z.ZodError) => {
@@ -244,6 +267,25 @@ export async function startFakeLumaApi(options: { clock?: Clock } = {}): Promise
         return create('image', body, images);
       }),
     );
+    // Upscaling and adding audio work on a completed video and answer 200 with the new generation.
+    for (const [action, schema] of [
+      ['upscale', upscaleBody],
+      ['audio', audioBody],
+    ] as const) {
+      server.route(
+        `POST ${API_PATH}/generations/:id/${action}`,
+        guarded((call) => {
+          const source = generations.get(call.params.id ?? '');
+          if (source === undefined) return detail(404, 'Generation not found');
+          if (source.kind !== 'video' || state(source) !== 'completed') {
+            return detail(400, `Generation ${source.id} is not a completed video`);
+          }
+          const parsed = schema.safeParse(call.bodyJson);
+          if (!parsed.success) return invalid(parsed.error);
+          return create('video', parsed.data, [], 200);
+        }),
+      );
+    }
     server.route(
       `GET ${API_PATH}/generations/:id`,
       guarded(({ params }) => {

@@ -44,7 +44,7 @@ const refunded = async () =>
   expect(await balance()).toMatchObject({ availableMicros: GRANT_MICROS, reservedMicros: 0 });
 
 describe('luma/ray-2 text-to-video through the pipeline', () => {
-  it('sends the documented body with the key, stores an MP4, charges the estimate, offers Extend and Loop back', async () => {
+  it('sends the documented body with the key, stores an MP4, charges the estimate, offers its follow-ups', async () => {
     const { logs } = await start();
     fake.plan({ queuedPolls: 1, dreamingPolls: 2, ending: 'completed' });
     const done = await settled(genhub!, await requestRay({ aspectRatio: '9:16', loop: true }));
@@ -97,18 +97,30 @@ describe('luma/ray-2 text-to-video through the pipeline', () => {
         model: 'luma/ray-2',
         params: { ...base, startGeneration: generationId, endGeneration: generationId },
       },
+      {
+        label: 'Upscale',
+        task: 'video-to-video',
+        model: 'luma/upscale_video',
+        params: { generation: generationId, resolution: '1080p' },
+      },
+      {
+        label: 'Add audio',
+        task: 'video-to-video',
+        model: 'luma/add_audio',
+        params: { generation: generationId, prompt: base.prompt },
+      },
     ]);
     expect(JSON.stringify(logs)).not.toContain(FAKE_LUMA_KEY);
   });
 
-  it('the Extend and Loop back buttons make new generations keyed to the finished one', async () => {
+  it('the Extend, Loop back and Upscale buttons make new generations from the finished one', async () => {
     await start();
     fake.plan({ dreamingPolls: 0, ending: 'completed' });
     const first = await settled(genhub!, await requestRay({}, 'luma/ray-flash-2'));
     const firstId = [...fake.generations.keys()].at(-1)!;
-    const [extend, , loopBack] = followUpsOf(first.outputs[0]?.metadata);
+    const [extend, , loopBack, upscale] = followUpsOf(first.outputs[0]?.metadata);
 
-    for (const followUp of [extend!, loopBack!]) {
+    for (const followUp of [extend!, loopBack!, upscale!]) {
       const job = await genhub!.generation.request({
         userId: user.id,
         model: followUp.model,
@@ -117,7 +129,11 @@ describe('luma/ray-2 text-to-video through the pipeline', () => {
       });
       expect((await settled(genhub!, job)).state).toBe('succeeded');
     }
-    const [, extended, looped] = fake.creations();
+    const [, extended, looped, upscaled] = fake.creations();
+    expect(upscaled).toMatchObject({
+      path: `${API_PATH}/generations/${firstId}/upscale`,
+      bodyJson: { generation_type: 'upscale_video', resolution: '1080p' },
+    });
     expect(extended?.bodyJson).toMatchObject({
       model: 'ray-flash-2',
       keyframes: { frame0: { type: 'generation', id: firstId } },
