@@ -104,16 +104,13 @@ function rayModel(model: RayModel, name: string, description: string, { api }: M
         keyframes: keyframes(params),
         concepts: params.concepts?.map((key) => ({ key })),
       });
-      const video =
-        params.prompt === undefined
-          ? undefined
-          : {
-              model: id,
-              prompt: params.prompt,
-              aspectRatio: params.aspectRatio,
-              resolution: params.resolution,
-              duration: params.duration,
-            };
+      const video = {
+        model: id,
+        prompt: params.prompt,
+        aspectRatio: params.aspectRatio,
+        resolution: params.resolution,
+        duration: params.duration,
+      };
       const shape = { output: 'video', mediaType: 'video/mp4', followUps: rayFollowUps(video) } as const;
       return api.start('/generations/video', body, shape, signal);
     },
