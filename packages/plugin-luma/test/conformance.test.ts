@@ -39,18 +39,9 @@ testProvider({
           task: 'image-to-video',
           params: { prompt: 'it moves', firstFrame: { url: 'https://cdn.example.com/missing.png' } },
         },
-        arrange: () => {
-          fake.plan({ dreamingPolls: 0, ending: 'completed' });
-          // Luma could not fetch the keyframe: its documented failure for unreadable input frames.
-          fake.server.route('POST /dream-machine/v1/generations/video', (call) => {
-            const body = call.bodyJson as Record<string, unknown>;
-            const id = '4f0c1e2a-0000-4000-8000-000000000001';
-            fake.server.route('GET /dream-machine/v1/generations/:id', {
-              json: { id, state: 'failed', failure_reason: 'Failed to read user input frames', assets: null },
-            });
-            return { status: 201, json: { id, state: 'queued', request: body } };
-          });
-        },
+        // Luma could not fetch the keyframe: its documented failure for unreadable input frames.
+        arrange: () =>
+          fake.plan({ dreamingPolls: 0, ending: { failure_reason: 'Failed to read user input frames' } }),
         expect: { code: 'INVALID_INPUT' },
       },
       rateLimit: {
