@@ -7,6 +7,7 @@ import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { klingPlugin } from '@genhub/plugin-kling';
+import { lumaPlugin } from '@genhub/plugin-luma';
 import { openaiPlugin } from '@genhub/plugin-openai';
 import { recraftPlugin } from '@genhub/plugin-recraft';
 import { runwayPlugin } from '@genhub/plugin-runway';
@@ -26,4 +27,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   viduPlugin,
   recraftPlugin,
   openaiPlugin,
+  lumaPlugin,
 ];
