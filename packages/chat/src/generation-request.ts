@@ -48,9 +48,10 @@ export function planGeneration(
   if (settings.quality !== undefined && has('quality')) params.quality = settings.quality;
   if (typed) {
     const parsed = parseTextCommand(`/x ${args.text ?? ''}`, options) ?? typed;
-    const resolved = resolveFlags(parsed.flags, options);
+    const resolved = resolveFlags(parsed.flags, options, { keepUnknown: model.promptFlags === true });
     Object.assign(params, resolved.params);
-    if (parsed.prompt.trim() !== '') params.prompt = parsed.prompt.trim();
+    const prompt = [parsed.prompt.trim(), ...resolved.unknown].filter((part) => part !== '').join(' ');
+    if (prompt !== '') params.prompt = prompt;
   }
   for (const [name, value] of Object.entries(args.options ?? {})) {
     if (name === 'model' || name === 'image') continue;

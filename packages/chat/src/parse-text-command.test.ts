@@ -139,6 +139,17 @@ describe('resolveFlags', () => {
   const image = generationOptions(quality);
   const resolve = (text: string) => resolveFlags(parseTextCommand(text)!.flags, image);
 
+  it("keeps a provider's own flags for a prompt that carries them (Midjourney's --v 7), and refuses them otherwise", () => {
+    const text =
+      '/imagine a cat --v 7 --sref https://example.com/s.png --draft --ar 16:9 --oref https://example.com/o.png';
+    const parsed = parseTextCommand(text)!;
+    expect(resolveFlags(parsed.flags, image, { keepUnknown: true })).toEqual({
+      params: { aspectRatio: '16:9' },
+      unknown: ['--v 7', '--sref https://example.com/s.png', '--draft', '--oref https://example.com/o.png'],
+    });
+    expect(() => resolveFlags(parsed.flags, image)).toThrow(/^Unknown option --v;/);
+  });
+
   it('maps aliases and both spellings of parameter names, converting values', () => {
     expect(
       resolve(
@@ -155,6 +166,7 @@ describe('resolveFlags', () => {
         guidance_scale: 7.5,
         hd: true,
       },
+      unknown: [],
     });
     expect(resolve('/imagine x --negativePrompt dust --aspect-ratio 1:1 --quantity 3').params).toEqual({
       negativePrompt: 'dust',

@@ -164,6 +164,8 @@ export function parseTextCommand(
 export interface ResolvedFlags {
   model?: string;
   params: Record<string, string | number | boolean>;
+  /** Flags no option knows, kept as typed (`--v 7`) when `keepUnknown` was asked for. */
+  unknown: string[];
 }
 
 const EXTRA_ALIASES: Readonly<Record<string, string>> = {
@@ -202,7 +204,11 @@ function oneOf(values: ReadonlyArray<string | number>): string {
  * `--n`/`--quantity`, `--model`, `--seed`, `--duration`, `--voice` and the model's own parameter
  * names (snake_case or camelCase) are understood.
  */
-export function resolveFlags(flags: readonly ParsedFlag[], options: readonly CommandOption[]): ResolvedFlags {
+export function resolveFlags(
+  flags: readonly ParsedFlag[],
+  options: readonly CommandOption[],
+  { keepUnknown = false }: { keepUnknown?: boolean } = {},
+): ResolvedFlags {
   const byKey = new Map<string, CommandOption>();
   for (const option of options) {
     if (option.param === 'prompt') continue;
@@ -214,11 +220,15 @@ export function resolveFlags(flags: readonly ParsedFlag[], options: readonly Com
     const option = options.find((o) => o.param === param);
     if (option && !byKey.has(alias)) byKey.set(alias, option);
   }
-  const result: ResolvedFlags = { params: {} };
+  const result: ResolvedFlags = { params: {}, unknown: [] };
   const given = new Map<string, string>();
   for (const flag of flags) {
     const typed = `--${flag.name}`;
     const option = byKey.get(norm(flag.name));
+    if (!option && keepUnknown) {
+      result.unknown.push(flag.value === undefined ? typed : `${typed} ${flag.value}`);
+      continue;
+    }
     if (!option) {
       const known = options.filter((o) => o.param !== 'prompt').map(flagName);
       throw invalid(

@@ -197,6 +197,7 @@ export function midjourneyModels(): ImaModel[] {
         output: 'image',
         params,
         limits: { maxInputImages: 5 },
+        promptFlags: true,
         estimatePrice: (p) => {
           const action = p.action === undefined ? undefined : midjourneyAction(p.action);
           return { usd: action?.task === 'upscale' ? 0.02 : 0.05, approximate: true };

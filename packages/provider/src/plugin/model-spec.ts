@@ -73,4 +73,9 @@ export interface ModelSpec {
   fallbacks?: readonly string[];
   /** A request that works, for documentation and tests. Defaults are filled in around it. */
   example?: JsonObject;
+  /**
+   * The prompt carries the provider's own `--flags` (Midjourney's `--v 7 --sref <url>`): chat leaves
+   * a flag it does not know in the prompt instead of refusing it.
+   */
+  promptFlags?: boolean;
 }
