@@ -52,7 +52,7 @@ describe('genhub start', () => {
     expect(text).toMatch(/\] Done in /);
     const imagine = text.split('\n').find((line) => line.startsWith('No image model'));
     expect(imagine).toBe(
-      'No image model is configured; set GENHUB_GATEAI_API_KEY, GENHUB_AINATIVE_API_KEY or GENHUB_IMAROUTER_API_KEY to enable one.',
+      "No image model is configured; set a provider's key, such as GENHUB_GATEAI_API_KEY, to enable one (genhub models lists every provider and its settings).",
     );
     expect(text).not.toMatch(/\n\s+at /);
   }, 45_000);
