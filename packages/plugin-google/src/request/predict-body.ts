@@ -1,0 +1,47 @@
+import { type HttpClient, type JsonObject, jsonBody } from '@genhub/provider';
+import type { VeoModelFacts } from '../models/veo-catalogue.js';
+import type { VeoParams } from '../models/veo-params.js';
+import { inlineImage } from './inline-image.js';
+
+/**
+ * The body of `POST /v1beta/models/{model}:predictLongRunning`, as the Gemini API documents it
+ * (and js-genai's generateVideosParametersToMldev writes it): one instance with the prompt and the
+ * images, and the parameters. Images go inline, base64; the API fetches no links.
+ */
+export async function predictBody(
+  facts: VeoModelFacts,
+  params: VeoParams,
+  http: HttpClient,
+  signal: AbortSignal,
+): Promise<JsonObject> {
+  const lastFrame = 'lastFrame' in params ? params.lastFrame : undefined;
+  const references = 'images' in params ? params.images : undefined;
+  const resolution = 'resolution' in params ? params.resolution : undefined;
+  const withImages = params.firstFrame !== undefined || references !== undefined;
+  const instance = {
+    prompt: params.prompt,
+    image: params.firstFrame && (await inlineImage(params.firstFrame, 'firstFrame', http, signal)),
+    lastFrame: lastFrame && (await inlineImage(lastFrame, 'lastFrame', http, signal)),
+    referenceImages:
+      references &&
+      (await Promise.all(
+        references.map(async (reference, index) => ({
+          image: await inlineImage(reference, `images.${index}`, http, signal),
+          referenceType: 'asset',
+        })),
+      )),
+  };
+  const personGeneration =
+    params.personGeneration ?? (withImages ? facts.personWithImages[0] : facts.personTextToVideo[0]);
+  return jsonBody({
+    instances: [instance],
+    parameters: {
+      aspectRatio: params.aspectRatio,
+      durationSeconds: params.duration,
+      resolution,
+      personGeneration,
+      negativePrompt: params.negativePrompt,
+      sampleCount: params.quantity,
+    },
+  });
+}
