@@ -17,7 +17,10 @@ export const DefaultGoogleOptions = {
 export const googleConfig = z.object({
   apiKey: z.string().trim().min(1, 'Set the Gemini API key (GENHUB_GOOGLE_API_KEY).'),
   baseUrl: z
-    .url({ protocol: /^https?$/, error: 'Use an http(s) URL, such as https://generativelanguage.googleapis.com.' })
+    .url({
+      protocol: /^https?$/,
+      error: 'Use an http(s) URL, such as https://generativelanguage.googleapis.com.',
+    })
     .default(DefaultGoogleOptions.baseUrl)
     .transform((url) => url.replace(/\/+$/, '')),
 });

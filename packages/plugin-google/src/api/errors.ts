@@ -19,7 +19,8 @@ const rules: ErrorRule[] = [
   },
   // Safety refusals, of the prompt or of the input images (Responsible AI filters).
   {
-    message: /safety|responsible ai|usage guidelines|raiMediaFiltered|sensitive|harmful|celebrit|prohibited content/i,
+    message:
+      /safety|responsible ai|usage guidelines|raiMediaFiltered|sensitive|harmful|celebrit|prohibited content/i,
     code: 'CONTENT_REJECTED',
     retryable: false,
   },

@@ -1,4 +1,10 @@
-import { defineModel, GenHubError, type HttpClient, type HttpRequest, type TypedModel } from '@genhub/provider';
+import {
+  defineModel,
+  GenHubError,
+  type HttpClient,
+  type HttpRequest,
+  type TypedModel,
+} from '@genhub/provider';
 import { DefaultGoogleOptions } from '../config.js';
 import { predictBody } from '../request/predict-body.js';
 import type { VeoModelFacts } from './veo-catalogue.js';
@@ -41,10 +47,14 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
     example: { prompt: 'a paper boat drifting down a rainy street, cinematic' },
     async submit({ params: values, task, signal }) {
       if (task === 'image-to-video' && values.firstFrame === undefined) {
-        throw new GenHubError('INVALID_INPUT', `${facts.name} needs a first frame (firstFrame) for image-to-video.`, {
-          retryable: false,
-          details: { param: 'firstFrame' },
-        });
+        throw new GenHubError(
+          'INVALID_INPUT',
+          `${facts.name} needs a first frame (firstFrame) for image-to-video.`,
+          {
+            retryable: false,
+            details: { param: 'firstFrame' },
+          },
+        );
       }
       const body = await predictBody(facts, values, deps.plainHttp, signal);
       const operation = await deps.startOperation({

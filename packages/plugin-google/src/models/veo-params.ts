@@ -44,11 +44,17 @@ export function veoParams(facts: VeoModelFacts) {
         }),
     ...(facts.lastFrame ? { lastFrame: vocabulary.lastFrame.optional() } : {}),
     ...(facts.referenceImages
-      ? { images: vocabulary.images.max(MAX_REFERENCE_IMAGES).describe('Reference images (assets)').optional() }
+      ? {
+          images: vocabulary.images
+            .max(MAX_REFERENCE_IMAGES)
+            .describe('Reference images (assets)')
+            .optional(),
+        }
       : {}),
   };
   return z.object(shape).superRefine((params, context) => {
-    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: string, message: string) =>
+      context.addIssue({ code: 'custom', path: [path], message });
     const { duration, personGeneration, firstFrame } = params;
     const resolution = 'resolution' in params ? params.resolution : undefined;
     const lastFrame = 'lastFrame' in params ? params.lastFrame : undefined;

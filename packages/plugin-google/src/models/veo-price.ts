@@ -6,7 +6,9 @@ import type { VeoParams } from './veo-params.js';
 export function veoPrice(facts: VeoModelFacts, params: Partial<VeoParams>): Price {
   const resolution = params && 'resolution' in params ? params.resolution : undefined;
   const perSecond =
-    facts.usdPerSecond[(resolution ?? facts.resolutions[0] ?? 'default') as keyof VeoModelFacts['usdPerSecond']] ??
+    facts.usdPerSecond[
+      (resolution ?? facts.resolutions[0] ?? 'default') as keyof VeoModelFacts['usdPerSecond']
+    ] ??
     facts.usdPerSecond.default ??
     0;
   const seconds = params.duration ?? facts.durations[facts.durations.length - 1] ?? 8;

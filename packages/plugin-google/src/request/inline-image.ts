@@ -51,10 +51,14 @@ async function imageBytes(
   const response = await http.request({ url: input.url, signal, maxRedirects: 3 });
   if (response.status < 200 || response.status >= 300) {
     await response.dump();
-    throw new GenHubError('INVALID_INPUT', `The image in ${param} could not be fetched (HTTP ${response.status}).`, {
-      retryable: false,
-      details: { param, status: response.status },
-    });
+    throw new GenHubError(
+      'INVALID_INPUT',
+      `The image in ${param} could not be fetched (HTTP ${response.status}).`,
+      {
+        retryable: false,
+        details: { param, status: response.status },
+      },
+    );
   }
   return response.bytes();
 }

@@ -1,7 +1,14 @@
-import { type HttpClient, type JsonObject, jsonBody } from '@genhub/provider';
+import { type HttpClient, type JsonObject, jsonBody, type MediaInput } from '@genhub/provider';
 import type { VeoModelFacts } from '../models/veo-catalogue.js';
 import type { VeoParams } from '../models/veo-params.js';
 import { inlineImage } from './inline-image.js';
+
+/** The parameters only some Veo models take. */
+interface ModelSpecificParams {
+  lastFrame?: MediaInput;
+  images?: MediaInput[];
+  resolution?: string;
+}
 
 /**
  * The body of `POST /v1beta/models/{model}:predictLongRunning`, as the Gemini API documents it
@@ -14,9 +21,8 @@ export async function predictBody(
   http: HttpClient,
   signal: AbortSignal,
 ): Promise<JsonObject> {
-  const lastFrame = 'lastFrame' in params ? params.lastFrame : undefined;
-  const references = 'images' in params ? params.images : undefined;
-  const resolution = 'resolution' in params ? params.resolution : undefined;
+  // Only some models have these; the schema has checked their types where they are.
+  const { lastFrame, images: references, resolution } = params as ModelSpecificParams;
   const withImages = params.firstFrame !== undefined || references !== undefined;
   const instance = {
     prompt: params.prompt,
