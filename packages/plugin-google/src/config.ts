@@ -6,6 +6,11 @@ export const DefaultGoogleOptions = {
   baseUrl: 'https://generativelanguage.googleapis.com',
   /** The API version every path starts with. */
   apiVersion: 'v1beta',
+  /**
+   * The docs' own examples check a Veo operation every 10 seconds; the API sends no hint of its own.
+   * (A 2-minute video: 13 status calls counting core's first, at once, and the result seen within 10 s.)
+   */
+  pollIntervalMs: 10_000,
   /** A Veo video takes from 11 seconds to 6 minutes (docs); give up after 20. */
   deadlineMs: 20 * 60_000,
 } as const;

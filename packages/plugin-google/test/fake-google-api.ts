@@ -110,6 +110,8 @@ export interface FakeGoogleApi {
   plan(plan: FakeOperationPlan): void;
   /** When each operation's ending was first reachable, by its name (clock ms). */
   readyAt(name: string): number | undefined;
+  /** When a poll first saw it done (clock ms). */
+  seenDoneAt(name: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -213,6 +215,7 @@ export async function startFakeGoogleApi(options: { clock?: Clock } = {}): Promi
   const now = () => (options.clock ?? { now: () => Date.now() }).now();
   const operations = new Map<string, FakeOperation>();
   const readyTimes = new Map<string, number>();
+  const seenTimes = new Map<string, number>();
   let plan: FakeOperationPlan = { runningPolls: 1, ending: 'succeeded' };
 
   const authorized = (call: FakeCall) =>
@@ -233,6 +236,7 @@ export async function startFakeGoogleApi(options: { clock?: Clock } = {}): Promi
           '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningMetadata',
         },
       };
+    if (!seenTimes.has(name)) seenTimes.set(name, now());
     if (!readyTimes.has(name)) {
       readyTimes.set(
         name,
@@ -319,6 +323,7 @@ export async function startFakeGoogleApi(options: { clock?: Clock } = {}): Promi
       routes();
     },
     readyAt: (name) => readyTimes.get(name),
+    seenDoneAt: (name) => seenTimes.get(name),
     close: () => server.close(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Output, PollResult, Price, Redactor, Warning } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
+import { DefaultGoogleOptions } from '../config.js';
 import { operationFailure, PROVIDER } from './errors.js';
 import type { VeoOperation } from './operation.js';
 
@@ -15,11 +16,12 @@ export interface PollContext {
 
 /**
  * A Veo operation as GenHub's poll result. The API reports no progress, queue position or cost, so a
- * running operation is plainly pending and the charge is the estimate for the videos delivered.
+ * running operation is pending with the docs' poll interval, and the charge is the estimate for the
+ * videos delivered.
  * Finished, it has videos, or an error, or only videos its safety filters removed (a refusal).
  */
 export function pollResult(operation: VeoOperation, context: PollContext): PollResult {
-  if (operation.done !== true) return { status: 'pending' };
+  if (operation.done !== true) return { status: 'pending', pollAfterMs: DefaultGoogleOptions.pollIntervalMs };
   const summary = `Veo could not make the video (operation ${operation.name})`;
   if (operation.error !== undefined) {
     return {
