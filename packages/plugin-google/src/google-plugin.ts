@@ -50,7 +50,9 @@ export const googlePlugin = definePlugin({
     };
 
     return defineProvider({
-      models: VEO_MODELS.map((facts) => veoModel(facts, { startOperation: call, plainHttp: http })),
+      models: VEO_MODELS.map((facts) =>
+        veoModel(facts, { startOperation: call, plainHttp: http, apiOrigin }),
+      ),
       async poll(ref, { signal }) {
         if (!OPERATION_NAME.test(ref.id)) {
           throw new GenHubError('INTERNAL', `"${ref.id}" is not a Veo operation name.`, { retryable: false });
@@ -62,6 +64,7 @@ export const googlePlugin = definePlugin({
           estimate: { usd: data.usd ?? 0, approximate: true },
           downloadUrl,
           redactor,
+          ...(data.extend === undefined ? {} : { extend: data.extend }),
         });
       },
     });

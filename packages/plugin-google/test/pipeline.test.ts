@@ -287,3 +287,87 @@ describe('Veo failures through the pipeline are typed, told in one sentence and 
     await failedWith('PROVIDER_UNAVAILABLE');
   });
 });
+
+describe('the Extend follow-up of a Veo 3.1 video', () => {
+  it('offers Extend on a 720p video and extends it by 7 s with the link the API gave (no key)', async () => {
+    await start();
+    const first = await settled(
+      genhub!,
+      await request('google/veo-3.1-generate-preview', 'text-to-video', {
+        prompt: 'a kite over the sea',
+        aspectRatio: '9:16',
+      }),
+    );
+    expect(first.state).toBe('succeeded');
+    const followUps = first.outputs[0]?.metadata?.followUps as Array<{
+      label: string;
+      task: Task;
+      model: string;
+      params: Record<string, unknown>;
+    }>;
+    expect(followUps).toHaveLength(1);
+    const [extend] = followUps;
+    expect(extend).toMatchObject({
+      label: 'Extend 7 s',
+      task: 'video-to-video',
+      model: 'google/veo-3.1-generate-preview',
+      params: {
+        prompt: 'a kite over the sea',
+        aspectRatio: '9:16',
+        extendVideo: expect.stringContaining('/v1beta/files/'),
+      },
+    });
+    expect(JSON.stringify(extend)).not.toContain(fake.apiKey);
+
+    const second = await settled(genhub!, await request(extend!.model, extend!.task, extend!.params));
+    expect(second.error).toBeNull();
+    expect(second.state).toBe('succeeded');
+    const body = predictCalls()[1]?.bodyJson as {
+      instances: Array<Record<string, unknown>>;
+      parameters: Record<string, unknown>;
+    };
+    expect(body.instances[0]).toEqual({
+      prompt: 'a kite over the sea',
+      video: { uri: extend!.params.extendVideo },
+    });
+    expect(body.parameters).toMatchObject({
+      resolution: '720p',
+      durationSeconds: 8,
+      aspectRatio: '9:16',
+      personGeneration: 'allow_all',
+    });
+    // Veo 3.1 at 720p: 7 new seconds at $0.40.
+    expect(second.chargedMicros).toBe(2_800_000);
+  });
+
+  it('offers no Extend on a 1080p video, nor on models that cannot extend', async () => {
+    await start();
+    const hd = await settled(
+      genhub!,
+      await request('google/veo-3.1-generate-preview', 'text-to-video', {
+        prompt: 'a kite',
+        resolution: '1080p',
+      }),
+    );
+    const lite = await settled(
+      genhub!,
+      await request('google/veo-3.1-lite-generate-preview', 'text-to-video', { prompt: 'a kite' }),
+    );
+    expect(hd.outputs[0]?.metadata?.followUps).toBeUndefined();
+    expect(lite.outputs[0]?.metadata?.followUps).toBeUndefined();
+  });
+
+  it('refuses to extend a video from another host, naming extendVideo, before any request', async () => {
+    await start();
+    const done = await settled(
+      genhub!,
+      await request('google/veo-3.1-generate-preview', 'video-to-video', {
+        prompt: 'more',
+        extendVideo: 'https://example.com/v1beta/files/abc:download?alt=media',
+      }),
+    );
+    expect(done.state).toBe('failed');
+    expect(done.error?.details).toMatchObject({ param: 'extendVideo' });
+    expect(predictCalls()).toHaveLength(0);
+  });
+});

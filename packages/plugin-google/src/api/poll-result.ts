@@ -1,4 +1,12 @@
-import type { Output, PollResult, Price, Redactor, Warning } from '@genhub/provider';
+import type {
+  FollowUp,
+  Output,
+  OutputMetadata,
+  PollResult,
+  Price,
+  Redactor,
+  Warning,
+} from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import { DefaultGoogleOptions } from '../config.js';
 import { operationFailure, PROVIDER } from './errors.js';
@@ -12,6 +20,21 @@ export interface PollContext {
   /** Turns a video link into what core downloads (the key added for the API's own files). */
   downloadUrl(uri: string): string;
   redactor: Redactor;
+  /** When the videos can be extended: the request an Extend button repeats with the video's link. */
+  extend?: { model: string; prompt: string; aspectRatio: string };
+}
+
+/** The Extend button of a video Veo can extend: the same request, with this video to extend. */
+function extendFollowUps(uri: string, context: PollContext): { metadata?: OutputMetadata } {
+  if (context.extend === undefined) return {};
+  const { model, prompt, aspectRatio } = context.extend;
+  const followUp: FollowUp = {
+    label: 'Extend 7 s',
+    task: 'video-to-video',
+    model,
+    params: { prompt, aspectRatio, extendVideo: uri },
+  };
+  return { metadata: { followUps: [{ ...followUp }] } };
 }
 
 /**
@@ -41,7 +64,14 @@ export function pollResult(operation: VeoOperation, context: PollContext): PollR
   const outputs = (response?.generatedSamples ?? []).flatMap((sample): Output[] => {
     const video = sample.video;
     if (video?.uri !== undefined) {
-      return [{ kind: 'url', url: context.downloadUrl(video.uri), mediaType: 'video/mp4' }];
+      return [
+        {
+          kind: 'url',
+          url: context.downloadUrl(video.uri),
+          mediaType: 'video/mp4',
+          ...extendFollowUps(video.uri, context),
+        },
+      ];
     }
     if (video?.encodedVideo !== undefined) {
       const data = Buffer.from(video.encodedVideo, 'base64');

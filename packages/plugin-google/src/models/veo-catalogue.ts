@@ -29,11 +29,16 @@ export interface VeoModelFacts {
   lastFrame: boolean;
   /** Up to 3 `referenceImages` of the kind `asset`, for an 8-second 16:9 video. */
   referenceImages: boolean;
+  /** Extends a 720p video it made by 7 seconds (`instances[0].video`), up to 20 times. */
+  extension: boolean;
   /** Longest prompt the plugin lets through (the docs limit Veo prompts to 1,024 tokens). */
   promptMaxLength: number;
   /** US dollars per second of video, by resolution (`default` where the model has none). */
   usdPerSecond: Readonly<Partial<Record<VeoResolution | 'default', number>>>;
 }
+
+/** Seconds one extension adds to a video (docs: "Extending Veo videos"). */
+export const EXTENSION_SECONDS = 7;
 
 /** About 4 characters a token: a prompt of 1,024 tokens is some 4,000 characters. */
 const PROMPT_MAX_LENGTH = 4000;
@@ -54,6 +59,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: onlyAllowAdult,
     lastFrame: true,
     referenceImages: true,
+    extension: true,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { '720p': 0.4, '1080p': 0.4, '4k': 0.6 },
   },
@@ -68,6 +74,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: onlyAllowAdult,
     lastFrame: true,
     referenceImages: true,
+    extension: true,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { '720p': 0.1, '1080p': 0.12, '4k': 0.3 },
   },
@@ -82,6 +89,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: onlyAllowAdult,
     lastFrame: true,
     referenceImages: false,
+    extension: false,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { '720p': 0.05, '1080p': 0.08 },
   },
@@ -96,6 +104,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: onlyAllowAdult,
     lastFrame: false,
     referenceImages: false,
+    extension: false,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { '720p': 0.4, '1080p': 0.4 },
   },
@@ -110,6 +119,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: onlyAllowAdult,
     lastFrame: false,
     referenceImages: false,
+    extension: false,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { '720p': 0.15, '1080p': 0.15 },
   },
@@ -124,6 +134,7 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     personWithImages: ['allow_adult', 'dont_allow'],
     lastFrame: false,
     referenceImages: false,
+    extension: false,
     promptMaxLength: PROMPT_MAX_LENGTH,
     usdPerSecond: { default: 0.35 },
   },

@@ -14,17 +14,28 @@ import { veoPrice } from './veo-price.js';
 /** The id of a Veo model in GenHub: `google/<the vendor's model id>`. */
 export const modelId = (facts: VeoModelFacts) => `google/${facts.vendorId}`;
 
-/** What a task ref keeps for its poll: the videos asked for and their estimated price. */
-export interface VeoTaskData {
+/** What a task ref keeps for its poll: the videos asked for, their estimated price, and how to extend them. */
+export type VeoTaskData = {
   requested: number;
   usd: number;
-}
+  /** Present when the videos can be extended: the request an Extend button repeats. */
+  extend?: ExtendRequest;
+};
+
+/** An extension's request but for the video: the same model, prompt and aspect ratio. */
+export type ExtendRequest = {
+  model: string;
+  prompt: string;
+  aspectRatio: string;
+};
 
 export interface VeoModelDependencies {
   /** Sends a request to the Gemini API and returns the operation it answers with. */
   startOperation(request: HttpRequest): Promise<{ name: string }>;
   /** A client without the API key, for fetching input images. */
   plainHttp: HttpClient;
+  /** The configured API origin: a video to extend must be one of its files. */
+  apiOrigin: string;
 }
 
 /** One Veo model: its parameters from the catalogue, its price, and its submit. */
@@ -34,7 +45,9 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
     id: modelId(facts),
     name: facts.name,
     description: `Google ${facts.name} through the Gemini API`,
-    tasks: ['text-to-video', 'image-to-video'],
+    tasks: facts.extension
+      ? ['text-to-video', 'image-to-video', 'video-to-video']
+      : ['text-to-video', 'image-to-video'],
     output: 'video',
     params,
     limits: {
@@ -56,6 +69,27 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
           },
         );
       }
+      const { extendVideo, resolution } = values as { extendVideo?: string; resolution?: string };
+      if (task === 'video-to-video' && extendVideo === undefined) {
+        throw new GenHubError(
+          'INVALID_INPUT',
+          `${facts.name} extends a video it made: give its link (extendVideo).`,
+          {
+            retryable: false,
+            details: { param: 'extendVideo' },
+          },
+        );
+      }
+      if (extendVideo !== undefined && new URL(extendVideo).origin !== deps.apiOrigin) {
+        throw new GenHubError(
+          'INVALID_INPUT',
+          'Only a video Veo made through this Gemini API can be extended (extendVideo).',
+          {
+            retryable: false,
+            details: { param: 'extendVideo' },
+          },
+        );
+      }
       const body = await predictBody(facts, values, deps.plainHttp, signal);
       const operation = await deps.startOperation({
         method: 'POST',
@@ -63,8 +97,15 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
         json: body,
         signal,
       });
-      const data: VeoTaskData = { requested: values.quantity, usd: veoPrice(facts, values).usd };
-      return { status: 'pending', ref: { id: operation.name, data: { ...data } } };
+      const extendable = facts.extension && (resolution === undefined || resolution === '720p');
+      const data: VeoTaskData = {
+        requested: values.quantity,
+        usd: veoPrice(facts, values).usd,
+        ...(extendable
+          ? { extend: { model: modelId(facts), prompt: values.prompt, aspectRatio: values.aspectRatio } }
+          : {}),
+      };
+      return { status: 'pending', ref: { id: operation.name, data } };
     },
   });
 }

@@ -8,6 +8,9 @@ export const VEO_ASPECT_RATIOS = ['16:9', '9:16'] as const;
 /** Most reference images one request may carry. */
 export const MAX_REFERENCE_IMAGES = 3;
 
+/** A video in the Gemini API's Files API, as a finished Veo operation links it. */
+export const FILES_API_VIDEO = /^https?:\/\/[^/?#]+\/v1beta\/files\/[\w-]+:download(\?alt=media)?$/;
+
 /**
  * A Veo model's parameters, from its facts: the shared vocabulary where it fits (`firstFrame`,
  * `lastFrame`, `images` for reference images, `quantity` for `sampleCount`), Veo's own names
@@ -51,6 +54,15 @@ export function veoParams(facts: VeoModelFacts) {
             .optional(),
         }
       : {}),
+    ...(facts.extension
+      ? {
+          extendVideo: z
+            .string()
+            .regex(FILES_API_VIDEO, 'Use the link of a video Veo made (the Gemini Files API)')
+            .optional()
+            .describe('A 720p video Veo made, to extend by 7 seconds'),
+        }
+      : {}),
   };
   return z.object(shape).superRefine((params, context) => {
     const issue = (path: string, message: string) =>
@@ -59,6 +71,14 @@ export function veoParams(facts: VeoModelFacts) {
     const resolution = 'resolution' in params ? params.resolution : undefined;
     const lastFrame = 'lastFrame' in params ? params.lastFrame : undefined;
     const images = 'images' in params ? params.images : undefined;
+    const extendVideo = 'extendVideo' in params ? params.extendVideo : undefined;
+    if (extendVideo !== undefined) {
+      if (firstFrame !== undefined || lastFrame !== undefined || images !== undefined) {
+        issue('extendVideo', 'Extending a video takes no first frame, last frame or reference images');
+      }
+      if (resolution !== undefined && resolution !== '720p') issue('resolution', 'An extension is 720p');
+      if (duration !== 8) issue('duration', 'An extension needs duration 8');
+    }
     if (lastFrame !== undefined && firstFrame === undefined) {
       issue('lastFrame', 'A last frame needs a first frame (firstFrame)');
     }
@@ -73,7 +93,7 @@ export function veoParams(facts: VeoModelFacts) {
       if (duration !== 8) issue('duration', `${resolution} needs an 8-second video`);
     }
     if (personGeneration !== undefined) {
-      const withImages = firstFrame !== undefined || images !== undefined;
+      const withImages = (firstFrame !== undefined || images !== undefined) && extendVideo === undefined;
       const allowed = withImages ? facts.personWithImages : facts.personTextToVideo;
       if (!allowed.includes(personGeneration)) {
         issue(

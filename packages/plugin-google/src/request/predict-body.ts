@@ -5,6 +5,7 @@ import { inlineImage } from './inline-image.js';
 
 /** The parameters only some Veo models take. */
 interface ModelSpecificParams {
+  extendVideo?: string;
   lastFrame?: MediaInput;
   images?: MediaInput[];
   resolution?: string;
@@ -22,10 +23,12 @@ export async function predictBody(
   signal: AbortSignal,
 ): Promise<JsonObject> {
   // Only some models have these; the schema has checked their types where they are.
-  const { lastFrame, images: references, resolution } = params as ModelSpecificParams;
+  const { lastFrame, images: references, resolution, extendVideo } = params as ModelSpecificParams;
   const withImages = params.firstFrame !== undefined || references !== undefined;
   const instance = {
     prompt: params.prompt,
+    // A video to extend: the link the API gave, which it reads with the same key.
+    video: extendVideo === undefined ? undefined : { uri: extendVideo },
     image: params.firstFrame && (await inlineImage(params.firstFrame, 'firstFrame', http, signal)),
     lastFrame: lastFrame && (await inlineImage(lastFrame, 'lastFrame', http, signal)),
     referenceImages:
