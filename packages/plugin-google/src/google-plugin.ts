@@ -1,68 +1,55 @@
-import {
-  definePlugin,
-  defineProvider,
-  GenHubError,
-  type HttpRequest,
-  Redactor,
-  requestJson,
-} from '@genhub/provider';
-import { PROVIDER, requestErrors } from './api/errors.js';
-import { OPERATION_NAME, veoOperation } from './api/operation.js';
+import { definePlugin, defineProvider, Redactor } from '@genhub/provider';
+import { geminiTransport } from './api/gemini-transport.js';
 import { pollResult } from './api/poll-result.js';
-import { DefaultGoogleOptions, googleConfig } from './config.js';
-import { VEO_MODELS } from './models/veo-catalogue.js';
+import type { VeoTransport } from './api/veo-transport.js';
+import { googleConfig } from './config.js';
+import { onVertex, VEO_MODELS } from './models/veo-catalogue.js';
 import { type VeoTaskData, veoModel } from './models/veo-model.js';
+import { readServiceAccountKey } from './vertex/service-account.js';
+import { vertexEndpoint, vertexTransport } from './vertex/vertex-transport.js';
 
 /**
- * Google's Veo video models through the Gemini API: `POST /v1beta/models/{model}:predictLongRunning`
- * starts an operation, `GET /v1beta/{operation name}` polls it, and the finished operation links
- * each video in the Files API, fetched with the same key.
+ * Google's Veo video models. Through the Gemini API (an API key): `POST
+ * /v1beta/models/{model}:predictLongRunning` starts an operation, `GET /v1beta/{name}` polls it, and
+ * the finished operation links each video in the Files API. Through Vertex AI when a service-account
+ * key file is set: the same operation on `aiplatform.googleapis.com`, with the videos inline.
  */
 export const googlePlugin = definePlugin({
   id: 'google',
   name: 'Google Veo',
-  description: 'Veo text-to-video and image-to-video through the Gemini API',
+  description: 'Veo text-to-video, image-to-video and extension through the Gemini API or Vertex AI',
   contract: 1,
   config: googleConfig,
-  setup({ http }, { apiKey, baseUrl }) {
-    const api = http.withDefaults({
-      baseUrl,
-      provider: PROVIDER,
-      headers: { 'x-goog-api-key': apiKey },
-      secrets: [apiKey],
-    });
-    const redactor = new Redactor([apiKey]);
-    const call = (request: HttpRequest) =>
-      requestJson(api, request, veoOperation, { provider: PROVIDER, errors: requestErrors, redactor });
-    const apiOrigin = new URL(baseUrl).origin;
-
-    /**
-     * A video link as core downloads it. GenHub's outputs carry no request headers, so a link to the
-     * API's own Files API gets the key as the `key` query parameter, which Google APIs accept in place
-     * of the header; core keeps the link without its query and redacts the key from every log line.
-     * Links elsewhere are left as they are: the key goes to no other host.
-     */
-    const downloadUrl = (uri: string): string => {
-      const url = new URL(uri, baseUrl);
-      if (url.origin !== apiOrigin) return url.href;
-      url.searchParams.set('key', apiKey);
-      return url.href;
-    };
+  async setup({ http, clock }, config) {
+    const redactor = new Redactor(config.apiKey === undefined ? [] : [config.apiKey]);
+    let transport: VeoTransport;
+    if (config.serviceAccountKeyFile !== undefined) {
+      const account = await readServiceAccountKey(config.serviceAccountKeyFile);
+      redactor.add(account.private_key);
+      transport = vertexTransport({
+        http,
+        clock,
+        account,
+        project: config.vertexProject ?? account.project_id,
+        location: config.vertexLocation,
+        baseUrl: config.vertexBaseUrl ?? vertexEndpoint(config.vertexLocation),
+        redactor,
+      });
+    } else {
+      transport = geminiTransport({ http, apiKey: config.apiKey ?? '', baseUrl: config.baseUrl, redactor });
+    }
+    const catalogue = transport.mode === 'vertex' ? VEO_MODELS.map(onVertex) : VEO_MODELS;
+    const apiOrigin = new URL(config.baseUrl).origin;
 
     return defineProvider({
-      models: VEO_MODELS.map((facts) =>
-        veoModel(facts, { startOperation: call, plainHttp: http, apiOrigin }),
-      ),
+      models: catalogue.map((facts) => veoModel(facts, { transport, plainHttp: http, apiOrigin })),
       async poll(ref, { signal }) {
-        if (!OPERATION_NAME.test(ref.id)) {
-          throw new GenHubError('INTERNAL', `"${ref.id}" is not a Veo operation name.`, { retryable: false });
-        }
-        const operation = await call({ url: `/${DefaultGoogleOptions.apiVersion}/${ref.id}`, signal });
+        const operation = await transport.poll(ref.id, signal);
         const data = (ref.data ?? {}) as Partial<VeoTaskData>;
         return pollResult(operation, {
           requested: data.requested ?? 1,
           estimate: { usd: data.usd ?? 0, approximate: true },
-          downloadUrl,
+          downloadUrl: transport.downloadUrl,
           redactor,
           ...(data.extend === undefined ? {} : { extend: data.extend }),
         });

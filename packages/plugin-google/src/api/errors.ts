@@ -17,6 +17,13 @@ const rules: ErrorRule[] = [
     retryable: false,
     details: { reason: 'misconfigured', setting: 'GENHUB_GOOGLE_API_KEY' },
   },
+  // The OAuth token endpoint refusing a service account's signed assertion (Vertex AI mode).
+  {
+    providerCode: /^(invalid_grant|invalid_client|unauthorized_client|access_denied)$/,
+    code: 'AUTH',
+    retryable: false,
+    details: { reason: 'misconfigured', setting: 'GENHUB_GOOGLE_SERVICE_ACCOUNT_KEY_FILE' },
+  },
   // Safety refusals, of the prompt or of the input images (Responsible AI filters).
   {
     message:

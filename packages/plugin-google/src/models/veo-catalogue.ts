@@ -12,6 +12,12 @@ export type PersonGeneration = 'allow_all' | 'allow_adult' | 'dont_allow';
 export interface VeoModelFacts {
   /** The vendor's model id, as in `models/{id}:predictLongRunning`. */
   vendorId: string;
+  /** The same model's id on Vertex AI (`publishers/google/models/{id}`). */
+  vertexId: string;
+  /** Makes its own audio (Veo 3 and later); on Vertex AI, `generateAudio` turns it on or off. */
+  nativeAudio: boolean;
+  /** Takes `seed` and `generateAudio`: true on Vertex AI only (the Gemini API refuses them). */
+  vertex: boolean;
   name: string;
   /** `durationSeconds` values the model takes; the last is the default. */
   durations: readonly number[];
@@ -50,6 +56,9 @@ const onlyAllowAdult: readonly PersonGeneration[] = ['allow_adult'];
 export const VEO_MODELS: readonly VeoModelFacts[] = [
   {
     vendorId: 'veo-3.1-generate-preview',
+    vertexId: 'veo-3.1-generate-001',
+    nativeAudio: true,
+    vertex: false,
     name: 'Veo 3.1',
     durations: veo3Durations,
     resolutions: ['720p', '1080p', '4k'],
@@ -65,6 +74,9 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
   },
   {
     vendorId: 'veo-3.1-fast-generate-preview',
+    vertexId: 'veo-3.1-fast-generate-001',
+    nativeAudio: true,
+    vertex: false,
     name: 'Veo 3.1 Fast',
     durations: veo3Durations,
     resolutions: ['720p', '1080p', '4k'],
@@ -80,6 +92,9 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
   },
   {
     vendorId: 'veo-3.1-lite-generate-preview',
+    vertexId: 'veo-3.1-lite-generate-001',
+    nativeAudio: true,
+    vertex: false,
     name: 'Veo 3.1 Lite',
     durations: veo3Durations,
     resolutions: ['720p', '1080p'],
@@ -95,6 +110,9 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
   },
   {
     vendorId: 'veo-3.0-generate-001',
+    vertexId: 'veo-3.0-generate-001',
+    nativeAudio: true,
+    vertex: false,
     name: 'Veo 3',
     durations: veo3Durations,
     resolutions: ['720p', '1080p'],
@@ -110,6 +128,9 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
   },
   {
     vendorId: 'veo-3.0-fast-generate-001',
+    vertexId: 'veo-3.0-fast-generate-001',
+    nativeAudio: true,
+    vertex: false,
     name: 'Veo 3 Fast',
     durations: veo3Durations,
     resolutions: ['720p', '1080p'],
@@ -125,6 +146,9 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
   },
   {
     vendorId: 'veo-2.0-generate-001',
+    vertexId: 'veo-2.0-generate-001',
+    nativeAudio: false,
+    vertex: false,
     name: 'Veo 2',
     durations: [5, 6, 8],
     resolutions: [],
@@ -139,3 +163,11 @@ export const VEO_MODELS: readonly VeoModelFacts[] = [
     usdPerSecond: { default: 0.35 },
   },
 ];
+
+/**
+ * A model as Vertex AI offers it: its Vertex id, `seed` and `generateAudio`, and no extension (Vertex
+ * AI extends only videos in Cloud Storage, which this plugin does not use).
+ */
+export function onVertex(facts: VeoModelFacts): VeoModelFacts {
+  return { ...facts, vendorId: facts.vertexId, vertex: true, extension: false };
+}

@@ -1,10 +1,5 @@
-import {
-  defineModel,
-  GenHubError,
-  type HttpClient,
-  type HttpRequest,
-  type TypedModel,
-} from '@genhub/provider';
+import { defineModel, GenHubError, type HttpClient, type TypedModel } from '@genhub/provider';
+import type { VeoTransport } from '../api/veo-transport.js';
 import { DefaultGoogleOptions } from '../config.js';
 import { predictBody } from '../request/predict-body.js';
 import type { VeoModelFacts } from './veo-catalogue.js';
@@ -30,8 +25,8 @@ export type ExtendRequest = {
 };
 
 export interface VeoModelDependencies {
-  /** Sends a request to the Gemini API and returns the operation it answers with. */
-  startOperation(request: HttpRequest): Promise<{ name: string }>;
+  /** Starts the operation (the Gemini API's or Vertex AI's). */
+  transport: VeoTransport;
   /** A client without the API key, for fetching input images. */
   plainHttp: HttpClient;
   /** The configured API origin: a video to extend must be one of its files. */
@@ -91,12 +86,7 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
         );
       }
       const body = await predictBody(facts, values, deps.plainHttp, signal);
-      const operation = await deps.startOperation({
-        method: 'POST',
-        url: `/${DefaultGoogleOptions.apiVersion}/models/${facts.vendorId}:predictLongRunning`,
-        json: body,
-        signal,
-      });
+      const operation = await deps.transport.start(facts.vendorId, body, signal);
       const extendable = facts.extension && (resolution === undefined || resolution === '720p');
       const data: VeoTaskData = {
         requested: values.quantity,

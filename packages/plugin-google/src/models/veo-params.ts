@@ -54,6 +54,10 @@ export function veoParams(facts: VeoModelFacts) {
             .optional(),
         }
       : {}),
+    ...(facts.vertex ? { seed: vocabulary.seed.max(4_294_967_295).optional() } : {}),
+    ...(facts.vertex && facts.nativeAudio
+      ? { generateAudio: z.boolean().default(true).describe('Make sound with the video') }
+      : {}),
     ...(facts.extension
       ? {
           extendVideo: z

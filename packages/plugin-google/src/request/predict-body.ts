@@ -6,6 +6,8 @@ import { inlineImage } from './inline-image.js';
 /** The parameters only some Veo models take. */
 interface ModelSpecificParams {
   extendVideo?: string;
+  seed?: number;
+  generateAudio?: boolean;
   lastFrame?: MediaInput;
   images?: MediaInput[];
   resolution?: string;
@@ -23,7 +25,14 @@ export async function predictBody(
   signal: AbortSignal,
 ): Promise<JsonObject> {
   // Only some models have these; the schema has checked their types where they are.
-  const { lastFrame, images: references, resolution, extendVideo } = params as ModelSpecificParams;
+  const {
+    lastFrame,
+    images: references,
+    resolution,
+    extendVideo,
+    seed,
+    generateAudio,
+  } = params as ModelSpecificParams;
   const withImages = params.firstFrame !== undefined || references !== undefined;
   const instance = {
     prompt: params.prompt,
@@ -51,6 +60,8 @@ export async function predictBody(
       personGeneration,
       negativePrompt: params.negativePrompt,
       sampleCount: params.quantity,
+      seed,
+      generateAudio,
     },
   });
 }
