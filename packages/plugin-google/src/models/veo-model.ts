@@ -39,7 +39,7 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
   return defineModel({
     id: modelId(facts),
     name: facts.name,
-    description: `Google ${facts.name} through the Gemini API`,
+    description: `Google ${facts.name} through ${facts.vertex ? 'Vertex AI' : 'the Gemini API'}`,
     tasks: facts.extension
       ? ['text-to-video', 'image-to-video', 'video-to-video']
       : ['text-to-video', 'image-to-video'],
