@@ -9,6 +9,7 @@ import type {
 } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import { DefaultGoogleOptions } from '../config.js';
+import type { ExtendRequest } from '../models/veo-model.js';
 import { operationFailure, PROVIDER } from './errors.js';
 import type { VeoOperation } from './operation.js';
 
@@ -21,7 +22,7 @@ export interface PollContext {
   downloadUrl(uri: string): string;
   redactor: Redactor;
   /** When the videos can be extended: the request an Extend button repeats with the video's link. */
-  extend?: { model: string; prompt: string; aspectRatio: string };
+  extend?: ExtendRequest;
 }
 
 /** The Extend button of a video Veo can extend: the same request, with this video to extend. */
