@@ -147,12 +147,6 @@ describe('a Veo generation through the pipeline', () => {
         { prompt: 'x', lastFrame: { url: png() } },
         'lastFrame',
       ],
-      [
-        'google/veo-3.1-generate-preview',
-        'text-to-video',
-        { prompt: 'x', images: [{ url: png() }], duration: 6 },
-        'duration',
-      ],
       ['google/veo-2.0-generate-001', 'text-to-video', { prompt: 'x', quantity: 3 }, 'quantity'],
       ['google/veo-3.1-generate-preview', 'text-to-video', { prompt: 'x'.repeat(4001) }, 'prompt'],
     ];
@@ -180,6 +174,52 @@ describe('a Veo generation through the pipeline', () => {
     expect(predictCalls()).toHaveLength(0);
     expect(await balance()).toMatchObject({ availableMicros: GRANT_MICROS, reservedMicros: 0 });
   });
+});
+
+describe('images by task: frames for image-to-video, references for text-to-video', () => {
+  it('image-to-video with images (as chat sends an attachment): the first and last frame', async () => {
+    await start();
+    const done = await settled(
+      genhub!,
+      await request('google/veo-3.1-generate-preview', 'image-to-video', {
+        prompt: 'the kite rises',
+        images: [{ url: png() }, { url: png() }],
+        aspectRatio: '9:16',
+        duration: 6,
+      }),
+    );
+    expect(done.error).toBeNull();
+    const body = predictCalls()[0]?.bodyJson as { instances: Array<Record<string, unknown>> };
+    expect(body.instances[0]).toMatchObject({
+      image: expect.objectContaining({ mimeType: 'image/png' }),
+      lastFrame: expect.objectContaining({ mimeType: 'image/png' }),
+    });
+    expect(body.instances[0]).not.toHaveProperty('referenceImages');
+  });
+
+  it.each([
+    [{ duration: 6 }, 'duration'],
+    [{ aspectRatio: '9:16' }, 'aspectRatio'],
+    [{ firstFrame: { url: png() } }, 'images'],
+  ])(
+    'reference images with %j are refused before any request, naming %s, and refunded',
+    async (extra, param) => {
+      await start();
+      const done = await settled(
+        genhub!,
+        await request('google/veo-3.1-generate-preview', 'text-to-video', {
+          prompt: 'this mug on a beach',
+          images: [{ url: png() }],
+          ...extra,
+        }),
+      );
+      expect(done.state).toBe('failed');
+      expect(done.error?.code).toBe('INVALID_INPUT');
+      expect(done.error?.details).toMatchObject({ param });
+      expect(predictCalls()).toHaveLength(0);
+      expect(await balance()).toMatchObject({ availableMicros: GRANT_MICROS, reservedMicros: 0 });
+    },
+  );
 });
 
 describe('Veo failures through the pipeline are typed, told in one sentence and refunded', () => {

@@ -2,6 +2,7 @@ import { defineModel, GenHubError, type HttpClient, type TypedModel } from '@gen
 import type { VeoTransport } from '../api/veo-transport.js';
 import { DefaultGoogleOptions } from '../config.js';
 import { predictBody } from '../request/predict-body.js';
+import { veoInputs } from '../request/veo-inputs.js';
 import type { VeoModelFacts } from './veo-catalogue.js';
 import { veoParams } from './veo-params.js';
 import { veoPrice } from './veo-price.js';
@@ -54,16 +55,6 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
     estimatePrice: (values) => veoPrice(facts, values),
     example: { prompt: 'a paper boat drifting down a rainy street, cinematic' },
     async submit({ params: values, task, signal }) {
-      if (task === 'image-to-video' && values.firstFrame === undefined) {
-        throw new GenHubError(
-          'INVALID_INPUT',
-          `${facts.name} needs a first frame (firstFrame) for image-to-video.`,
-          {
-            retryable: false,
-            details: { param: 'firstFrame' },
-          },
-        );
-      }
       const { extendVideo, resolution } = values as { extendVideo?: string; resolution?: string };
       if (task === 'video-to-video' && extendVideo === undefined) {
         throw new GenHubError(
@@ -85,7 +76,8 @@ export function veoModel(facts: VeoModelFacts, deps: VeoModelDependencies): Type
           },
         );
       }
-      const body = await predictBody(facts, values, deps.plainHttp, signal);
+      const inputs = veoInputs(values, task);
+      const body = await predictBody(facts, values, inputs, deps.plainHttp, signal);
       const operation = await deps.transport.start(facts.vendorId, body, signal);
       const extendable = facts.extension && (resolution === undefined || resolution === '720p');
       const data: VeoTaskData = {

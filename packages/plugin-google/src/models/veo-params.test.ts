@@ -38,8 +38,6 @@ describe('Veo parameters', () => {
     ['veo-3.1-generate-preview', { quantity: 2 }, 'quantity'],
     ['veo-3.1-generate-preview', { lastFrame: image }, 'lastFrame'],
     ['veo-3.0-generate-001', { lastFrame: image, firstFrame: image }, undefined],
-    ['veo-3.1-generate-preview', { images: [image], firstFrame: image }, 'images'],
-    ['veo-3.1-generate-preview', { images: [image], aspectRatio: '9:16' }, 'aspectRatio'],
     ['veo-3.1-generate-preview', { images: [image, image, image, image] }, 'images'],
     ['veo-3.1-generate-preview', { personGeneration: 'allow_adult' }, 'personGeneration'],
     ['veo-3.1-generate-preview', { personGeneration: 'allow_all', firstFrame: image }, 'personGeneration'],

@@ -13,9 +13,9 @@ export const FILES_API_VIDEO = /^https?:\/\/[^/?#]+\/v1beta\/files\/[\w-]+:downl
 
 /**
  * A Veo model's parameters, from its facts: the shared vocabulary where it fits (`firstFrame`,
- * `lastFrame`, `images` for reference images, `quantity` for `sampleCount`), Veo's own names
- * otherwise. The combinations the docs rule out are refused here, naming the parameter, before any
- * request is sent.
+ * `lastFrame`, `images`, `quantity` for `sampleCount`), Veo's own names otherwise. The combinations
+ * the docs rule out are refused here, naming the parameter, before any request is sent; the rules of
+ * `images`, which depend on the task, are checked by `veoInputs` before the request.
  */
 export function veoParams(facts: VeoModelFacts) {
   const defaultDuration = facts.durations[facts.durations.length - 1] as number;
@@ -83,15 +83,9 @@ export function veoParams(facts: VeoModelFacts) {
       if (resolution !== undefined && resolution !== '720p') issue('resolution', 'An extension is 720p');
       if (duration !== 8) issue('duration', 'An extension needs duration 8');
     }
-    if (lastFrame !== undefined && firstFrame === undefined) {
+    // What `images` are depends on the task (frames or references): see `veoInputs`.
+    if (lastFrame !== undefined && firstFrame === undefined && images === undefined) {
       issue('lastFrame', 'A last frame needs a first frame (firstFrame)');
-    }
-    if (images !== undefined) {
-      if (firstFrame !== undefined || lastFrame !== undefined) {
-        issue('images', 'Reference images cannot be combined with a first or last frame');
-      }
-      if (duration !== 8) issue('duration', 'Reference images need an 8-second video');
-      if (params.aspectRatio !== '16:9') issue('aspectRatio', 'Reference images need 16:9');
     }
     if (facts.highResolutionNeedsEightSeconds && resolution !== undefined && resolution !== '720p') {
       if (duration !== 8) issue('duration', `${resolution} needs an 8-second video`);

@@ -1,44 +1,38 @@
-import { type HttpClient, type JsonObject, jsonBody, type MediaInput } from '@genhub/provider';
+import { type HttpClient, type JsonObject, jsonBody } from '@genhub/provider';
 import type { VeoModelFacts } from '../models/veo-catalogue.js';
 import type { VeoParams } from '../models/veo-params.js';
 import { inlineImage } from './inline-image.js';
+import type { VeoInputs } from './veo-inputs.js';
 
 /** The parameters only some Veo models take. */
 interface ModelSpecificParams {
   extendVideo?: string;
   seed?: number;
   generateAudio?: boolean;
-  lastFrame?: MediaInput;
-  images?: MediaInput[];
   resolution?: string;
 }
 
 /**
- * The body of `POST /v1beta/models/{model}:predictLongRunning`, as the Gemini API documents it
- * (and js-genai's generateVideosParametersToMldev writes it): one instance with the prompt and the
- * images, and the parameters. Images go inline, base64; the API fetches no links.
+ * The body of `:predictLongRunning`, as the Gemini API documents it (and js-genai's
+ * generateVideosParametersToMldev writes it; Vertex AI takes the same): one instance with the prompt
+ * and the images, and the parameters. Images go inline, base64; the API fetches no links.
  */
 export async function predictBody(
   facts: VeoModelFacts,
   params: VeoParams,
+  inputs: VeoInputs,
   http: HttpClient,
   signal: AbortSignal,
 ): Promise<JsonObject> {
   // Only some models have these; the schema has checked their types where they are.
-  const {
-    lastFrame,
-    images: references,
-    resolution,
-    extendVideo,
-    seed,
-    generateAudio,
-  } = params as ModelSpecificParams;
-  const withImages = params.firstFrame !== undefined || references !== undefined;
+  const { resolution, extendVideo, seed, generateAudio } = params as ModelSpecificParams;
+  const { firstFrame, lastFrame, references } = inputs;
+  const withImages = firstFrame !== undefined || references !== undefined;
   const instance = {
     prompt: params.prompt,
     // A video to extend: the link the API gave, which it reads with the same key.
     video: extendVideo === undefined ? undefined : { uri: extendVideo },
-    image: params.firstFrame && (await inlineImage(params.firstFrame, 'firstFrame', http, signal)),
+    image: firstFrame && (await inlineImage(firstFrame, 'firstFrame', http, signal)),
     lastFrame: lastFrame && (await inlineImage(lastFrame, 'lastFrame', http, signal)),
     referenceImages:
       references &&
