@@ -33,6 +33,8 @@ it('polls a 2-minute Veo operation at most 15 times and sees it done within 10 s
     const name = (done.remoteRef as { id: string }).id;
     const polls = fake.server.callsTo('GET /v1beta/models/:model/operations/:id').length;
     expect(polls).toBeLessThanOrEqual(15);
+    // Core polls once at once, then the plugin asks every 10 s: 0, 10, ..., 120 s.
+    expect(polls).toBe(13);
     const ready = fake.readyAt(name);
     const seen = fake.seenDoneAt(name);
     expect(ready).toBeDefined();
