@@ -4,6 +4,7 @@ import { bflPlugin } from '@genhub/plugin-bfl';
 import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
 import { fireflyPlugin } from '@genhub/plugin-firefly';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
+import { googlePlugin } from '@genhub/plugin-google';
 import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { klingPlugin } from '@genhub/plugin-kling';
@@ -28,4 +29,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   recraftPlugin,
   openaiPlugin,
   lumaPlugin,
+  googlePlugin,
 ];

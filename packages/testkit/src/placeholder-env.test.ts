@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { placeholderEnv } from './placeholder-env.js';
 
-const plugin = (id: string, config: z.ZodObject) =>
+const plugin = (id: string, config: z.ZodType) =>
   definePlugin({ id, name: id, contract: 1, config, setup: () => ({ models: () => [] }) as never });
 
 describe('placeholderEnv', () => {
@@ -24,5 +24,17 @@ describe('placeholderEnv', () => {
       'GENHUB_KLING_SECRET_KEY',
       'GENHUB_LOCAL_GPU_API_KEY',
     ]);
+  });
+
+  it('fills the secret settings of a schema that wants one of several optional ones', () => {
+    const env = placeholderEnv([
+      plugin(
+        'google',
+        z
+          .object({ apiKey: z.string().optional(), serviceAccountKeyFile: z.string().optional() })
+          .refine((config) => config.apiKey !== undefined || config.serviceAccountKeyFile !== undefined),
+      ),
+    ]);
+    expect(Object.keys(env)).toEqual(['GENHUB_GOOGLE_API_KEY']);
   });
 });

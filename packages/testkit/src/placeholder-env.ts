@@ -1,20 +1,28 @@
-import { type ProviderPlugin, providerEnvName } from '@genhub/core';
+import { isSecretKey, type ProviderPlugin, providerEnvName } from '@genhub/core';
 
 type SettingSchema = { safeParse(value: unknown): { success: boolean } };
 
 /**
  * `GENHUB_<ID>_<KEY>` variables that configure each plugin with placeholders: every setting its
  * config schema requires (no default, not optional) gets a value, so the plugin reports ready and
- * lists its models. For tests that need many providers configured at once and call none of them.
+ * lists its models. A schema that wants one of several optional settings (an API key or a key file)
+ * requires none of them alone: when the required ones do not satisfy it, its secret-named settings
+ * (`apiKey`) get a value too. For tests that need many providers configured at once and call none
+ * of them.
  */
 export function placeholderEnv(plugins: readonly ProviderPlugin[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const plugin of plugins) {
     const shape = (plugin.config as { shape?: Record<string, SettingSchema> }).shape ?? {};
+    const placeholder = (key: string) => `placeholder-${plugin.id}-${key}-0123456789`;
+    const settings: Record<string, string> = {};
     for (const [key, schema] of Object.entries(shape)) {
-      if (schema.safeParse(undefined).success) continue;
-      env[providerEnvName(plugin.id, key)] = `placeholder-${plugin.id}-${key}-0123456789`;
+      if (!schema.safeParse(undefined).success) settings[key] = placeholder(key);
     }
+    if (!plugin.config.safeParse(settings).success) {
+      for (const key of Object.keys(shape)) if (isSecretKey(key)) settings[key] ??= placeholder(key);
+    }
+    for (const [key, value] of Object.entries(settings)) env[providerEnvName(plugin.id, key)] = value;
   }
   return env;
 }

@@ -40,6 +40,16 @@ describe('reachedWire', () => {
     expect(reachedWire(image, wireValues([call({ bodyJson: { image_url: image.url } })]))).toBe(true);
   });
 
+  it('takes a data: URI as sent when its base64 went inline in the JSON', () => {
+    const image = { url: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==' };
+    const inline = wireValues([
+      call({ bodyJson: { image: { bytesBase64Encoded: 'iVBORw0KGgoAAAANSUhEUg==' } } }),
+    ]);
+    expect(reachedWire(image, inline)).toBe(true);
+    expect(reachedWire(image, wire)).toBe(false);
+    expect(reachedWire({ url: 'data:image/png;base64,' }, wire)).toBe(false);
+  });
+
   it('does not check booleans, which APIs often send as a flag left out', () => {
     expect(reachedWire(false, wire)).toBe(true);
   });

@@ -48,6 +48,12 @@ function containsNumber(text: string, value: number): boolean {
   return new RegExp(`(?:^|[^0-9.])${digits}(?:$|[^0-9]|\\.(?![0-9]))`).test(text);
 }
 
+/** The base64 payload of a `data:...;base64,` URI, which an API may take inline in its JSON. */
+function inlinePayload(url: string): string | undefined {
+  const payload = /^data:[^,]*;base64,(.+)$/is.exec(url)?.[1]?.trim();
+  return payload === undefined || payload === '' ? undefined : payload;
+}
+
 /** Whether a value a request gave shows up in what was sent. */
 export function reachedWire(value: unknown, wire: WireValues): boolean {
   if (typeof value === 'string') {
@@ -63,8 +69,11 @@ export function reachedWire(value: unknown, wire: WireValues): boolean {
   if (Array.isArray(value)) return value.every((item) => reachedWire(item, wire));
   if (typeof value === 'object' && value !== null) {
     const { url } = value as { url?: unknown };
-    // A media input: its URL was sent, or the file was uploaded.
-    if (typeof url === 'string') return wire.uploaded || reachedWire(url, wire);
+    // A media input: its URL was sent, the file was uploaded, or a data: URI's base64 went inline.
+    if (typeof url === 'string') {
+      const inline = inlinePayload(url);
+      return wire.uploaded || reachedWire(url, wire) || (inline !== undefined && reachedWire(inline, wire));
+    }
     return Object.values(value).every((item) => reachedWire(item, wire));
   }
   return true; // Booleans and null are often sent as a flag's presence or absence; not checked.
