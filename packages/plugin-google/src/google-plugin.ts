@@ -49,7 +49,7 @@ export const googlePlugin = definePlugin({
         return pollResult(operation, {
           requested: data.requested ?? 1,
           estimate: { usd: data.usd ?? 0, approximate: true },
-          downloadUrl: transport.downloadUrl,
+          download: transport.download,
           redactor,
           ...(data.extend === undefined ? {} : { extend: data.extend }),
         });

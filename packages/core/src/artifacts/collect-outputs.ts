@@ -53,7 +53,12 @@ export async function collectOutput(
 
   let response: Awaited<ReturnType<GuardedFetcher['fetch']>>;
   try {
-    response = await fetcher.fetch(output.url, { signal, maxBytes, what: 'result' });
+    response = await fetcher.fetch(output.url, {
+      signal,
+      maxBytes,
+      what: 'result',
+      ...(output.headers === undefined ? {} : { headers: output.headers }),
+    });
   } catch (error) {
     throw providerLinkError(error);
   }

@@ -55,6 +55,35 @@ afterEach(async () => {
 });
 
 describe('createGuardedFetcher', () => {
+  it("sends a download's own headers to the link's origin only, never after a redirect elsewhere", async () => {
+    const seen: Array<string | undefined> = [];
+    const other = await startFileServer({
+      '/video.mp4': (req, res) => {
+        seen.push(req.headers['x-goog-api-key'] as string | undefined);
+        res.writeHead(200, { 'content-type': 'video/mp4' }).end('video');
+      },
+    });
+    const keyed = await startFileServer({
+      '/file': (req, res) => {
+        if (req.headers['x-goog-api-key'] !== 'secret-key-1234') return void res.writeHead(403).end();
+        res.writeHead(200).end('mine');
+      },
+      '/away': redirect(`${other.origin}/video.mp4`),
+    });
+    try {
+      const fetcher = fetcherFor([keyed.origin, other.origin]);
+      const headers = { 'x-goog-api-key': 'secret-key-1234' };
+      const own = await fetcher.fetch(`${keyed.origin}/file`, { maxBytes: 1024, headers });
+      expect((await drain(own.body)).toString()).toBe('mine');
+      const away = await fetcher.fetch(`${keyed.origin}/away`, { maxBytes: 1024, headers });
+      expect((await drain(away.body)).toString()).toBe('video');
+      expect(seen).toEqual([undefined]);
+      expect((await failure(fetcher.fetch(`${keyed.origin}/file`, { maxBytes: 1024 }))).status).toBe(403);
+    } finally {
+      await Promise.all([keyed.close(), other.close()]);
+    }
+  });
+
   it('downloads from a trusted origin and reports the final URL after redirects', async () => {
     const fetcher = fetcherFor([server.origin]);
     const response = await fetcher.fetch(`${server.origin}/hop?token=abc`, { maxBytes: 1024 });

@@ -22,6 +22,11 @@ export interface GuardedFetchOptions {
   maxBytes: number;
   /** What the download is, for the size error: "The `result` is larger than the 50 MB limit." */
   what?: string;
+  /**
+   * Extra request headers (a provider's key): sent to the first link's origin only. A redirect to
+   * another origin drops them, as browsers drop Authorization.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface GuardedResponse {
@@ -74,8 +79,9 @@ export function createGuardedFetcher(options: GuardedFetcherOptions): GuardedFet
   const agent = new Agent({ connect, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs });
 
   return {
-    async fetch(input, { signal, maxBytes, what = 'file' }) {
+    async fetch(input, { signal, maxBytes, what = 'file', headers: extraHeaders }) {
       let url = guard.checkUrl(input);
+      const firstOrigin = url.origin;
       for (let hop = 0; ; hop += 1) {
         const mapError = (error: unknown) =>
           errorFromNetwork(error, {
@@ -91,7 +97,11 @@ export function createGuardedFetcher(options: GuardedFetcherOptions): GuardedFet
             origin: url.origin,
             path: `${url.pathname}${url.search}`,
             method: 'GET',
-            headers: { 'user-agent': userAgent, accept: '*/*' },
+            headers: {
+              ...(url.origin === firstOrigin ? extraHeaders : undefined),
+              'user-agent': userAgent,
+              accept: '*/*',
+            },
             ...(signal === undefined ? {} : { signal }),
           });
         } catch (error) {

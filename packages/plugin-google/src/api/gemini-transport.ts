@@ -38,16 +38,13 @@ export function geminiTransport({ http, apiKey, baseUrl, redactor }: GeminiTrans
       return call({ url: `/${version}/${name}`, signal });
     },
     /**
-     * GenHub's outputs carry no request headers, so a link to the API's own Files API gets the key as
-     * the `key` query parameter, which Google APIs take in place of the header; core keeps the link
-     * without its query and redacts the key from every log line. Links elsewhere are left as they
-     * are: the key goes to no other host.
+     * A link to the API's own Files API is downloaded with the key header (core sends it to that
+     * origin only and stores or logs neither); links elsewhere get no key.
      */
-    downloadUrl(uri) {
+    download(uri) {
       const url = new URL(uri, baseUrl);
-      if (url.origin !== apiOrigin) return url.href;
-      url.searchParams.set('key', apiKey);
-      return url.href;
+      if (url.origin !== apiOrigin) return { url: url.href };
+      return { url: url.href, headers: { 'x-goog-api-key': apiKey } };
     },
   };
 }

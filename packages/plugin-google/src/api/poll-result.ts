@@ -12,14 +12,15 @@ import { DefaultGoogleOptions } from '../config.js';
 import type { ExtendRequest } from '../models/veo-model.js';
 import { operationFailure, PROVIDER } from './errors.js';
 import type { VeoOperation } from './operation.js';
+import type { VideoDownload } from './veo-transport.js';
 
 export interface PollContext {
   /** The videos the request asked for, to see how many the safety filters removed. */
   requested: number;
   /** The estimated price of the whole request; a partly filtered request pays for what it got. */
   estimate: Price;
-  /** Turns a video link into what core downloads (the key added for the API's own files). */
-  downloadUrl(uri: string): string;
+  /** Turns a video link into what core downloads (the key header for the API's own files). */
+  download(uri: string): VideoDownload;
   redactor: Redactor;
   /** When the videos can be extended: the request an Extend button repeats with the video's link. */
   extend?: ExtendRequest;
@@ -68,7 +69,7 @@ export function pollResult(operation: VeoOperation, context: PollContext): PollR
       return [
         {
           kind: 'url',
-          url: context.downloadUrl(video.uri),
+          ...context.download(video.uri),
           mediaType: 'video/mp4',
           ...extendFollowUps(video.uri, context),
         },

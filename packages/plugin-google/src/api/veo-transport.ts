@@ -12,6 +12,12 @@ export interface VeoTransport {
   start(vendorId: string, body: JsonObject, signal: AbortSignal): Promise<{ name: string }>;
   /** The operation as it is now. */
   poll(name: string, signal: AbortSignal): Promise<VeoOperation>;
-  /** A video link as core downloads it. */
-  downloadUrl(uri: string): string;
+  /** A video link as core downloads it: the link, and the headers its download needs. */
+  download(uri: string): VideoDownload;
+}
+
+/** Where core downloads a video from, with the key header when the link is the API's own file. */
+export interface VideoDownload {
+  url: string;
+  headers?: Readonly<Record<string, string>>;
 }

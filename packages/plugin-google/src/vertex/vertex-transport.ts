@@ -146,6 +146,6 @@ export function vertexTransport(options: VertexTransportOptions): VeoTransport {
         signal,
       });
     },
-    downloadUrl: (uri) => uri,
+    download: (uri) => ({ url: uri }),
   };
 }

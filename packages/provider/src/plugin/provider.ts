@@ -26,6 +26,11 @@ export type Output =
   | {
       kind: 'url';
       url: string;
+      /**
+       * Request headers the download needs (an API key header). Sent to the link's own origin only,
+       * never after a redirect to another origin, and never stored or logged.
+       */
+      headers?: Readonly<Record<string, string>>;
       mediaType?: string;
       role?: OutputRole;
       name?: string;

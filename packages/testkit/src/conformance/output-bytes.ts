@@ -40,6 +40,7 @@ export async function readOutput(output: Output, number: number, signal: AbortSi
   try {
     const response = await fetch(url, {
       signal: AbortSignal.any([signal, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS)]),
+      ...(output.headers === undefined ? {} : { headers: output.headers }),
     });
     if (!response.ok) {
       await response.body?.cancel();
