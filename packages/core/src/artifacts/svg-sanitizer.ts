@@ -25,7 +25,8 @@ const URL_FUNCTION = /url\(\s*(['"]?)\s*([^)'"]*)\1\s*\)/gi;
  * CSS that could load or run something even without `url(`: rules that fetch, functions that
  * take a bare string as an image, old script hooks, and escapes, which can spell any of these.
  */
-const LOADING_CSS = /@import|@font-face|image-set|image\(|src\(|cross-fade|expression|binding|behavior|javascript:|\\/i;
+const LOADING_CSS =
+  /@import|@font-face|image-set|image\(|src\(|cross-fade|expression|binding|behavior|javascript:|\\/i;
 
 /** Elements DOMPurify leaves out by default that GenHub keeps, once their links point inside the file. */
 const EXTRA_TAGS = ['use'];
@@ -61,7 +62,8 @@ export function unreadableSvgError(reason: string, cause?: unknown): GenHubError
  */
 export async function sanitizeSvg(text: string): Promise<string> {
   // The parser would expand entities, so a few bytes could become gigabytes: refused unread.
-  if (text.includes('<!ENTITY')) throw unreadableSvgError('it declares entities, which GenHub does not expand');
+  if (text.includes('<!ENTITY'))
+    throw unreadableSvgError('it declares entities, which GenHub does not expand');
   const { JSDOM, createPurifier } = await load();
   let dom: JsdomClass;
   try {
@@ -109,7 +111,8 @@ function keepInsideTheFile(root: Element): void {
 
 function isSelfContainedAttribute(element: Element, attribute: Attr): boolean {
   const isLink =
-    attribute.localName === 'href' && (attribute.namespaceURI === null || attribute.namespaceURI === XLINK_NAMESPACE);
+    attribute.localName === 'href' &&
+    (attribute.namespaceURI === null || attribute.namespaceURI === XLINK_NAMESPACE);
   if (isLink) {
     const target = attribute.value.trim();
     return target.startsWith('#') || (element.localName === 'image' && INLINE_IMAGE.test(target));

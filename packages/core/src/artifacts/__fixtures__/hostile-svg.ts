@@ -30,7 +30,18 @@ export const HOSTILE_SVG = `<?xml version="1.0" encoding="UTF-8"?>
 </svg>`;
 
 /** Words that mark the hostile parts of HOSTILE_SVG. */
-export const HOSTILE_MARKERS = ['pwned', 'evil.example', '<script', 'onload', 'onclick', 'foreignObject', 'javascript:', '@import', 'DOCTYPE', 'CDATA'];
+export const HOSTILE_MARKERS = [
+  'pwned',
+  'evil.example',
+  '<script',
+  'onload',
+  'onclick',
+  'foreignObject',
+  'javascript:',
+  '@import',
+  'DOCTYPE',
+  'CDATA',
+];
 
 /** An SVG whose one entity expands (or would, past a sanitizer): refused, never expanded. */
 export const ENTITY_SVG = `<?xml version="1.0"?>
