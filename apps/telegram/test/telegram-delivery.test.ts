@@ -70,6 +70,33 @@ describe('results on Telegram', () => {
     expect(buttonData(preview!, 'Info')).toMatch(/^gh1:i:/);
   });
 
+  it('sends /vector as a photo of the drawing, then the sanitized .svg as a document with the keyboard', async () => {
+    const { fake, user } = await startHarness();
+    const vic = await user();
+    const chat = fake.privateChat(vic);
+    fake.sendText({ from: vic, text: '/vector a fox logo [hostile-svg]' });
+    await fake.waitFor((f) => f.botMessages(chat).find((m) => done.test(textOf(m))));
+    const photo = fake.botMessages(chat).find((m) => m.message.photo);
+    const svg = fake.botMessages(chat).find((m) => m.message.document?.file_name?.endsWith('.svg'));
+    expect(photo).toBeDefined();
+    expect(svg?.message.document?.mime_type ?? svg?.files[0]?.mimeType).toBe('image/svg+xml');
+    expect(svg!.messageId).toBeGreaterThan(photo!.messageId);
+    expect(buttonData(svg!, 'Reroll')).toMatch(/^gh1:r:/);
+    const sent = fake.calls('sendDocument').find((call) => call.status === 200);
+    expect(sent).toBeDefined();
+  });
+
+  it('sends /sound as an audio file', async () => {
+    const { fake, user } = await startHarness();
+    const wes = await user();
+    const chat = fake.privateChat(wes);
+    fake.sendText({ from: wes, text: '/sound a door creaking' });
+    const sound = await fake.waitFor((f) =>
+      f.botMessages(chat).find((m) => m.message.document ?? m.message.audio),
+    );
+    expect(sound.message.document?.mime_type ?? sound.files[0]?.mimeType).toMatch(/^audio\//);
+  });
+
   it('shows a finished job again with /job, the text as the photo caption', async () => {
     const { fake, jobOf, user } = await startHarness();
     const olga = await user();
