@@ -32,6 +32,7 @@ const NEEDS_INPUT: ReadonlySet<Task> = new Set([
   'image-to-video',
   'video-to-video',
   'image-to-3d',
+  'image-to-vector',
   'upscale',
 ]);
 
@@ -179,7 +180,7 @@ function taskFromName(name: string): Task {
     if (command?.kind === 'generation' && !command.needsImage) task = taskFor(command, false);
   }
   if (task === undefined) {
-    const commands = ['imagine', 'video', 'speak', 'music', '3d'];
+    const commands = ['imagine', 'vector', 'video', 'speak', 'sound', 'music', '3d'];
     throw new UsageError(`Unknown task "${name}"; use one of ${TASKS.join(', ')} or ${commands.join(', ')}.`);
   }
   if (NEEDS_INPUT.has(task)) {
