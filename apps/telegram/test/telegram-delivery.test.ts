@@ -50,15 +50,15 @@ describe('results on Telegram', () => {
     expect(fake.calls('sendPhoto').map((call) => call.status)).toEqual([400]);
   });
 
-  it('sends /speak as an audio file and /3d as a model with its preview', async () => {
+  it('sends /speak (a WAV) as an OGG/Opus voice note and /3d as a model with its preview', async () => {
     const { fake, user } = await startHarness();
     const ned = await user();
     const chat = fake.privateChat(ned);
     fake.sendText({ from: ned, text: '/speak Hello there' });
-    const speech = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.document));
-    expect(speech.message.document?.mime_type ?? speech.files[0]?.mimeType).toMatch(
-      /audio\/wav|audio\/x-wav|audio\/wave/,
-    );
+    const speech = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.voice));
+    expect(speech.message.voice?.mime_type ?? speech.files[0]?.mimeType).toBe('audio/ogg');
+    expect(Buffer.from(speech.files[0]!.bytes!.subarray(0, 4)).toString('latin1')).toBe('OggS');
+    expect(buttonData(speech, 'Reroll')).toMatch(/^gh1:r:/);
     expect(fake.chatActions(chat).map((a) => a.action)).toContain('upload_voice');
 
     fake.sendText({ from: ned, text: '/3d a low-poly fox' });
@@ -86,15 +86,13 @@ describe('results on Telegram', () => {
     expect(sent).toBeDefined();
   });
 
-  it('sends /sound as an audio file', async () => {
+  it('sends /sound (a WAV) as a voice note', async () => {
     const { fake, user } = await startHarness();
     const wes = await user();
     const chat = fake.privateChat(wes);
     fake.sendText({ from: wes, text: '/sound a door creaking' });
-    const sound = await fake.waitFor((f) =>
-      f.botMessages(chat).find((m) => m.message.document ?? m.message.audio),
-    );
-    expect(sound.message.document?.mime_type ?? sound.files[0]?.mimeType).toMatch(/^audio\//);
+    const sound = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.voice));
+    expect(sound.message.voice?.mime_type ?? sound.files[0]?.mimeType).toBe('audio/ogg');
   });
 
   it('shows a finished job again with /job, the text as the photo caption', async () => {
