@@ -64,7 +64,8 @@ describe('result links', () => {
       task: 'text-to-vector',
       params: { prompt: 'a fox logo [hostile-svg]' },
     });
-    const job = await waitForJob(genhub, queued);
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    const job = await waitForJob(genhub, queued, { timeoutMs: 30_000 });
     expect(job.state).toBe('succeeded');
     const artifact = job.outputs[0]!;
     expect(artifact.mediaType).toBe('image/svg+xml');

@@ -185,7 +185,8 @@ describe('GenHub on Discord (a real discord.js client against the fake)', () => 
       user: heidi,
       options: { prompt: 'a fox logo [hostile-svg]' },
     });
-    const result = await original(command, done);
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    const result = await original(command, done, 30_000);
     expect(result.attachments.map((file) => [file.contentType, file.filename.split('.').pop()])).toEqual([
       ['image/png', 'png'],
       ['image/svg+xml', 'svg'],

@@ -75,7 +75,8 @@ describe('results on Telegram', () => {
     const vic = await user();
     const chat = fake.privateChat(vic);
     fake.sendText({ from: vic, text: '/vector a fox logo [hostile-svg]' });
-    await fake.waitFor((f) => f.botMessages(chat).find((m) => done.test(textOf(m))));
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    await fake.waitFor((f) => f.botMessages(chat).find((m) => done.test(textOf(m))), { timeoutMs: 30_000 });
     const photo = fake.botMessages(chat).find((m) => m.message.photo);
     const svg = fake.botMessages(chat).find((m) => m.message.document?.file_name?.endsWith('.svg'));
     expect(photo).toBeDefined();

@@ -108,7 +108,8 @@ describe('ChatController', () => {
       options: { prompt: 'a fox logo [hostile-svg]' },
     });
     const message = surface.messages[0]!;
-    await surface.waitFor(() => done(message.current));
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    await surface.waitFor(() => done(message.current), 30_000);
     const files = message.current.files ?? [];
     expect(files.map((file) => [file.mediaType, file.kind])).toEqual([
       ['image/png', 'image'],
@@ -121,6 +122,25 @@ describe('ChatController', () => {
     const svg = Buffer.from(await files[1]!.read()).toString();
     expect(svg).not.toMatch(/<script|onload|evil\.example/);
     expect(buttons(message.current).map((b) => b.label)).toEqual(['Reroll', 'Info', 'Delete']);
+  });
+
+  it('runs /vector with an image as image-to-vector (vectorize)', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f80' } })
+      .png()
+      .toBuffer();
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, {
+      name: 'vector',
+      options: { prompt: 'trace it' },
+      images: [{ url: `data:image/png;base64,${png.toString('base64')}`, mediaType: 'image/png' }],
+    });
+    const message = surface.messages[0]!;
+    await surface.waitFor(() => done(message.current));
+    expect(message.current.files?.map((file) => file.mediaType)).toEqual(['image/png', 'image/svg+xml']);
+    const job = (await genhub.generation.usage({ userId: alice.userId })).items[0]!;
+    expect(job.task).toBe('image-to-vector');
   });
 
   it('runs /sound to an audio file', async () => {
