@@ -68,6 +68,10 @@ describe('sanitizeSvg', () => {
     );
     expect((await refusal('<html xmlns="http://www.w3.org/1999/xhtml"/>')).message).toContain('root');
     expect((await refusal('')).details.reason).toBe('unreadable-svg');
+    const prefixedRoot = '<x:svg xmlns:x="http://www.w3.org/2000/svg"><x:script>alert(1)</x:script></x:svg>';
+    expect((await refusal(prefixedRoot)).message).toBe(
+      "The provider's SVG could not be read (it could not be cleaned).",
+    );
   });
 
   it('is idempotent and never lets a script or handler through (property)', async () => {
@@ -87,6 +91,11 @@ describe('sanitizeSvg', () => {
       '<linearGradient id="a"><stop offset="1"/></linearGradient>',
       '<!-- <script> -->',
       '<animate attributeName="href" to="javascript:alert(1)"/>',
+      '<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>',
+      '<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>',
+      '<a xmlns:x="http://www.w3.org/1999/xlink" x:href="javascript:alert(1)"><path d="M0 0"/></a>',
+      '<g xml:base="https://evil.example/"><use href="#a"/></g>',
+      '<rect fill="url(https://evil.example/#p)" style="fill:url(#a)"/>',
     );
     await fc.assert(
       fc.asyncProperty(fc.array(parts, { maxLength: 8 }), async (pieces) => {
