@@ -1,4 +1,14 @@
-import { findCommand, formatUsd, jobStatusLine, noModelSentence, taskFor, userMessage } from '@genhub/chat';
+import {
+  findCommand,
+  formatUsd,
+  type InputMedia,
+  inputMediaParams,
+  jobStatusLine,
+  noModelSentence,
+  taskFor,
+  userMessage,
+  warningText,
+} from '@genhub/chat';
 import {
   createGenHub,
   createLogger,
@@ -15,8 +25,8 @@ import {
 import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
 import { CONSOLE_USER } from './console-chat.js';
+import { inputFromArgument } from './input-file.js';
 import { JobTracker } from './job-tracker.js';
-
 import { paramsFromFlags } from './param-flags.js';
 import { runtimePlugins } from './plugins.js';
 import { ProgressDisplay } from './progress-display.js';
@@ -26,21 +36,23 @@ import { UsageError } from './usage-error.js';
 /** What a Ctrl-C ends with, as shells report a process stopped by SIGINT. */
 export const INTERRUPTED_EXIT_CODE = 130;
 
-/** Tasks that need an input file, which the command line cannot pass yet. */
-const NEEDS_INPUT: ReadonlySet<Task> = new Set([
-  'image-to-image',
-  'image-to-video',
-  'video-to-video',
-  'image-to-3d',
-  'image-to-vector',
-  'upscale',
-]);
+/** Tasks that take no prompt-only request: what to give them. */
+const NEEDS_INPUT: Partial<Record<Task, string>> = {
+  'image-to-image': '--image',
+  'image-to-video': '--image',
+  'image-to-vector': '--image',
+  'image-to-3d': '--image',
+  upscale: '--image',
+  'video-to-video': '--video',
+};
 
 /**
  * `genhub generate <task> "<prompt>"`: one generation through the whole pipeline (limits, credits,
- * queue, provider, files) as the console user, or `--user`. Progress goes to stderr, the paths of
- * the saved files to stdout. 0 when it succeeded, 1 when it failed (refunded), 2 for a bad
- * argument or parameter, 130 after Ctrl-C (the job is cancelled and refunded).
+ * queue, provider, files) as the console user, or `--user`. Input files come with `--image`
+ * (repeatable: first frame, last frame, references), `--mask`, `--video` and `--audio`, as paths or
+ * links. Progress and warnings go to stderr, the paths of the saved files to stdout (or one JSON
+ * result with `--json`). 0 when it succeeded, 1 when it failed (refunded), 2 for a bad argument or
+ * parameter, 130 after Ctrl-C (the job is cancelled and refunded).
  */
 export async function generate(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, {
@@ -48,6 +60,11 @@ export async function generate(argv: string[]): Promise<number> {
     out: { type: 'string' },
     param: { type: 'string', multiple: true },
     user: { type: 'string' },
+    image: { type: 'string', multiple: true },
+    mask: { type: 'string' },
+    video: { type: 'string' },
+    audio: { type: 'string' },
+    json: { type: 'boolean' },
   });
   const [taskName, ...words] = positionals;
   if (taskName === undefined) {
@@ -55,9 +72,14 @@ export async function generate(argv: string[]): Promise<number> {
       'Say what to make and from what, such as: genhub generate text-to-image "a red fox".',
     );
   }
-  const task = taskFromName(taskName);
+  const givesInput = [values.image?.length, values.mask, values.video, values.audio].some(Boolean);
+  const task = taskFromName(taskName, givesInput);
   const prompt = words.join(' ').trim();
-  if (prompt === '')
+  const inputFlag = NEEDS_INPUT[task];
+  if (inputFlag !== undefined && !givesInput) {
+    throw new UsageError(`${task} needs an input file: add ${inputFlag} with a file path or an https link.`);
+  }
+  if (prompt === '' && !givesInput)
     throw new UsageError(`Give the prompt after the task: genhub generate ${taskName} "a red fox".`);
   const userId = values.user?.trim() ?? CONSOLE_USER;
   if (userId === '') throw new UsageError('--user needs a user id, such as console.');
@@ -71,10 +93,23 @@ export async function generate(argv: string[]): Promise<number> {
       redactor: new Redactor(),
       destination: process.stderr,
     });
+    const maxInputBytes = config.jobs.maxInputMegabytes * 1024 * 1024;
+    const input = async (flag: string, value: string | undefined) =>
+      value === undefined ? undefined : inputFromArgument(flag, value, maxInputBytes);
+    const media: InputMedia = {
+      images: await Promise.all(
+        (values.image ?? []).map((value) => inputFromArgument('image', value, maxInputBytes)),
+      ),
+      mask: await input('mask', values.mask),
+      video: await input('video', values.video),
+      audio: await input('audio', values.audio),
+    };
     const genhub = await createGenHub(config, { plugins: runtimePlugins, logger });
     try {
       if (interruption.fired) return INTERRUPTED_EXIT_CODE;
       return await run(genhub, {
+        media,
+        json: values.json === true,
         task,
         prompt,
         userId,
@@ -92,6 +127,8 @@ export async function generate(argv: string[]): Promise<number> {
 }
 
 interface RunOptions {
+  media: InputMedia;
+  json: boolean;
   task: Task;
   prompt: string;
   userId: string;
@@ -109,6 +146,13 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
     return 1;
   }
   const params = paramsFromFlags(options.params, model);
+  let mediaParams: Record<string, unknown>;
+  try {
+    mediaParams = inputMediaParams(model, task, options.media);
+  } catch (error) {
+    if (GenHubError.isInstance(error)) throw new UsageError(userMessage(error));
+    throw error;
+  }
 
   // Only this job: unfinished jobs of the store belong to `genhub start`, which resumes them.
   await genhub.start({ resume: false });
@@ -122,7 +166,7 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
         userId,
         task,
         model: model.id,
-        params: { prompt: options.prompt, ...params },
+        params: { ...(options.prompt === '' ? {} : { prompt: options.prompt }), ...params, ...mediaParams },
         origin: { frontEnd: 'cli' },
       });
     } catch (error) {
@@ -133,6 +177,16 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
     }
     const price = job.reservedMicros > 0 ? `, up to ${formatUsd({ micros: job.reservedMicros })}` : '';
     console.error(`Job ${job.id} on ${currentModel(job)}${price}.`);
+    const warned = new Set<string>();
+    const printWarnings = (record: JobRecord) => {
+      for (const warning of record.warnings) {
+        const text = warningText(warning);
+        if (warned.has(text)) continue;
+        warned.add(text);
+        console.error(`Warning: ${text}.`);
+      }
+    };
+    printWarnings(job);
 
     const display = new ProgressDisplay(process.stderr);
     const queuePosition = (record: JobRecord) => {
@@ -152,7 +206,11 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
       }
     }
     display.finish(`${jobStatusLine(record)}${record.state === 'succeeded' ? '' : chargeNote(record)}`);
-    if (record.state !== 'succeeded') return 1;
+    printWarnings(record);
+    if (record.state !== 'succeeded') {
+      if (options.json) console.log(JSON.stringify(jsonResult(record, [])));
+      return 1;
+    }
     let paths: string[];
     try {
       paths = await saveArtifacts(record, genhub.artifacts, options.outDir);
@@ -163,30 +221,29 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
       );
       return 1;
     }
-    for (const path of paths) console.log(path);
+    if (options.json) console.log(JSON.stringify(jsonResult(record, paths)));
+    else for (const path of paths) console.log(path);
     return 0;
   } finally {
     tracker.close();
   }
 }
 
-/** A task (`text-to-image`) or a chat command that makes something (`imagine`, `/speak`). */
-function taskFromName(name: string): Task {
+/**
+ * A task (`text-to-image`) or a chat command that makes something (`imagine`, `/speak`, `/3d`, which
+ * is image-to-3d when an input file comes with it).
+ */
+function taskFromName(name: string, hasInput: boolean): Task {
   const lower = name.trim().toLowerCase();
   let task: Task | undefined;
   if ((TASKS as readonly string[]).includes(lower)) task = lower as Task;
   else {
     const command = findCommand(lower.replace(/^\//, ''));
-    if (command?.kind === 'generation' && !command.needsImage) task = taskFor(command, false);
+    if (command?.kind === 'generation') task = taskFor(command, hasInput);
   }
   if (task === undefined) {
-    const commands = ['imagine', 'vector', 'video', 'speak', 'sound', 'music', '3d'];
+    const commands = ['imagine', 'vector', 'edit', 'video', 'animate', 'speak', 'sound', 'music', '3d'];
     throw new UsageError(`Unknown task "${name}"; use one of ${TASKS.join(', ')} or ${commands.join(', ')}.`);
-  }
-  if (NEEDS_INPUT.has(task)) {
-    throw new UsageError(
-      `${task} needs an input file, which genhub generate cannot pass yet; use a text-to-* task.`,
-    );
   }
   return task;
 }
@@ -210,6 +267,20 @@ function pickModel(genhub: GenHub, task: Task, asked: string | undefined): Model
     throw new UsageError(`${model.id} does not do ${task}; it does ${model.tasks.join(', ')}.`);
   }
   return model;
+}
+
+/** `--json`: the one result a script reads. Money in USD as a string, exact to the micro-dollar. */
+function jsonResult(job: JobRecord, files: readonly string[]) {
+  return {
+    jobId: job.id,
+    state: job.state,
+    model: currentModel(job),
+    task: job.task,
+    files,
+    costUsd: ((job.chargedMicros ?? 0) / 1_000_000).toFixed(6),
+    warnings: job.warnings.map(warningText),
+    ...(job.error ? { error: userMessage(job.error) } : {}),
+  };
 }
 
 /** Says the user was not charged when the status line does not already say what was charged. */

@@ -12,8 +12,11 @@ Commands:
                                    results are saved to DIR (default ./genhub-output)
   generate <task> "<prompt>"       run one generation as the console user and print the paths of
     [--model M] [--out DIR]        its files (saved to DIR, default ./genhub-output); <task> is a task
-    [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, speak); --param sets
-                                   a model parameter (see models --json); Ctrl-C cancels (refunded)
+    [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, animate, speak);
+    [--image F ...] [--mask F]     --param sets a model parameter (see models --json); input files
+    [--video F] [--audio F]        are paths or https links, --image repeatable (first frame, last
+    [--json]                       frame, references); --json prints one JSON result; Ctrl-C
+                                   cancels (refunded)
   jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, user, task, model, state,
                                    cost
   usage [--user U] [--days N]      spending of the last N days (default 30) by task and model, and
@@ -52,14 +55,20 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    return exitAfterOutput(2);
+  }
+  console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
+  return exitAfterOutput(1);
+});
+
+/**
+ * Exits once stdout and stderr have handed everything to the OS: output to a pipe is written
+ * asynchronously, and exiting at once would cut `genhub models --json | jq` at 64 KB.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

@@ -3,7 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createGenHub, silentLogger } from '@genhub/core';
+import { placeholderEnv } from '@genhub/testkit';
 import { describe, expect, it } from 'vitest';
+import { bundledPlugins } from '../src/bundled-plugins.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/genhub.js', import.meta.url).pathname;
@@ -37,6 +40,31 @@ describe('genhub models', () => {
     expect(count('imarouter')).toBeGreaterThan(40);
     for (const row of rows) expect(row).toMatch(/^\S+\s+[a-z0-9-]+(, [a-z0-9-]+)*\s+~\$\d+\.\d{3}$/);
     expect(stdout).toContain('GateAI (gateai) ready, 53 models');
+  }, 60_000);
+
+  it('lists every video model of every bundled provider when all their keys are set', async () => {
+    // GateAI serves its bundled catalogue; no provider is called.
+    const env = { ...placeholderEnv(bundledPlugins), GENHUB_GATEAI_CATALOGUE: 'bundled' };
+    const { stdout } = await genhub(['models', '--task', 'text-to-video', '--json'], env);
+    const listed = (JSON.parse(stdout) as { models: Array<{ id: string }> }).models.map((model) => model.id);
+
+    const dataDir = mkdtempSync(join(tmpdir(), 'genhub-cli-models-'));
+    const expected = await createGenHub({ dataDir }, { plugins: bundledPlugins, env, logger: silentLogger });
+    try {
+      const ready = expected.plugins.filter((plugin) => plugin.state === 'ready').map((plugin) => plugin.id);
+      expect(ready.sort()).toEqual(bundledPlugins.map((plugin) => plugin.id).sort());
+      const ids = expected.registry.list({ task: 'text-to-video' }).map((model) => model.id);
+      expect(listed.sort()).toEqual(ids.sort());
+      for (const plugin of bundledPlugins) {
+        const own = ids.filter((id) => id.startsWith(`${plugin.id}/`));
+        const offers = expected.registry
+          .list({})
+          .some((model) => model.id.startsWith(`${plugin.id}/`) && model.tasks.includes('text-to-video'));
+        expect(own.length > 0).toBe(offers);
+      }
+    } finally {
+      await expected.close();
+    }
   }, 60_000);
 
   it('says which variable enables each provider that is not configured', async () => {

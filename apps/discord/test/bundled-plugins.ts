@@ -1,31 +1,30 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isProviderPlugin, type ProviderPlugin } from '@genhub/core';
+import { placeholderEnv } from '@genhub/testkit';
 
-const BUNDLED = [
-  ['gateai', 'gateaiPlugin'],
-  ['ainative', 'ainativePlugin'],
-  ['imarouter', 'imarouterPlugin'],
-] as const;
-
-/** Keys that configure every bundled provider without a network: GateAI serves its bundled catalogue. */
-export const BUNDLED_PROVIDER_ENV: Readonly<Record<string, string>> = {
-  GENHUB_GATEAI_API_KEY: 'sk-test-gateai',
-  GENHUB_GATEAI_CATALOGUE: 'bundled',
-  GENHUB_AINATIVE_API_KEY: 'ak-test-ainative',
-  GENHUB_IMAROUTER_API_KEY: 'ik-test-imarouter',
-};
+const PACKAGES = new URL('../../../packages/', import.meta.url);
 
 /**
- * The providers `genhub` ships with, loaded from the workspace's sources. This app does not depend
- * on them (the CLI does), but its commands must fit Discord with every one of them configured.
+ * Every provider plugin of this repository (each `packages/plugin-*`), loaded from its sources. This
+ * app does not depend on them (the CLI does), but its commands must fit Discord with all of them
+ * configured at once.
  */
 export async function bundledPlugins(): Promise<ProviderPlugin[]> {
-  return Promise.all(
-    BUNDLED.map(async ([folder, name]) => {
-      const path = fileURLToPath(new URL(`../../../packages/plugin-${folder}/src/index.ts`, import.meta.url));
-      const loaded = ((await import(path)) as Record<string, unknown>)[name];
-      if (!isProviderPlugin(loaded)) throw new Error(`${path} does not export the plugin ${name}.`);
-      return loaded;
+  const folders = readdirSync(PACKAGES).filter((name) => name.startsWith('plugin-'));
+  const plugins = await Promise.all(
+    folders.map(async (folder) => {
+      const path = fileURLToPath(new URL(`${folder}/src/index.ts`, PACKAGES));
+      const exported = Object.values((await import(path)) as Record<string, unknown>);
+      const found = exported.filter(isProviderPlugin);
+      if (found.length === 0) throw new Error(`${path} exports no provider plugin.`);
+      return found;
     }),
   );
+  return [...new Set(plugins.flat())];
+}
+
+/** Every plugin configured with placeholders; GateAI serves its bundled catalogue instead of discovering one. */
+export function bundledProviderEnv(plugins: readonly ProviderPlugin[]): Record<string, string> {
+  return { ...placeholderEnv(plugins), GENHUB_GATEAI_CATALOGUE: 'bundled' };
 }

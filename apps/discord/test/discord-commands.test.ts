@@ -11,18 +11,21 @@ import { checkDiscordCommandLimits, DISCORD_COMMAND_LIMITS } from '../src/check-
 import { deployCommands } from '../src/deploy-commands.js';
 import { type DiscordCommandJson, discordCommands } from '../src/discord-commands.js';
 import { discordConfigFromEnv } from '../src/discord-config.js';
-import { BUNDLED_PROVIDER_ENV, bundledPlugins } from './bundled-plugins.js';
+import { bundledPlugins, bundledProviderEnv } from './bundled-plugins.js';
 
 let genhub: GenHub;
+let pluginIds: string[];
 let definitions: CommandDefinition[];
 let fake: DiscordFake;
 
 beforeAll(async () => {
+  const bundled = await bundledPlugins();
+  pluginIds = bundled.map((plugin) => plugin.id);
   genhub = await createGenHub(
     { dataDir: mkdtempSync(join(tmpdir(), 'genhub-discord-commands-')) },
     {
-      plugins: [...(await bundledPlugins()), fakePlugin],
-      env: { ...BUNDLED_PROVIDER_ENV, GENHUB_FAKE_API_KEY: 'fake-key-123456' },
+      plugins: [...bundled, fakePlugin],
+      env: { ...bundledProviderEnv(bundled), GENHUB_FAKE_API_KEY: 'fake-key-123456' },
       logger: silentLogger,
     },
   );
@@ -53,7 +56,10 @@ const everyOption = (commands: readonly DiscordCommandJson[]): Option[] => {
 describe('discordCommands', () => {
   it("fits every command in Discord's limits with all bundled providers configured", () => {
     const providers = new Set(genhub.registry.list({}).map((model) => model.id.split('/')[0]));
-    expect([...providers].sort()).toEqual(['ainative', 'fake', 'gateai', 'imarouter']);
+    expect([...providers].sort()).toEqual([...pluginIds, 'fake'].sort());
+    expect(pluginIds).toEqual(
+      expect.arrayContaining(['gateai', 'ainative', 'imarouter', 'espeak', 'runway']),
+    );
     expect(genhub.registry.list({}).length).toBeGreaterThan(100);
 
     const commands = discordCommands(definitions); // discord.js's builders validate as they build

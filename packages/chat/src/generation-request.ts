@@ -3,6 +3,7 @@ import type { ChatGenHub } from './chat-deps.js';
 import type { InputImage } from './chat-message.js';
 import type { EffectiveSettings } from './chat-settings.js';
 import { generationOptions } from './commands.js';
+import { inputMediaParams } from './input-media-params.js';
 import { noModelSentence } from './no-model-sentence.js';
 import { parseTextCommand, resolveFlags } from './parse-text-command.js';
 
@@ -56,7 +57,13 @@ export function planGeneration(
     const option = options.find((candidate) => candidate.name === name);
     params[option?.param ?? camelCase(name)] = value;
   }
-  if (args.images.length > 0) Object.assign(params, imageParams(model, args.images));
+  if (args.images.length > 0) {
+    const images = args.images.map((image) => ({
+      url: image.url,
+      ...(image.mediaType ? { mediaType: image.mediaType } : {}),
+    }));
+    Object.assign(params, inputMediaParams(model, args.task, { images }));
+  }
   return { task: args.task, model: model.id, params: params as JsonObject };
 }
 
@@ -114,17 +121,6 @@ function tryResolve(registry: Registry, id: string): ModelSpec | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Images go to `images` where the model has it, else to `firstFrame` (image-to-video models). */
-function imageParams(model: ModelSpec, images: readonly InputImage[]): Record<string, unknown> {
-  const shape = paramShape(model);
-  const inputs = images.map((image) => ({
-    url: image.url,
-    ...(image.mediaType ? { mediaType: image.mediaType } : {}),
-  }));
-  if (!('images' in shape) && 'firstFrame' in shape) return { firstFrame: inputs[0] };
-  return { images: inputs };
 }
 
 function paramShape(model: ModelSpec): Record<string, unknown> {

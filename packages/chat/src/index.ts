@@ -48,6 +48,9 @@ export { SOMETHING_WENT_WRONG, sanitizeSentence, userMessage } from './error-mes
 export type { DeliveryClaim } from './first-delivery.js';
 export { isFirstDelivery } from './first-delivery.js';
 export { imageGrid } from './image-grid.js';
+export type { InputMedia } from './input-media-params.js';
+export { inputMediaParams } from './input-media-params.js';
+export { warningText } from './job-message.js';
 export { defaultPriceUsd } from './models-screen.js';
 export { noModelSentence } from './no-model-sentence.js';
 export type { ParsedFlag, ParsedTextCommand, ResolvedFlags } from './parse-text-command.js';

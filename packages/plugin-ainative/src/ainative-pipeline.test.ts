@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenHub, JobRecord } from '@genhub/core';
-import { startAiNativeFake } from '@genhub/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAiNativeFake } from '../test/fake/index.js';
 import { DOC_BASE_PATH, DOC_REQUEST_FIELDS } from './__fixtures__/ainative-docs.js';
 import { GRANT_MICROS, reached, startGenHub, user } from './__fixtures__/genhub.js';
 import { MODEL_FACTS, MODEL_KEYS, type ModelKey, requestsFor } from './__fixtures__/requests.js';

@@ -6,9 +6,10 @@ import {
   silentLogger,
   systemClock,
 } from '@genhub/core';
-import { type FakeCall, startAiNativeFake } from '@genhub/testkit';
+import type { FakeCall } from '@genhub/testkit';
 import { testProvider } from '@genhub/testkit/vitest';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAiNativeFake } from '../test/fake/index.js';
 import { DOC_BASE_PATH, DOC_EXAMPLES, DOC_REQUEST_FIELDS } from './__fixtures__/ainative-docs.js';
 import { MODEL_FACTS, MODEL_KEYS, requestsFor } from './__fixtures__/requests.js';
 import { ainativePlugin } from './ainative-plugin.js';

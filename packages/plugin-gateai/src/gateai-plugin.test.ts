@@ -1,6 +1,7 @@
-import { type GateAiTaskScript, type ScenarioRequest, startGateAiFake } from '@genhub/testkit';
+import type { ScenarioRequest } from '@genhub/testkit';
 import { testProvider } from '@genhub/testkit/vitest';
 import { describe, expect, it } from 'vitest';
+import { type GateAiTaskScript, startGateAiFake } from '../test/fake/index.js';
 import { gateaiPlugin } from './gateai-plugin.js';
 import { isGateAiProvider } from './gateai-provider.js';
 

@@ -6,8 +6,8 @@ import {
   systemClock,
   validateParams,
 } from '@genhub/core';
-import { type GateAiFake, startGateAiFake } from '@genhub/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type GateAiFake, startGateAiFake } from '../test/fake/index.js';
 import { type StartedGateAi, startGateAi } from './__fixtures__/start-gateai.js';
 import { gateAiConfig } from './config.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenHub, JobRecord } from '@genhub/core';
-import { type GateAiFake, type GateAiGenerateFault, startGateAiFake } from '@genhub/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type GateAiFake, type GateAiGenerateFault, startGateAiFake } from './fake/index.js';
 import { settled, startPipeline, user } from './harness.js';
 
 // Fault injection: GateAI accepts (and bills) a generation, then its answer is lost. GateAI takes no

@@ -12,8 +12,9 @@ import {
   type MemoryLogLine,
   systemClock,
 } from '@genhub/core';
-import { type GateAiFake, waitForJob } from '@genhub/testkit';
+import { waitForJob } from '@genhub/testkit';
 import { gateaiPlugin } from '../src/gateai-plugin.js';
+import type { GateAiFake } from './fake/index.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenHub, JobRecord, Task } from '@genhub/core';
-import { type GateAiFake, solidPng, startGateAiFake } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isGateAiProvider } from '../src/gateai-provider.js';
+import { type GateAiFake, startGateAiFake } from './fake/index.js';
 import { OffsetClock, rejection, settled, startPipeline, user, whenRunning } from './harness.js';
 
 // GateAI through the real pipeline: createGenHub + generation.request, the fake on 127.0.0.1.

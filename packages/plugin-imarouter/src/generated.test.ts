@@ -13,10 +13,7 @@ import { OPERATION_COVERAGE } from './operation-coverage.js';
  */
 const UPDATE = process.env.UPDATE_GENERATED === '1';
 const README = new URL('../README.md', import.meta.url);
-const FAKE_EXAMPLES = new URL(
-  '../../testkit/src/fakes/imarouter/imarouter-examples.gen.json',
-  import.meta.url,
-);
+const FAKE_EXAMPLES = new URL('../test/fake/imarouter-examples.gen.json', import.meta.url);
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { solidPng, startImarouterFake } from '@genhub/testkit';
+import { solidPng } from '@genhub/testkit';
 import { describe, expect, it } from 'vitest';
 import { startProvider } from '../src/__fixtures__/direct-provider.js';
 import { midjourneyFollowUp, midjourneyResultOf, supportedButtons } from '../src/index.js';
+import { startImarouterFake } from './fake/index.js';
 import { usePipeline, user } from './harness.js';
 
 const pipeline = usePipeline();

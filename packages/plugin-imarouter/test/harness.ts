@@ -9,10 +9,11 @@ import {
   silentLogger,
   type Task,
 } from '@genhub/core';
-import { type ImarouterFake, startImarouterFake, waitForJob } from '@genhub/testkit';
+import { waitForJob } from '@genhub/testkit';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createValidator } from '../src/__fixtures__/openapi.js';
 import { imarouterPlugin } from '../src/index.js';
+import { type ImarouterFake, startImarouterFake } from './fake/index.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };
 const rate = { max: 10_000, windowSeconds: 60 };

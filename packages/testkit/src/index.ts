@@ -51,10 +51,8 @@ export type {
   FakeServerOptions,
 } from './fake-server.js';
 export { parseMultipart, startFakeServer, withAuth, withBearer } from './fake-server.js';
-export * from './fakes/ainative/index.js';
-export * from './fakes/gateai/index.js';
-export * from './fakes/imarouter/index.js';
 export type { VirtualClock } from './pipeline/virtual-clock.js';
 export { virtualClock } from './pipeline/virtual-clock.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
 export { waitForJob } from './pipeline/wait-for-job.js';
+export { placeholderEnv } from './placeholder-env.js';

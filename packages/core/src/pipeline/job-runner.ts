@@ -327,6 +327,14 @@ export class JobRunner {
     let attempt = 0;
     let failures = 0;
     let failingSince: number | undefined;
+    // A task submitted a moment ago is not asked about at once: the first poll comes one initial
+    // delay after the submit (a task found running after a restart is polled at once).
+    const sinceSubmit = this.deps.clock.now() - (current.submittedAt ?? 0);
+    const firstWait = pollDelay(0, undefined, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs);
+    if (sinceSubmit < firstWait) {
+      await this.#sleep(Math.min(firstWait - sinceSubmit, this.#untilDeadline(current)), signal);
+      attempt = 1;
+    }
     for (;;) {
       if (this.deps.stopSignal.aborted) throw new Stopped();
       if (signal.aborted) return this.#cancelled(current);

@@ -11,7 +11,8 @@ import {
   silentLogger,
   TERMINAL_STATES,
 } from '@genhub/core';
-import { type AiNativeFake, waitForJob } from '@genhub/testkit';
+import { waitForJob } from '@genhub/testkit';
+import type { AiNativeFake } from '../../test/fake/index.js';
 import { ainativePlugin } from '../ainative-plugin.js';
 
 export const user: AccountRef = { kind: 'user', id: 'u1' };

@@ -8,7 +8,7 @@ import {
   startPlugin,
   systemClock,
 } from '@genhub/core';
-import type { GateAiFake } from '@genhub/testkit';
+import type { GateAiFake } from '../../test/fake/index.js';
 import { gateaiPlugin } from '../gateai-plugin.js';
 import { type GateAiProvider, isGateAiProvider } from '../gateai-provider.js';
 

@@ -1,6 +1,6 @@
 import { createHttpClient, type MediaInput, Redactor } from '@genhub/core';
-import { type GateAiFake, startGateAiFake } from '@genhub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GateAiFake, startGateAiFake } from '../../test/fake/index.js';
 import { GateAiApi } from '../api/gateai-api.js';
 import { DOCUMENT_CATALOGUE } from '../catalogue/document-catalogue.js';
 import { buildModel } from '../models/build-model.js';

@@ -4,7 +4,7 @@ import { type OpenApiDocument, operations } from './openapi.js';
  * What the imarouter fake in @genhub/testkit replays, extracted from the OpenAPI document: every
  * response example of every media operation, and which operation each (path, model) pair follows.
  * The testkit has no YAML parser, so this JSON is generated here and checked in beside the fake
- * (`packages/testkit/src/fakes/imarouter/imarouter-examples.gen.json`); a test keeps it in step.
+ * (`packages/plugin-imarouter/test/fake/imarouter-examples.gen.json`); a test keeps it in step.
  */
 export interface FakeExamples {
   source: string;

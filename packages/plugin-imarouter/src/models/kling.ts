@@ -5,8 +5,8 @@ import {
   Deadlines,
   lastFrameNeedsFirst,
   perSecond,
+  promptUnlessMedia,
   requireImageFor,
-  requirePrompt,
 } from './model-helpers.js';
 
 const V3_RATIOS = ['16:9', '9:16', '1:1'] as const;
@@ -46,6 +46,7 @@ function klingV3Video(): ImaModel {
     })
     .superRefine((value, ctx) => {
       lastFrameNeedsFirst(value, ctx);
+      promptUnlessMedia<typeof value>(['firstFrame', 'element_list'], name)(value, ctx);
       if (value.element_list !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -70,7 +71,6 @@ function klingV3Video(): ImaModel {
     },
     build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined || p.element_list !== undefined, name);
-      if (p.firstFrame === undefined && p.element_list === undefined) requirePrompt(p.prompt, name);
       const both = p.firstFrame !== undefined && p.lastFrame !== undefined;
       return request(
         'POST /v1/videos#kling-v3-video',
@@ -116,6 +116,10 @@ function klingV3Omni(): ImaModel {
     })
     .superRefine((value, ctx) => {
       lastFrameNeedsFirst(value, ctx);
+      promptUnlessMedia<typeof value>(['firstFrame', 'images', 'referenceVideo', 'element_list'], name)(
+        value,
+        ctx,
+      );
       if (value.referenceVideo !== undefined && value.sound === 'on') {
         ctx.addIssue({
           code: 'custom',
@@ -154,9 +158,6 @@ function klingV3Omni(): ImaModel {
       requireImageFor(task, imageList.length > 0 || p.element_list !== undefined, name);
       if (task === 'video-to-video' && p.referenceVideo === undefined) {
         throw invalid('referenceVideo', `video-to-video at ${name} needs a reference video.`);
-      }
-      if (imageList.length === 0 && p.referenceVideo === undefined && p.element_list === undefined) {
-        requirePrompt(p.prompt, name);
       }
       return request(
         'POST /v1/videos#kling-v3-omni-video',
@@ -208,7 +209,10 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
         .default('video-generations')
         .describe('video-generations: unified endpoint; videos: OpenAI-compatible; kling: native /kling/v1'),
     })
-    .superRefine(lastFrameNeedsFirst);
+    .superRefine((value, ctx) => {
+      lastFrameNeedsFirst(value, ctx);
+      promptUnlessMedia<typeof value>(['firstFrame'], name)(value, ctx);
+    });
   return imaModel({
     remote,
     family: 'Kling Video',
@@ -225,7 +229,6 @@ function klingLegacy(remote: string, name: string, usdPerSecond: number): ImaMod
     },
     build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined, name);
-      if (p.firstFrame === undefined) requirePrompt(p.prompt, name);
       const warnings: Warning[] = [];
       const mode = master ? undefined : p.mode;
       if (master && p.mode !== undefined) {

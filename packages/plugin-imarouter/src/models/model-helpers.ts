@@ -61,15 +61,24 @@ export function requireImageFor(task: Task, hasImage: boolean, modelName: string
   }
 }
 
-/** Throws INVALID_INPUT when a text-only request has no prompt. */
-export function requirePrompt(
-  prompt: string | undefined,
+/**
+ * For a schema's `superRefine`: a request with none of the `media` inputs is text-to-X and needs a
+ * prompt. In the schema, so a prompt-less request is refused before a job is made.
+ */
+export function promptUnlessMedia<T extends { prompt?: string | undefined }>(
+  media: readonly (keyof T)[],
   modelName: string,
-  why = 'without input media',
-): void {
-  if (prompt === undefined || prompt.trim() === '') {
-    throw invalid('prompt', `${modelName} needs a prompt ${why}.`);
-  }
+): (value: T, ctx: z.RefinementCtx) => void {
+  return (value, ctx) => {
+    if (media.some((key) => value[key] !== undefined)) return;
+    if (value.prompt === undefined || value.prompt.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prompt'],
+        message: `${modelName} needs a prompt without input media.`,
+      });
+    }
+  };
 }
 
 /** The issue of a last frame given without a first one, for a schema's `superRefine`. */

@@ -291,3 +291,16 @@ describe('Midjourney buttons', () => {
     ).toEqual({ taskId: '7', index: 2, buttons: [{ customId: 'MJ::JOB::upsample::1::a', label: 'U1' }] });
   });
 });
+
+describe('a text-to-X request without a prompt or input media', () => {
+  const textModels = catalogue().filter(({ spec }) => spec.tasks.some((task) => task.startsWith('text-to-')));
+
+  it.each(textModels.map(({ spec }) => [spec.id, spec] as const))(
+    '%s refuses it in its schema, naming prompt, before a job is made',
+    (_id, spec) => {
+      const error = refusal(() => validateParams(spec, {}));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toMatch(/prompt/i);
+    },
+  );
+});

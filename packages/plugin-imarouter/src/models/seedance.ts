@@ -10,14 +10,14 @@ import {
   request,
   urlsOf,
 } from '../ima-request.js';
-import { assetRef, Deadlines, lastFrameNeedsFirst, perSecond, requirePrompt } from './model-helpers.js';
+import { assetRef, Deadlines, lastFrameNeedsFirst, perSecond, promptUnlessMedia } from './model-helpers.js';
 
 const SEEDANCE_RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9', 'adaptive'] as const;
 
 /** The two request forms the document gives Seedance. */
 export const SEEDANCE_ENDPOINTS = ['videos', 'contents'] as const;
 
-function seedanceParams(fast: boolean) {
+function seedanceParams(fast: boolean, name: string) {
   const resolutions = fast ? (['480p', '720p'] as const) : (['480p', '720p', '1080p'] as const);
   return z
     .object({
@@ -74,6 +74,10 @@ function seedanceParams(fast: boolean) {
         });
       }
       lastFrameNeedsFirst(value, ctx);
+      promptUnlessMedia<typeof value>(
+        ['firstFrame', 'images', 'assetImages', 'referenceVideo', 'assetVideos'],
+        name,
+      )(value, ctx);
       const assets =
         value.assetImages !== undefined || value.assetVideos !== undefined || value.assetAudios !== undefined;
       if (assets && value.endpoint === 'contents') {
@@ -110,7 +114,6 @@ function videosForm(remote: string, task: Task, p: SeedanceParams, name: string)
     : [...(urlsOf(p.images) ?? []), ...assetUris(p.assetImages)];
   const videos = [...(p.referenceVideo ? [p.referenceVideo.url] : []), ...assetUris(p.assetVideos)];
   const audios = [...(p.referenceAudio ? [p.referenceAudio.url] : []), ...assetUris(p.assetAudios)];
-  if (images.length === 0 && videos.length === 0) requirePrompt(p.prompt, name);
   if (task === 'image-to-video' && images.length === 0) {
     throw invalid('images', `image-to-video at ${name} needs images, a first frame or assetImages.`);
   }
@@ -172,7 +175,6 @@ function contentsForm(remote: string, task: Task, p: SeedanceParams, name: strin
   if (audio !== undefined)
     content.push({ type: 'audio_url', audio_url: { url: audio }, role: 'reference_audio' });
   const hasImage = content.some((item) => item.type === 'image_url');
-  if (!hasImage && video === undefined) requirePrompt(p.prompt, name);
   if (task === 'image-to-video' && !hasImage) {
     throw invalid('images', `image-to-video at ${name} needs images or a first frame.`);
   }
@@ -208,7 +210,7 @@ function seedance(remote: string, name: string): ImaModel {
         'and portrait assets (asset://) for a person’s likeness.',
       tasks: ['text-to-video', 'image-to-video', 'video-to-video'],
       output: 'video',
-      params: seedanceParams(fast),
+      params: seedanceParams(fast, name),
       limits: { maxInputImages: 9 },
       estimatePrice: perSecond(0.23, 5),
       timeouts: { deadlineMs: Deadlines.video },

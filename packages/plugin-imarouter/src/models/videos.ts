@@ -6,8 +6,8 @@ import {
   flatPrice,
   lastFrameNeedsFirst,
   perSecond,
+  promptUnlessMedia,
   requireImageFor,
-  requirePrompt,
 } from './model-helpers.js';
 
 /** The two endpoints several families accept the same body on. */
@@ -382,6 +382,7 @@ function vidu(
     })
     .superRefine((value, ctx) => {
       lastFrameNeedsFirst(value, ctx);
+      promptUnlessMedia<typeof value>(['firstFrame', 'images'], name)(value, ctx);
       if (value.images !== undefined && value.firstFrame !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -423,7 +424,6 @@ function vidu(
         images !== undefined,
         name,
       );
-      if (images === undefined) requirePrompt(p.prompt, name);
       const body = {
         model: remote,
         prompt: p.prompt,
@@ -455,6 +455,7 @@ function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-H
   });
   const imageOnly = textOrImage.extend({ firstFrame: vocabulary.firstFrame });
   const params = (fast ? imageOnly : textOrImage).superRefine((value, ctx) => {
+    promptUnlessMedia<typeof value>(['firstFrame'], name)(value, ctx);
     if (value.size === '1080p' && value.duration === 10) {
       ctx.addIssue({ code: 'custom', path: ['duration'], message: 'At 1080p the duration is 6 seconds.' });
     }
@@ -481,7 +482,6 @@ function minimax(remote: 'MiniMax-Hailuo-02' | 'MiniMax-Hailuo-2.3' | 'MiniMax-H
     },
     build(task, p) {
       requireImageFor(task, p.firstFrame !== undefined, name);
-      if (p.firstFrame === undefined) requirePrompt(p.prompt, name);
       const body = {
         model: remote,
         prompt: p.prompt,

@@ -94,4 +94,9 @@ describe('errorFromResponse', () => {
     const error = errorFromResponse(400, {}, '{"error":{"message":"no","type":"invalid_request_error"}}');
     expect(error.details).toEqual({ providerCode: 'invalid_request_error' });
   });
+
+  it('gives a numeric provider code as its digits', () => {
+    const error = errorFromResponse(400, {}, '{"code":1301,"message":"content security policy"}');
+    expect(error.details).toEqual({ providerCode: '1301' });
+  });
 });

@@ -126,7 +126,8 @@ export function providerMessage(bodyText: string): string | undefined {
 
 /**
  * A machine-readable code the provider gave (`error.code`, `error.type`, `code`, `type`, or `error`
- * itself when it is one word, as in OAuth's `{ "error": "invalid_request" }`), if short.
+ * itself when it is one word, as in OAuth's `{ "error": "invalid_request" }`), if short. A numeric
+ * code (Kling's `{ "code": 1301 }`) is given as its digits.
  */
 export function providerErrorCode(bodyText: string): string | undefined {
   const body = parse(bodyText.trim())?.json;
@@ -137,9 +138,15 @@ export function providerErrorCode(bodyText: string): string | undefined {
     str(error.code) ??
     str(error.type) ??
     str(body.code) ??
+    digits(error.code) ??
+    digits(body.code) ??
     str(body.type) ??
     (word !== undefined && /^[\w.-]+$/.test(word) ? word : undefined);
   return code !== undefined && code.length <= 100 ? code : undefined;
+}
+
+function digits(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
 }
 
 /** A wait the body asks for when the headers do not: `retry_after` or `retryAfter`, in seconds. */

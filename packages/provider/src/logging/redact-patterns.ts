@@ -43,6 +43,8 @@ export const SecretFieldNames = [
   'password',
   'credential',
   'privateKey',
+  'secretKey',
+  'accessKey',
   'cookie',
   'set-cookie',
 ] as const;

@@ -162,6 +162,8 @@ describe('isSecretKey', () => {
     'api_key',
     'apiKey',
     'accessToken',
+    'secretKey',
+    'accessKey',
     'cookie',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
   it.each(['maxTokens', 'tokenCount', 'prompt', 'key', 'model'])('%s is not', (key) =>

@@ -1,4 +1,4 @@
-import type { Clock } from '@genhub/provider';
+import type { Clock } from '@genhub/core';
 
 /** A clock whose sleeps take no real time; `advance` moves it by hand. */
 export interface VirtualClock extends Clock {
