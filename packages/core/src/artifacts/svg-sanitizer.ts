@@ -1,6 +1,4 @@
 import { GenHubError } from '@genhub/provider';
-import type { DOMPurify as Purifier } from 'dompurify';
-import type { JSDOM as JsdomClass } from 'jsdom';
 
 /**
  * SVG sanitizing: an SVG is markup a provider made, and a browser opening it runs whatever script
@@ -31,19 +29,62 @@ const LOADING_CSS =
 /** Elements DOMPurify leaves out by default that GenHub keeps, once their links point inside the file. */
 const EXTRA_TAGS = ['use'];
 
-interface Sanitizer {
-  JSDOM: typeof JsdomClass;
-  createPurifier: (window: Window) => Purifier;
+/**
+ * The little of the DOM this file touches, typed here: jsdom's own types (@types/jsdom) bring the
+ * browser's DOM library into every package that compiles core, changing Node's fetch and stream
+ * types there.
+ */
+interface XmlNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+  replaceWith(node: XmlNode): void;
 }
+
+interface XmlAttr {
+  readonly localName: string;
+  readonly namespaceURI: string | null;
+  readonly value: string;
+}
+
+interface XmlElement extends XmlNode {
+  readonly localName: string;
+  readonly namespaceURI: string | null;
+  readonly attributes: ArrayLike<XmlAttr>;
+  readonly childNodes: ArrayLike<XmlNode>;
+  readonly ownerDocument: { createTextNode(text: string): XmlNode };
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+  removeAttributeNode(attribute: XmlAttr): unknown;
+  remove(): void;
+}
+
+interface XmlWindow {
+  readonly document: { readonly documentElement: XmlElement | null };
+  readonly XMLSerializer: new () => { serializeToString(node: XmlElement): string };
+  close(): void;
+}
+
+interface Sanitizer {
+  parseXml(text: string, contentType: 'image/svg+xml'): XmlWindow;
+  purifier(window: XmlWindow): { sanitize(root: XmlElement, config: Record<string, unknown>): unknown };
+}
+
+/** Module names as values, so TypeScript does not look for types the packages do not ship. */
+const JSDOM_MODULE = 'jsdom';
+const DOMPURIFY_MODULE = 'dompurify';
 
 let loaded: Promise<Sanitizer> | undefined;
 
 /** jsdom and DOMPurify load on the first SVG, not when GenHub starts. */
 function load(): Promise<Sanitizer> {
-  loaded ??= Promise.all([import('jsdom'), import('dompurify')]).then(([jsdom, purify]) => ({
-    JSDOM: jsdom.JSDOM,
-    createPurifier: (window) => purify.default(window as unknown as Parameters<typeof purify.default>[0]),
-  }));
+  loaded ??= Promise.all([import(JSDOM_MODULE), import(DOMPURIFY_MODULE)]).then(([jsdom, purify]) => {
+    const JSDOM = (jsdom as { JSDOM: new (text: string, options: object) => { window: XmlWindow } }).JSDOM;
+    const createPurifier = (purify as { default: (window: XmlWindow) => ReturnType<Sanitizer['purifier']> })
+      .default;
+    return {
+      parseXml: (text, contentType) => new JSDOM(text, { contentType }).window,
+      purifier: (window) => createPurifier(window),
+    };
+  });
   return loaded;
 }
 
@@ -64,40 +105,39 @@ export async function sanitizeSvg(text: string): Promise<string> {
   // The parser would expand entities, so a few bytes could become gigabytes: refused unread.
   if (text.includes('<!ENTITY'))
     throw unreadableSvgError('it declares entities, which GenHub does not expand');
-  const { JSDOM, createPurifier } = await load();
-  let dom: JsdomClass;
+  const sanitizer = await load();
+  let window: XmlWindow;
   try {
-    dom = new JSDOM(text, { contentType: 'image/svg+xml' });
+    window = sanitizer.parseXml(text, 'image/svg+xml');
   } catch (error) {
     throw unreadableSvgError('it is not well-formed XML', error);
   }
   try {
-    const { document } = dom.window;
+    const { document } = window;
     const root = document.documentElement;
     if (root === null || root.namespaceURI !== SVG_NAMESPACE || root.localName !== 'svg') {
       throw unreadableSvgError('its root is not an SVG element');
     }
     // Before cleaning, since DOMPurify drops CDATA (and with it many exporters' style sheets).
     for (const element of [root, ...Array.from(root.getElementsByTagName('*'))]) textInsteadOfCdata(element);
-    const purifier = createPurifier(dom.window as unknown as Window);
-    purifier.sanitize(root, {
+    sanitizer.purifier(window).sanitize(root, {
       IN_PLACE: true,
       USE_PROFILES: { svg: true, svgFilters: true },
       ADD_TAGS: EXTRA_TAGS,
     });
     keepInsideTheFile(root);
-    return new dom.window.XMLSerializer().serializeToString(root);
+    return new window.XMLSerializer().serializeToString(root);
   } catch (error) {
     // Nesting too deep for the cleaner, say: refused like any other unreadable file.
     if (GenHubError.isInstance(error)) throw error;
     throw unreadableSvgError('it could not be cleaned', error);
   } finally {
-    dom.window.close();
+    window.close();
   }
 }
 
 /** Removes every link, `url()` and style sheet that points outside the file. */
-function keepInsideTheFile(root: Element): void {
+function keepInsideTheFile(root: XmlElement): void {
   for (const element of [root, ...Array.from(root.getElementsByTagName('*'))]) {
     if (element.localName === 'style' && !isSelfContainedCss(element.textContent ?? '')) {
       element.remove();
@@ -109,7 +149,7 @@ function keepInsideTheFile(root: Element): void {
   }
 }
 
-function isSelfContainedAttribute(element: Element, attribute: Attr): boolean {
+function isSelfContainedAttribute(element: XmlElement, attribute: XmlAttr): boolean {
   const isLink =
     attribute.localName === 'href' &&
     (attribute.namespaceURI === null || attribute.namespaceURI === XLINK_NAMESPACE);
@@ -138,7 +178,7 @@ export function isSelfContainedCss(css: string): boolean {
  * CDATA sections become plain text: the same characters, written escaped when serialized, so the
  * file never holds markup-like text (`<script`) even where it would be harmless.
  */
-function textInsteadOfCdata(element: Element): void {
+function textInsteadOfCdata(element: XmlElement): void {
   const CDATA_SECTION_NODE = 4;
   for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === CDATA_SECTION_NODE) {
