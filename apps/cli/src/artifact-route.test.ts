@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
-import { fakePlugin, waitForJob } from '@genhub/testkit';
+import { fakePlugin, HOSTILE_SVG_MARKERS, waitForJob } from '@genhub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKUP_CONTENT_SECURITY_POLICY } from './artifact-route.js';
 import { type HttpServer, startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 
@@ -53,5 +54,54 @@ describe('result links', () => {
     expect(await refused.text()).toMatch(/not valid or has expired/);
     const malformed = await fetch(`${server.url}/files/%E0%A4%A/${artifact.id}${link.search}`);
     expect(malformed.status).toBe(404);
+  });
+
+  it('keep a hostile SVG sanitized, and serve it so a browser runs nothing in it', async () => {
+    const payer = { kind: 'user', id: 'u2' } as const;
+    await genhub.store.ledger.grant(payer, 1_000_000);
+    const queued = await genhub.generation.request({
+      userId: 'u2',
+      task: 'text-to-vector',
+      params: { prompt: 'a fox logo [hostile-svg]' },
+    });
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    const job = await waitForJob(genhub, queued, { timeoutMs: 30_000 });
+    expect(job.state).toBe('succeeded');
+    const artifact = job.outputs[0]!;
+    expect(artifact.mediaType).toBe('image/svg+xml');
+    const stored = readFileSync(genhub.artifacts.localPath!(artifact.key), 'utf8');
+    for (const marker of HOSTILE_SVG_MARKERS) expect(stored).not.toContain(marker);
+    expect(stored).toContain('fill="url(#paint)"');
+
+    const link = new URL(genhub.links.url(job.id, artifact.id));
+    const response = await fetch(`${server.url}${link.pathname}${link.search}`);
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'content-type': 'image/svg+xml',
+      'content-security-policy': MARKUP_CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `inline; filename="${job.id}-${artifact.id}.svg"`,
+    });
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
+    expect(await response.text()).toBe(stored);
+  });
+
+  it('fail and refund an SVG that cannot be read, storing nothing', async () => {
+    const payer = { kind: 'user', id: 'u3' } as const;
+    await genhub.store.ledger.grant(payer, 1_000_000);
+    const queued = await genhub.generation.request({
+      userId: 'u3',
+      task: 'text-to-vector',
+      params: { prompt: 'a fox logo [entity-svg]' },
+    });
+    const job = await waitForJob(genhub, queued);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { reason: 'unreadable-svg' } });
+    expect(job.outputs).toEqual([]);
+    expect(job.chargedMicros).toBe(0);
+    expect(await genhub.store.ledger.balance(payer)).toMatchObject({
+      availableMicros: 1_000_000,
+      reservedMicros: 0,
+    });
   });
 });

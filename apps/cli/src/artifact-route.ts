@@ -1,7 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { extensionFor, type GenHub } from '@genhub/core';
+import { extensionFor, type GenHub, mediaKind } from '@genhub/core';
+
+/**
+ * What a browser may do with a served file that is markup (an SVG, or anything not plainly media):
+ * draw it with its own inline styles and inline pictures, run nothing, load nothing, and treat it
+ * as a unique origin (`sandbox`), so even a file the sanitizer missed cannot script GenHub's host.
+ */
+export const MARKUP_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
 /**
  * `GET /files/<job>/<artifact>?expires=...&sig=...`: a stored result behind a signed, expiring link
@@ -32,12 +40,17 @@ export async function serveArtifact(
   const job = await genhub.generation.get(jobKey);
   const artifact = job?.outputs.find((output) => output.id === artifactKey);
   if (!job || !artifact) return notFound();
+  const kind = mediaKind(artifact.mediaType);
+  const isMarkup = kind === 'vector' || kind === 'other';
+  // Pictures, video, audio and SVG open in the browser; anything else (HTML, XML, text) downloads.
+  const disposition = kind === 'other' ? 'attachment' : 'inline';
   response.writeHead(200, {
     'content-type': artifact.mediaType,
     'content-length': String(artifact.bytes),
-    'content-disposition': `inline; filename="${job.id}-${artifact.id}.${extensionFor(artifact.mediaType)}"`,
+    'content-disposition': `${disposition}; filename="${job.id}-${artifact.id}.${extensionFor(artifact.mediaType)}"`,
     'cache-control': 'private, max-age=3600',
     'x-content-type-options': 'nosniff',
+    ...(isMarkup ? { 'content-security-policy': MARKUP_CONTENT_SECURITY_POLICY } : {}),
   });
   if (request.method === 'HEAD') {
     response.end();

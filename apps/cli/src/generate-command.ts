@@ -242,7 +242,7 @@ function taskFromName(name: string, hasInput: boolean): Task {
     if (command?.kind === 'generation') task = taskFor(command, hasInput);
   }
   if (task === undefined) {
-    const commands = ['imagine', 'edit', 'video', 'animate', 'speak', 'music', '3d'];
+    const commands = ['imagine', 'vector', 'edit', 'video', 'animate', 'speak', 'sound', 'music', '3d'];
     throw new UsageError(`Unknown task "${name}"; use one of ${TASKS.join(', ')} or ${commands.join(', ')}.`);
   }
   return task;

@@ -176,4 +176,38 @@ describe('GenHub on Discord (a real discord.js client against the fake)', () => 
     // Planned as a link from the start: no upload was tried and refused.
     expect(h.logs.filter((line) => line.level === 'warn')).toEqual([]);
   });
+
+  it('runs /vector to a PNG picture of the drawing and the sanitized .svg, with Reroll', async () => {
+    const heidi = h.fake.addUser({ username: 'heidi' });
+    await h.grant(heidi.id, 1);
+    const command = await h.fake.runCommand({
+      name: 'vector',
+      user: heidi,
+      options: { prompt: 'a fox logo [hostile-svg]' },
+    });
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    const result = await original(command, done, 30_000);
+    expect(result.attachments.map((file) => [file.contentType, file.filename.split('.').pop()])).toEqual([
+      ['image/png', 'png'],
+      ['image/svg+xml', 'svg'],
+    ]);
+    expect(result.attachments[0]!.filename).toMatch(/-preview\.png$/);
+    expect(result.buttons().map((button) => button.label)).toEqual(['Reroll', 'Info', 'Delete']);
+    const job = await h.genhub.generation.get(jobId(result) ?? '');
+    expect(job?.task).toBe('text-to-vector');
+  });
+
+  it('runs /sound to an audio attachment', async () => {
+    const ivan = h.fake.addUser({ username: 'ivan' });
+    await h.grant(ivan.id, 1);
+    const command = await h.fake.runCommand({
+      name: 'sound',
+      user: ivan,
+      options: { prompt: 'a door creaking' },
+    });
+    const result = await original(command, done);
+    expect(result.attachments.map((file) => file.contentType)).toEqual([expect.stringMatching(/^audio\//)]);
+    const job = await h.genhub.generation.get(jobId(result) ?? '');
+    expect(job?.task).toBe('text-to-sound');
+  });
 });

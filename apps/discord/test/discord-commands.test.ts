@@ -315,7 +315,11 @@ describe('deployCommands', () => {
       DISCORD_GUILD_ID: fake.guild.id,
     });
     const deployed = await deployCommands(config, definitions.slice(0, 3));
-    expect(deployed).toEqual({ scope: 'guild', guildId: fake.guild.id, names: ['imagine', 'edit', 'video'] });
+    expect(deployed).toEqual({
+      scope: 'guild',
+      guildId: fake.guild.id,
+      names: ['imagine', 'vector', 'edit'],
+    });
     expect(fake.commands(fake.guild.id).map((command) => command.name)).toEqual(deployed.names);
   });
 

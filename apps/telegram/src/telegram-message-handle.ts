@@ -3,6 +3,7 @@ import type { JsonObject } from '@genhub/core';
 import { inlineKeyboard } from './inline-keyboard.js';
 import { isMessageGone } from './telegram-errors.js';
 import type { ChatPlace, TelegramOutbox } from './telegram-outbox.js';
+import { asVoiceNote } from './voice-note.js';
 
 /** The message GenHub edits: its id, and whether it is a media message (whose text is a caption). */
 export interface PrimaryMessage {
@@ -43,7 +44,7 @@ export class TelegramMessageHandle implements ChatMessageHandle {
 
   async edit(message: ChatMessage): Promise<void> {
     const keyboard = inlineKeyboard(message.buttons);
-    const files = message.files ?? [];
+    const files = await Promise.all((message.files ?? []).map(asVoiceNote));
     if (files.length === 0) {
       await this.#editPrimary(message.text, keyboard);
       return;

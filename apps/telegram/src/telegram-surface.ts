@@ -5,6 +5,7 @@ import { uploadActionForKind } from './media-method.js';
 import { MAX_CAPTION_LENGTH } from './surface-limits.js';
 import { TelegramMessageHandle } from './telegram-message-handle.js';
 import type { ChatPlace, TelegramOutbox } from './telegram-outbox.js';
+import { asVoiceNote } from './voice-note.js';
 
 /** Where a surface answers: the chat, the message it answers, and who asked (for their private chat). */
 export interface SurfacePlace extends ChatPlace {
@@ -34,7 +35,7 @@ export class TelegramSurface implements CommandSurface {
 
   async reply(message: ChatMessage): Promise<ChatMessageHandle> {
     const keyboard = inlineKeyboard(message.buttons);
-    const files = message.files ?? [];
+    const files = await Promise.all((message.files ?? []).map(asVoiceNote));
     const replyTo = this.place.replyTo;
     const answering = replyTo !== undefined ? { replyTo } : {};
     if (files.length === 0) {

@@ -50,15 +50,15 @@ describe('results on Telegram', () => {
     expect(fake.calls('sendPhoto').map((call) => call.status)).toEqual([400]);
   });
 
-  it('sends /speak as an audio file and /3d as a model with its preview', async () => {
+  it('sends /speak (a WAV) as an OGG/Opus voice note and /3d as a model with its preview', async () => {
     const { fake, user } = await startHarness();
     const ned = await user();
     const chat = fake.privateChat(ned);
     fake.sendText({ from: ned, text: '/speak Hello there' });
-    const speech = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.document));
-    expect(speech.message.document?.mime_type ?? speech.files[0]?.mimeType).toMatch(
-      /audio\/wav|audio\/x-wav|audio\/wave/,
-    );
+    const speech = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.voice));
+    expect(speech.message.voice?.mime_type ?? speech.files[0]?.mimeType).toBe('audio/ogg');
+    expect(Buffer.from(speech.files[0]!.bytes!.subarray(0, 4)).toString('latin1')).toBe('OggS');
+    expect(buttonData(speech, 'Reroll')).toMatch(/^gh1:r:/);
     expect(fake.chatActions(chat).map((a) => a.action)).toContain('upload_voice');
 
     fake.sendText({ from: ned, text: '/3d a low-poly fox' });
@@ -68,6 +68,32 @@ describe('results on Telegram', () => {
     const preview = fake.botMessages(chat).find((m) => m.message.photo);
     expect(preview?.messageId).toBeGreaterThan(model!.messageId);
     expect(buttonData(preview!, 'Info')).toMatch(/^gh1:i:/);
+  });
+
+  it('sends /vector as a photo of the drawing, then the sanitized .svg as a document with the keyboard', async () => {
+    const { fake, user } = await startHarness();
+    const vic = await user();
+    const chat = fake.privateChat(vic);
+    fake.sendText({ from: vic, text: '/vector a fox logo [hostile-svg]' });
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    await fake.waitFor((f) => f.botMessages(chat).find((m) => done.test(textOf(m))), { timeoutMs: 30_000 });
+    const photo = fake.botMessages(chat).find((m) => m.message.photo);
+    const svg = fake.botMessages(chat).find((m) => m.message.document?.file_name?.endsWith('.svg'));
+    expect(photo).toBeDefined();
+    expect(svg?.message.document?.mime_type ?? svg?.files[0]?.mimeType).toBe('image/svg+xml');
+    expect(svg!.messageId).toBeGreaterThan(photo!.messageId);
+    expect(buttonData(svg!, 'Reroll')).toMatch(/^gh1:r:/);
+    const sent = fake.calls('sendDocument').find((call) => call.status === 200);
+    expect(sent).toBeDefined();
+  });
+
+  it('sends /sound (a WAV) as a voice note', async () => {
+    const { fake, user } = await startHarness();
+    const wes = await user();
+    const chat = fake.privateChat(wes);
+    fake.sendText({ from: wes, text: '/sound a door creaking' });
+    const sound = await fake.waitFor((f) => f.botMessages(chat).find((m) => m.message.voice));
+    expect(sound.message.voice?.mime_type ?? sound.files[0]?.mimeType).toBe('audio/ogg');
   });
 
   it('shows a finished job again with /job, the text as the photo caption', async () => {

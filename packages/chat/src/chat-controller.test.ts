@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGenHub, type GenHub, type GenHubConfigInput, silentLogger } from '@genhub/core';
+import { createGenHub, currentModel, type GenHub, type GenHubConfigInput, silentLogger } from '@genhub/core';
 import { fakePlugin } from '@genhub/testkit';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,63 @@ describe('ChatController', () => {
     const rerolled = await genhub.generation.get(jobIds[1]!);
     expect(rerolled?.params.prompt).toBe('a fox [slow:2]');
     expect(rerolled?.params.seed).not.toBe(5);
+  });
+
+  it('runs /vector to a PNG picture of the SVG followed by the sanitized SVG, with buttons', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, {
+      name: 'vector',
+      options: { prompt: 'a fox logo [hostile-svg]' },
+    });
+    const message = surface.messages[0]!;
+    // The first SVG of a process loads the sanitizer (jsdom), a few seconds on a busy machine.
+    await surface.waitFor(() => done(message.current), 30_000);
+    const files = message.current.files ?? [];
+    expect(files.map((file) => [file.mediaType, file.kind])).toEqual([
+      ['image/png', 'image'],
+      ['image/svg+xml', 'vector'],
+    ]);
+    expect(files[0]!.name).toMatch(/-1-preview\.png$/);
+    expect(files[1]!.name).toMatch(/-1\.svg$/);
+    const preview = await sharp(await files[0]!.read()).metadata();
+    expect(preview).toMatchObject({ format: 'png', width: 1024, height: 1024 });
+    const svg = Buffer.from(await files[1]!.read()).toString();
+    expect(svg).not.toMatch(/<script|onload|evil\.example/);
+    expect(buttons(message.current).map((b) => b.label)).toEqual(['Reroll', 'Info', 'Delete']);
+  });
+
+  it('runs /vector with an image as image-to-vector (vectorize)', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f80' } })
+      .png()
+      .toBuffer();
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, {
+      name: 'vector',
+      options: { prompt: 'trace it' },
+      images: [{ url: `data:image/png;base64,${png.toString('base64')}`, mediaType: 'image/png' }],
+    });
+    const message = surface.messages[0]!;
+    await surface.waitFor(() => done(message.current));
+    expect(message.current.files?.map((file) => file.mediaType)).toEqual(['image/png', 'image/svg+xml']);
+    const job = (await genhub.generation.usage({ userId: alice.userId })).items[0]!;
+    expect(job.task).toBe('image-to-vector');
+  });
+
+  it('runs /sound to an audio file', async () => {
+    const { genhub, controller } = await start();
+    await genhub.store.ledger.grant({ kind: 'user', id: alice.userId }, 1_000_000);
+    const surface = new MemorySurface();
+    await controller.command(alice, surface, { name: 'sound', options: { prompt: 'a door creaking' } });
+    const message = surface.messages[0]!;
+    await surface.waitFor(() => done(message.current));
+    expect(message.current.files?.map((file) => file.kind)).toEqual(['audio']);
+    const job = (await genhub.generation.usage({ userId: alice.userId })).items[0]!;
+    expect(job.task).toBe('text-to-sound');
+    expect(currentModel(job)).toBe('fake/sound');
   });
 
   it('asks to confirm above the threshold, and runs once however often Confirm is pressed', async () => {

@@ -14,10 +14,12 @@ describe('the command catalogue', () => {
     const names = COMMANDS.map((command) => command.name);
     expect(names).toEqual([
       'imagine',
+      'vector',
       'edit',
       'video',
       'animate',
       'speak',
+      'sound',
       'music',
       '3d',
       'models',
@@ -47,6 +49,9 @@ describe('the command catalogue', () => {
     expect(taskFor(threeD, true)).toBe('image-to-3d');
     expect(taskFor(findCommand('imagine')!, true)).toBe('text-to-image');
     expect(taskFor(findCommand('credits')!, false)).toBeUndefined();
+    expect(taskFor(findCommand('vector')!, false)).toBe('text-to-vector');
+    expect(taskFor(findCommand('vector')!, true)).toBe('image-to-vector');
+    expect(taskFor(findCommand('sound')!, false)).toBe('text-to-sound');
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '@genhub/core';
 import type { ChatFile, SurfaceLimits } from './chat-message.js';
 import { imageGrid } from './image-grid.js';
+import { vectorPreview } from './vector-preview.js';
 
 /** A result that goes out as a link, with why. */
 export interface DeliveryLink {
@@ -31,8 +32,9 @@ export interface DeliveryDeps {
 
 /**
  * Plans the files of a finished job for one chat: four images get a 2x2 grid picture first (the
- * originals attached after it); every file over the upload limit, or past the file cap, is a
- * signed link to GenHub's artifact store instead. Nothing is dropped.
+ * originals attached after it); an SVG gets a PNG picture of it just before it, since chat apps
+ * show no SVG; every file over the upload limit, or past the file cap, is a signed link to
+ * GenHub's artifact store instead. Nothing is dropped.
  */
 export async function planDelivery(
   job: JobRecord,
@@ -51,6 +53,10 @@ export async function planDelivery(
     const artifact = ordered[index] as ArtifactRecord;
     const link = (reason: DeliveryLink['reason']) =>
       links.push({ name: file.name, url: deps.links.url(job.id, artifact.id), bytes: file.bytes, reason });
+    // The preview only with room for it and for the SVG too (unless the SVG is a link anyway).
+    const preview = file.kind === 'vector' ? await previewFile(file, limits) : undefined;
+    const attached = file.bytes <= limits.maxUploadBytes ? 2 : 1;
+    if (preview && files.length + attached <= limits.maxFilesPerMessage) files.push(preview);
     if (file.bytes > limits.maxUploadBytes) link('too-large');
     else if (files.length >= limits.maxFilesPerMessage) link('too-many');
     else files.push(file);
@@ -95,6 +101,31 @@ async function gridFile(
   if (bytes.length > limits.maxUploadBytes) return undefined;
   return {
     name: `${job.id}-grid.png`,
+    mediaType: 'image/png',
+    kind: 'image',
+    bytes: bytes.length,
+    read: async () => bytes,
+  };
+}
+
+/** Most bytes of SVG drawn for a preview; a larger one goes out without a picture. */
+const MAX_PREVIEWED_SVG_BYTES = 10 * 1024 * 1024;
+
+/** The PNG picture of an SVG result, named after it; undefined when it cannot be drawn or sent. */
+async function previewFile(
+  svg: ChatFile,
+  limits: Pick<SurfaceLimits, 'maxUploadBytes'>,
+): Promise<ChatFile | undefined> {
+  if (svg.bytes > MAX_PREVIEWED_SVG_BYTES) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await vectorPreview(await svg.read());
+  } catch {
+    return undefined; // A drawing sharp cannot render: the SVG still goes out.
+  }
+  if (bytes.length > limits.maxUploadBytes) return undefined;
+  return {
+    name: svg.name.replace(/\.svg$/, '-preview.png'),
     mediaType: 'image/png',
     kind: 'image',
     bytes: bytes.length,

@@ -144,6 +144,13 @@ describe('userMessage', () => {
     expect(userMessage(misconfigured)).toBe(
       "This provider is not set up correctly on GenHub's side; tell an admin so they can check its settings.",
     );
+    const unreadableSvg = new GenHubError('PROVIDER_UNAVAILABLE', "The provider's SVG could not be read.", {
+      retryable: false,
+      details: { reason: 'unreadable-svg' },
+    });
+    expect(userMessage(unreadableSvg)).toBe(
+      "The provider's SVG could not be read safely, so it was not kept and you were not charged; try again or pick another model.",
+    );
   });
 
   it('reads a job error as stored, and answers anything else with the generic sentence', () => {

@@ -81,6 +81,9 @@ function messageFor(code: ErrorCode, error: GenHubError, context: UserMessageCon
       if (details.reason === 'too-large') {
         return "The provider's answer was too large to accept; try a smaller size or a shorter duration.";
       }
+      if (details.reason === 'unreadable-svg') {
+        return "The provider's SVG could not be read safely, so it was not kept and you were not charged; try again or pick another model.";
+      }
       if (details.reason === 'misconfigured') {
         return "This provider is not set up correctly on GenHub's side; tell an admin so they can check its settings.";
       }

@@ -162,3 +162,66 @@ export function minimalGlb(generator = '@genhub/testkit'): Uint8Array {
   json.copy(glb, 20);
   return new Uint8Array(glb);
 }
+
+/** A small, clean SVG: a square of one colour with a title (escaped), as a vectorizer returns. */
+export function simpleSvg(color: Rgb, title: string): Uint8Array {
+  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const fill = `rgb(${color.join(',')})`;
+  return new TextEncoder().encode(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><title>${escaped}</title><rect width="64" height="64" fill="${fill}"/></svg>`,
+  );
+}
+
+/**
+ * Words that mark every hostile part of `hostileSvg`: none may be left once GenHub has stored it.
+ * (Escaped text such as `&lt;script&gt;` is harmless and not among them.)
+ */
+export const HOSTILE_SVG_MARKERS = [
+  'pwned',
+  'evil.example',
+  '<script',
+  'onload',
+  'onclick',
+  'foreignObject',
+  'javascript:',
+  '@import',
+  'DOCTYPE',
+  'CDATA',
+] as const;
+
+/**
+ * An SVG a hostile or careless provider might return: a script, event handlers, a foreign object,
+ * outside and `javascript:` links (plain and as character references), styles that load from
+ * outside, animation that writes a handler. The drawing itself (a gradient-filled square) is
+ * harmless and should survive.
+ */
+export function hostileSvg(): Uint8Array {
+  return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "https://evil.example/pwned-dtd.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 64 64" onload="alert('pwned-onload')">
+  <script>alert('pwned-script')</script>
+  <script><![CDATA[ alert('pwned-cdata') ]]></script>
+  <defs><linearGradient id="paint"><stop offset="0" stop-color="#f80"/></linearGradient></defs>
+  <rect id="square" width="64" height="64" fill="url(#paint)" onclick="alert('pwned-onclick')"/>
+  <foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert('pwned-foreign')"/></div></foreignObject>
+  <a href="javascript:alert('pwned-js-href')"><circle r="1"/></a>
+  <a xlink:href="&#106;avascript&#58;alert('pwned-char-ref')"><circle r="2"/></a>
+  <a href="https://evil.example/pwned-link"><circle r="3"/></a>
+  <image href="https://evil.example/pwned-image.png" width="1" height="1"/>
+  <use xlink:href="https://evil.example/pwned-use.svg#a"/>
+  <style>@import url(https://evil.example/pwned-import.css);</style>
+  <style>circle { fill: url(https://evil.example/pwned-style-url) }</style>
+  <rect width="1" height="1" style="fill: url('https://evil.example/pwned-style-attr')"/>
+  <rect width="1" height="1" filter="url(https://evil.example/pwned-filter#f)"/>
+  <set attributeName="onmouseover" to="alert('pwned-set')"/>
+  <animate attributeName="href" values="javascript:alert('pwned-animate')"/>
+  <text y="60">&lt;script&gt;shown as text&lt;/script&gt;</text>
+</svg>`);
+}
+
+/** An SVG that defines entities (one inside another): GenHub refuses it rather than expand them. */
+export function entitySvg(): Uint8Array {
+  return new TextEncoder().encode(`<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY a "<script>alert('pwned-entity')</script>"><!ENTITY b "&a;&a;&a;&a;">]>
+<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>`);
+}

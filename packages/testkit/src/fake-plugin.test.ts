@@ -67,6 +67,8 @@ describe('fakePlugin', () => {
       ['fake/video', 'video'],
       ['fake/speech', 'audio'],
       ['fake/music', 'audio'],
+      ['fake/sound', 'audio'],
+      ['fake/vector', 'vector'],
       ['fake/3d', 'model3d'],
     ]);
     const video = models[1]!;
@@ -115,6 +117,23 @@ describe('fakePlugin', () => {
     const samples = Array.from({ length: (wav.length - 44) / 2 }, (_, i) => wav.readInt16LE(44 + i * 2));
     expect(samples.some((sample) => Math.abs(sample) > 1000)).toBe(true);
     expect(result.cost).toEqual({ usd: 0.001 });
+  });
+
+  it('draws an SVG with the prompt as its escaped title, and a hostile one when asked', async () => {
+    const provider = await setup();
+    const clean = await provider.poll(
+      await refOf(submit(provider, 'fake/vector', 'text-to-vector', { prompt: 'fox & <hound>' })),
+      call,
+    );
+    const hostile = await provider.poll(
+      await refOf(submit(provider, 'fake/vector', 'text-to-vector', { prompt: 'x [hostile-svg]' })),
+      call,
+    );
+    if (clean.status !== 'succeeded' || clean.outputs[0]?.kind !== 'bytes') throw new Error('no svg');
+    if (hostile.status !== 'succeeded' || hostile.outputs[0]?.kind !== 'bytes') throw new Error('no svg');
+    expect(clean.outputs[0].mediaType).toBe('image/svg+xml');
+    expect(Buffer.from(clean.outputs[0].data).toString()).toContain('<title>fox &amp; &lt;hound&gt;</title>');
+    expect(Buffer.from(hostile.outputs[0].data).toString()).toContain('<script>');
   });
 
   it('gives video and 3D placeholders with their media types', async () => {

@@ -13,7 +13,16 @@ import {
   vocabulary,
 } from '@genhub/core';
 import { z } from 'zod';
-import { colorFromSeed, minimalGlb, minimalMp4, sineWav, solidPng } from './fake-media.js';
+import {
+  colorFromSeed,
+  entitySvg,
+  hostileSvg,
+  minimalGlb,
+  minimalMp4,
+  simpleSvg,
+  sineWav,
+  solidPng,
+} from './fake-media.js';
 
 /** The fake provider's configuration. */
 export const fakeConfig = z.object({
@@ -112,6 +121,33 @@ export const fakeModels: readonly ModelSpec[] = [
     limits: { promptMaxLength: 1000 },
     estimatePrice: () => ({ usd: 0.05 }),
     example: { prompt: 'a calm piano piece' },
+  },
+  {
+    id: 'fake/sound',
+    name: 'Fake Sound',
+    description: 'A short rising tone as a sound effect.',
+    tasks: ['text-to-sound'],
+    output: 'audio',
+    params: z.object({ prompt, duration: vocabulary.duration.min(1).max(22).default(5) }),
+    limits: { promptMaxLength: 1000 },
+    estimatePrice: () => ({ usd: 0.002 }),
+    example: { prompt: 'a door creaking open' },
+  },
+  {
+    id: 'fake/vector',
+    name: 'Fake Vector',
+    description:
+      'A one-colour SVG square titled with the prompt; "[hostile-svg]" returns a hostile SVG, "[entity-svg]" one with entities.',
+    tasks: ['text-to-vector', 'image-to-vector'],
+    output: 'vector',
+    params: z.object({
+      prompt,
+      images: vocabulary.images.max(1).optional(),
+      seed: vocabulary.seed.optional(),
+    }),
+    limits: { promptMaxLength: 1000, maxInputImages: 1 },
+    estimatePrice: () => ({ usd: 0.04 }),
+    example: { prompt: 'a fox logo, flat' },
   },
   {
     id: 'fake/3d',
@@ -252,6 +288,18 @@ function outputsFor(data: TaskData): Output[] {
           metadata: { title: `Fake song #${data.seed}`, lyrics: data.prompt, duration: data.duration },
         },
       ];
+    case 'sound':
+      return [
+        {
+          kind: 'bytes',
+          data: sineWav({ frequency: 880, duration: 0.25 }),
+          mediaType: 'audio/wav',
+          name: 'fake-sound.wav',
+          metadata: { duration: data.duration },
+        },
+      ];
+    case 'vector':
+      return [{ kind: 'bytes', data: vectorFor(data), mediaType: 'image/svg+xml', name: 'fake-vector.svg' }];
     default:
       return [
         { kind: 'bytes', data: minimalGlb(), mediaType: 'model/gltf-binary', name: 'fake-model.glb' },
@@ -266,7 +314,16 @@ function outputsFor(data: TaskData): Output[] {
   }
 }
 
+/** The vector model's SVG: a clean one, or a hostile or entity-laden one when the prompt asks. */
+function vectorFor(data: TaskData): Uint8Array {
+  const prompt = data.prompt.toLowerCase();
+  if (prompt.includes('[hostile-svg]')) return hostileSvg();
+  if (prompt.includes('[entity-svg]')) return entitySvg();
+  return simpleSvg(colorFromSeed(data.seed), data.prompt);
+}
+
 const NEEDS_INPUT: Readonly<Partial<Record<string, string>>> = {
+  'image-to-vector': 'images',
   'image-to-image': 'images',
   'image-to-video': 'firstFrame',
   'image-to-3d': 'images',

@@ -24,11 +24,15 @@ export { runScenario } from './conformance/run-scenario.js';
 export type { Rgb, SineWavOptions } from './fake-media.js';
 export {
   colorFromSeed,
+  entitySvg,
+  HOSTILE_SVG_MARKERS,
+  hostileSvg,
   MP3_FRAME_MS,
   minimalGlb,
   minimalJpeg,
   minimalMp4,
   silentMp3,
+  simpleSvg,
   sineWav,
   solidPng,
 } from './fake-media.js';

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GenHubError } from '@genhub/provider';
+import { GenHubError, type Output } from '@genhub/provider';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bytes, chunked, type FileServer, startFileServer } from './__fixtures__/file-server.js';
+import { ENTITY_SVG, HOSTILE_MARKERS, HOSTILE_SVG } from './__fixtures__/hostile-svg.js';
 import { glb, PNG, wav } from './__fixtures__/media-samples.js';
 import type { ArtifactStore } from './artifact-store.js';
 import { collectOutput, withoutQuery } from './collect-outputs.js';
@@ -22,6 +23,9 @@ beforeAll(async () => {
   server = await startFileServer({
     '/result.glb': bytes(glb(), 'application/octet-stream'),
     '/huge': chunked(40, 64 * 1024),
+    '/drawing.svg': bytes(Buffer.from(HOSTILE_SVG), 'image/svg+xml'),
+    '/drawing-as-octets': bytes(Buffer.from(HOSTILE_SVG), 'application/octet-stream'),
+    '/entities.svg': bytes(Buffer.from(ENTITY_SVG), 'image/svg+xml'),
   });
   fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: [server.origin] }) });
   untrusted = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: [] }) });
@@ -155,6 +159,55 @@ describe('collectOutput', () => {
       mediaType: 'image/png',
       role: 'primary',
       key: expect.stringMatching(/\.png$/),
+    });
+  });
+
+  it('stores an SVG sanitized, whether it comes as a link, a data: link or bytes', async () => {
+    const outputs = [
+      { kind: 'url', url: `${server.origin}/drawing.svg` },
+      { kind: 'url', url: `${server.origin}/drawing-as-octets` },
+      { kind: 'url', url: `data:image/svg+xml;base64,${Buffer.from(HOSTILE_SVG).toString('base64')}` },
+      { kind: 'url', url: `data:,${encodeURIComponent(HOSTILE_SVG)}` },
+      { kind: 'bytes', data: new TextEncoder().encode(HOSTILE_SVG), mediaType: 'image/svg+xml' },
+      { kind: 'bytes', data: new TextEncoder().encode(HOSTILE_SVG), mediaType: 'application/octet-stream' },
+    ] satisfies Output[];
+    for (const output of outputs) {
+      const record = await collectOutput(output, deps());
+      const stored = readFileSync(join(root, record.key), 'utf8');
+      expect(record.mediaType).toBe('image/svg+xml');
+      expect(record.key).toMatch(/\.svg$/);
+      expect(record.bytes).toBe(Buffer.byteLength(stored));
+      for (const marker of HOSTILE_MARKERS) expect(stored).not.toContain(marker);
+      expect(stored).toContain('<linearGradient id="paint">');
+    }
+  });
+
+  it('refuses an SVG it cannot read, leaving nothing behind', async () => {
+    for (const output of [
+      { kind: 'url', url: `${server.origin}/entities.svg` },
+      {
+        kind: 'bytes',
+        data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'),
+        mediaType: '',
+      },
+      { kind: 'bytes', data: Buffer.from('<svg><rect/></svg>'), mediaType: 'image/svg+xml' },
+      { kind: 'bytes', data: Buffer.from('not svg at all, said to be one'), mediaType: 'image/svg+xml' },
+    ] satisfies Output[]) {
+      const error = await failure(collectOutput(output, deps()));
+      expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: false });
+      expect(error.details.reason).toBe('unreadable-svg');
+    }
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('refuses an SVG past the cap before reading it whole', async () => {
+    const big = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect/>'.repeat(200_000)}</svg>`;
+    const error = await failure(
+      collectOutput({ kind: 'url', url: `data:image/svg+xml,${big}` }, deps({ maxBytes: 1024 * 1024 })),
+    );
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'The result is larger than the 1 MB limit.',
     });
   });
 

@@ -1,11 +1,12 @@
 import type { JsonObject, Output } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
-import type { ArtifactStore } from './artifact-store.js';
+import type { ArtifactStore, PutArtifactInput } from './artifact-store.js';
 import { boundedMetadata } from './bounded-metadata.js';
 import { isDataUrl, type OpenedDataUrl, openDataUrl } from './data-url.js';
 import type { GuardedFetcher } from './guarded-fetch.js';
 import { safeFileName } from './safe-file-name.js';
+import { svgSafeInput } from './svg-safe-input.js';
 
 export interface CollectOutputDependencies {
   store: ArtifactStore;
@@ -24,13 +25,15 @@ const MAX_SOURCE_URL_CHARS = 2048;
  * the guarded fetcher and a `data:` link decoded piece by piece, each streamed into the store and
  * counted against `maxBytes` as it arrives; raw bytes are stored as they are. Role and metadata
  * carry over, bounded (a name the provider gave goes into `metadata.name` as a short, safe file
- * name); the source link is kept without its query string, which may hold a token.
+ * name); the source link is kept without its query string, which may hold a token. An SVG, however
+ * it arrives, is stored sanitized (svg-safe-input.ts).
  */
 export async function collectOutput(
   output: Output,
   deps: CollectOutputDependencies,
 ): Promise<ArtifactRecord> {
-  const { store, fetcher, jobId, maxBytes, signal } = deps;
+  const { fetcher, jobId, maxBytes, signal } = deps;
+  const store = { put: async (input: PutArtifactInput) => deps.store.put(await svgSafeInput(input)) };
   const common = {
     jobId,
     maxBytes,
