@@ -31,14 +31,20 @@ const packages = ['packages', 'apps']
   }))
   .filter(({ manifest }) => manifest.private !== true);
 
-/** `exports` as published: without the condition that points the workspace at sources. */
+/**
+ * `exports` as published: without the condition that points the workspace at sources. An entry
+ * point with only that condition (a plugin's `./test-fake`, for the workspace's own tests) is not
+ * published at all.
+ */
 function withoutSourceCondition(exports: Manifest['exports']): unknown {
   if (exports === undefined) return undefined;
   return Object.fromEntries(
-    Object.entries(exports).map(([path, conditions]) => {
-      const { '@genhub/source': _source, ...published } = conditions;
-      return [path, published];
-    }),
+    Object.entries(exports)
+      .map(([path, conditions]) => {
+        const { '@genhub/source': _source, ...published } = conditions;
+        return [path, published] as const;
+      })
+      .filter(([, published]) => Object.keys(published).length > 0),
   );
 }
 
