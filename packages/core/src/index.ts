@@ -46,6 +46,7 @@ export type {
   ProviderDefinition,
   ProviderHealth,
   ProviderPlugin,
+  ProviderWebhook,
   RequestJsonOptions,
   RetryOptions,
   SerializedGenHubError,
@@ -61,6 +62,7 @@ export type {
   TypedSubmit,
   VocabularyKey,
   Warning,
+  WebhookRequest,
 } from '@genhub/provider';
 // Runtime services
 // Parameters

@@ -100,9 +100,11 @@ export type {
   ProviderBalance,
   ProviderCapabilities,
   ProviderHealth,
+  ProviderWebhook,
   SubmitOptions,
   SubmitResult,
   TaskRef,
+  WebhookRequest,
 } from './plugin/provider.js';
 export type { OutputKind, Task } from './plugin/tasks.js';
 export { OUTPUT_KINDS, TASKS } from './plugin/tasks.js';

@@ -11,6 +11,7 @@ import type {
   ProviderBalance,
   ProviderCapabilities,
   ProviderHealth,
+  ProviderWebhook,
   SubmitOptions,
   SubmitResult,
   TaskRef,
@@ -70,6 +71,7 @@ export interface ProviderDefinition {
   findSubmitted?(request: GenerationRequest, options: FindSubmittedOptions): Promise<readonly TaskRef[]>;
   balance?(options: CallOptions): Promise<ProviderBalance>;
   health?(options: CallOptions): Promise<ProviderHealth>;
+  webhook?: ProviderWebhook;
   capabilities?: ProviderCapabilities;
   close?(): Promise<void>;
 }
@@ -79,7 +81,7 @@ export interface ProviderDefinition {
  * parameters with its schema (defaults applied, types checked) and calls the model's own `submit`.
  */
 export function defineProvider(definition: ProviderDefinition): Provider {
-  // cancel, findSubmitted, balance, health, capabilities and close are the plugin's own.
+  // cancel, findSubmitted, balance, health, webhook, capabilities and close are the plugin's own.
   const { models, poll, ...optional } = definition;
   const byId = new Map(models.map((model) => [model.spec.id, model]));
   return {

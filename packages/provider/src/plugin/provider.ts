@@ -78,6 +78,29 @@ export interface SubmitOptions extends CallOptions {
    * after a crash cannot create (and bill) a second task.
    */
   idempotencyKey: string;
+  /**
+   * Where the provider may call back when the task ends, given when GenHub serves webhooks for this
+   * provider (`GENHUB_PUBLIC_URL` set and the provider has `webhook`). Polling goes on regardless.
+   */
+  webhookUrl?: string;
+}
+
+/** A webhook call as it arrived, for the provider to verify. */
+export interface WebhookRequest {
+  /** Lower-case names. */
+  headers: Readonly<Record<string, string>>;
+  /** The raw body, as signed. */
+  body: Uint8Array;
+}
+
+/** A provider that can call GenHub back when a task ends. */
+export interface ProviderWebhook {
+  /**
+   * The task a genuine call is about (its signature checked), or undefined for anything else. Core
+   * then polls that task's job at once, so a webhook and a poll that both see the end finish the
+   * job once.
+   */
+  verify(request: WebhookRequest, options: CallOptions): Promise<{ taskId: string } | undefined>;
 }
 
 export interface FindSubmittedOptions extends CallOptions {
@@ -126,6 +149,7 @@ export interface Provider {
   cancel?(ref: TaskRef, options: CallOptions): Promise<void>;
   balance?(options: CallOptions): Promise<ProviderBalance>;
   health?(options: CallOptions): Promise<ProviderHealth>;
+  webhook?: ProviderWebhook;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }
