@@ -1,9 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GenHub } from '@genhub/core';
+import type { GenHub, WebhookOutcome } from '@genhub/core';
 import { serveArtifact } from './artifact-route.js';
 import { healthReport } from './health.js';
 import type { Metrics } from './metrics.js';
+import { receiveWebhook } from './webhook-route.js';
+
+const WEBHOOK_STATUS: Readonly<Record<WebhookOutcome, number>> = {
+  accepted: 200,
+  refused: 401,
+  unknown: 404,
+};
+const WEBHOOK_ANSWER: Readonly<Record<WebhookOutcome, string>> = {
+  accepted: 'OK\n',
+  refused: 'The call did not verify.\n',
+  unknown: 'No provider here takes webhooks by that name.\n',
+};
 
 export interface HttpServer {
   url: string;
@@ -11,8 +23,8 @@ export interface HttpServer {
 }
 
 /**
- * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus) and signed
- * result links (`/files/...`) on 127.0.0.1; put a reverse proxy in front and set GENHUB_PUBLIC_URL
+ * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus), signed
+ * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on 127.0.0.1; put a reverse proxy in front and set GENHUB_PUBLIC_URL
  * for users elsewhere to open the links.
  */
 export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
@@ -22,6 +34,13 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
+    if (request.method === 'POST' && path?.startsWith('/webhooks/')) {
+      receiveWebhook(genhub, decodeURIComponent(path.slice('/webhooks/'.length)), request).then(
+        (outcome) => send(WEBHOOK_STATUS[outcome], 'text/plain; charset=utf-8', WEBHOOK_ANSWER[outcome]),
+        () => send(400, 'text/plain; charset=utf-8', 'The call could not be read.\n'),
+      );
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(405, 'text/plain; charset=utf-8', 'Method not allowed.\n');
       return;

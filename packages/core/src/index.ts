@@ -172,6 +172,7 @@ export type {
   GenerationInput,
   GenerationQuote,
   GenerationServiceDeps,
+  WebhookOutcome,
 } from './pipeline/generation-service.js';
 export { GenerationService } from './pipeline/generation-service.js';
 export type { JobEvent } from './pipeline/job-events.js';

@@ -196,6 +196,7 @@ export async function createGenHub(
     jobs: config.jobs,
     billing: config.billing,
     limits: config.limits,
+    ...webhookBase(config.publicUrl),
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });
@@ -223,6 +224,16 @@ export async function createGenHub(
       await store.close();
     },
   };
+}
+
+/**
+ * Providers call back at `<publicUrl>/webhooks/<provider id>`, but only when the public URL is one
+ * they can reach: never this machine's loopback (the default).
+ */
+function webhookBase(publicUrl: string): { webhookBaseUrl?: string } {
+  const host = new URL(publicUrl).hostname;
+  if (host === 'localhost' || host === '[::1]' || host.startsWith('127.')) return {};
+  return { webhookBaseUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks` };
 }
 
 function describe(plugin: ProviderPlugin): { id: string; name: string } {

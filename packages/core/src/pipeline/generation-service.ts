@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, JsonObject, Logger, ModelSpec, Task, Warning } from '@genhub/provider';
+import type { Clock, JsonObject, Logger, ModelSpec, Task, Warning, WebhookRequest } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
 import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
 import { fetchInputMedia } from '../artifacts/input-media.js';
-import { ACTIVE_STATES, type AccountRef, type JobRecord, TERMINAL_STATES } from '../jobs/job.js';
+import {
+  ACTIVE_STATES,
+  type AccountRef,
+  currentModel,
+  type JobRecord,
+  TERMINAL_STATES,
+} from '../jobs/job.js';
 import { KeyedMutex } from '../limits/keyed-mutex.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
@@ -52,7 +58,12 @@ export interface GenerationServiceDeps {
   jobs: JobsConfig;
   billing: BillingConfig;
   limits: LimitsConfig;
+  /** Where providers with webhooks call back; absent when none can reach GenHub. */
+  webhookBaseUrl?: string;
 }
+
+/** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
+export type WebhookOutcome = 'accepted' | 'refused' | 'unknown';
 
 /**
  * Carries a request from a command to finished files: validate, price, limit, reserve, persist,
@@ -77,6 +88,7 @@ export class GenerationService {
       logger: deps.logger,
       config: deps.jobs,
       stopSignal: this.#stop.signal,
+      ...(deps.webhookBaseUrl === undefined ? {} : { webhookBaseUrl: deps.webhookBaseUrl }),
     });
   }
 
@@ -221,6 +233,33 @@ export class GenerationService {
   quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
     const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
     return { model, params, warnings, priceMicros };
+  }
+
+  /**
+   * A provider's call back about a task: the provider checks it is genuine, then the job running
+   * that task is polled at once. The poll, not the call, finishes the job, so a call and a poll that
+   * both see the end finish it once, and a forged call changes nothing.
+   */
+  async receiveWebhook(providerId: string, request: WebhookRequest): Promise<WebhookOutcome> {
+    const webhook = this.deps.registry.provider(providerId)?.webhook;
+    if (!webhook) return 'unknown';
+    let verified: { taskId: string } | undefined;
+    try {
+      verified = await webhook.verify(request, { signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      this.deps.logger.warn('could not verify a webhook call', { provider: providerId, error });
+      return 'refused';
+    }
+    if (!verified) {
+      this.deps.logger.warn('refused a webhook call that did not verify', { provider: providerId });
+      return 'refused';
+    }
+    for (const job of await this.deps.store.jobs.findByRemoteTask(verified.taskId)) {
+      if (job.state !== 'running') continue;
+      if (this.deps.registry.find(currentModel(job))?.providerId !== providerId) continue;
+      this.#runner.wake(job.id);
+    }
+    return 'accepted';
   }
 
   get(jobId: string): Promise<JobRecord | undefined> {

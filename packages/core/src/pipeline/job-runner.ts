@@ -30,6 +30,8 @@ export interface JobRunnerDeps {
   config: JobsConfig;
   /** Aborts when the process stops taking work: runners leave jobs in their persisted state. */
   stopSignal: AbortSignal;
+  /** Where providers with webhooks call back (`<base>/<provider id>`); absent when none can reach GenHub. */
+  webhookBaseUrl?: string;
 }
 
 class Stopped extends Error {}
@@ -45,6 +47,11 @@ const LOST_TASK_LOOKUPS = 3;
  * the store: polling its remote task, never paying for it twice.
  */
 export class JobRunner {
+  /** The wait of each job between polls, to cut short when its provider calls back. */
+  readonly #pollWaits = new Map<string, AbortController>();
+  /** Jobs woken while no wait was running: their next wait is skipped. */
+  readonly #woken = new Set<string>();
+
   readonly #cancels = new Map<string, AbortController>();
   /** One lost-task lookup at a time per provider, so two jobs cannot adopt the same task. */
   readonly #lookups = new KeyedMutex();
@@ -77,6 +84,7 @@ export class JobRunner {
       }
     } finally {
       this.#cancels.delete(jobId);
+      this.#woken.delete(jobId);
     }
   }
 
@@ -112,9 +120,13 @@ export class JobRunner {
     for (;;) {
       const sentAt = this.deps.clock.now();
       try {
+        const webhookUrl =
+          entry.provider.webhook && this.deps.webhookBaseUrl
+            ? `${this.deps.webhookBaseUrl}/${encodeURIComponent(entry.providerId)}`
+            : undefined;
         const result = await entry.provider.submit(
           { model: entry.model.id, task: submitting.task, params: submitting.params },
-          { signal, idempotencyKey: submitting.idempotencyKey },
+          { signal, idempotencyKey: submitting.idempotencyKey, ...(webhookUrl ? { webhookUrl } : {}) },
         );
         const warnings = [...submitting.warnings, ...(result.warnings ?? [])];
         if (result.status === 'succeeded') {
@@ -332,7 +344,7 @@ export class JobRunner {
     const sinceSubmit = this.deps.clock.now() - (current.submittedAt ?? 0);
     const firstWait = pollDelay(0, undefined, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs);
     if (sinceSubmit < firstWait) {
-      await this.#sleep(Math.min(firstWait - sinceSubmit, this.#untilDeadline(current)), signal);
+      await this.#pollWait(job.id, Math.min(firstWait - sinceSubmit, this.#untilDeadline(current)), signal);
       attempt = 1;
     }
     for (;;) {
@@ -360,7 +372,7 @@ export class JobRunner {
           this.deps.config.pollInitialMs,
           this.deps.config.pollMaxMs,
         );
-        await this.#sleep(Math.min(delay, this.#untilDeadline(current)), signal);
+        await this.#pollWait(job.id, Math.min(delay, this.#untilDeadline(current)), signal);
         continue;
       }
       switch (result.status) {
@@ -392,7 +404,7 @@ export class JobRunner {
             this.deps.config.pollMaxMs,
           );
           attempt += 1;
-          await this.#sleep(Math.min(delay, untilDeadline), signal);
+          await this.#pollWait(job.id, Math.min(delay, untilDeadline), signal);
         }
       }
     }
@@ -536,6 +548,30 @@ export class JobRunner {
     const moved = await this.deps.store.jobs.update(job.id, expected, patch);
     if (moved && patch.state) this.deps.events.emit({ type: 'state', job: moved });
     return moved;
+  }
+
+  /**
+   * Asks a polling job about its task at once, cutting its wait short (its provider called back).
+   * A job between waits skips its next one. False when the job is not being driven here.
+   */
+  wake(jobId: string): boolean {
+    if (!this.#cancels.has(jobId)) return false;
+    const wait = this.#pollWaits.get(jobId);
+    if (wait) wait.abort();
+    else this.#woken.add(jobId);
+    return true;
+  }
+
+  /** The wait before a job's next poll, which `wake` cuts short. */
+  async #pollWait(jobId: string, ms: number, jobSignal: AbortSignal): Promise<void> {
+    if (this.#woken.delete(jobId)) return;
+    const wait = new AbortController();
+    this.#pollWaits.set(jobId, wait);
+    try {
+      await this.#sleep(ms, AbortSignal.any([jobSignal, wait.signal]));
+    } finally {
+      this.#pollWaits.delete(jobId);
+    }
   }
 
   async #sleep(ms: number, jobSignal: AbortSignal): Promise<void> {
