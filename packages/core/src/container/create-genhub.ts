@@ -184,7 +184,11 @@ export async function createGenHub(
     secret: config.linkSecret ?? (options.store ? randomBytes(32) : await linkSecret(config.dataDir)),
     ttlMs: config.linkTtlHours * 3_600_000,
   });
-  const fetcher = createGuardedFetcher({ guard: createSsrfGuard({ trustedOrigins: config.trustedOrigins }) });
+  // The operator's trusted origins, and each self-hosted provider's own servers.
+  const providerOrigins = registry.providerIds().flatMap((id) => registry.provider(id)?.trustedOrigins ?? []);
+  const fetcher = createGuardedFetcher({
+    guard: createSsrfGuard({ trustedOrigins: [...config.trustedOrigins, ...providerOrigins] }),
+  });
   const generation = new GenerationService({
     registry,
     store,

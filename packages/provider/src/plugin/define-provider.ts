@@ -73,6 +73,7 @@ export interface ProviderDefinition {
   health?(options: CallOptions): Promise<ProviderHealth>;
   webhook?: ProviderWebhook;
   capabilities?: ProviderCapabilities;
+  trustedOrigins?: readonly string[];
   close?(): Promise<void>;
 }
 
@@ -81,7 +82,7 @@ export interface ProviderDefinition {
  * parameters with its schema (defaults applied, types checked) and calls the model's own `submit`.
  */
 export function defineProvider(definition: ProviderDefinition): Provider {
-  // cancel, findSubmitted, balance, health, webhook, capabilities and close are the plugin's own.
+  // Every call but submit and poll (cancel, balance, webhook, trustedOrigins, ...) is the plugin's own.
   const { models, poll, ...optional } = definition;
   const byId = new Map(models.map((model) => [model.spec.id, model]));
   return {

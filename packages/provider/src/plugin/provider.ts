@@ -135,6 +135,12 @@ export interface ProviderCapabilities {
 /** What a plugin's `setup` returns. Optional methods are absent when the API has no such call. */
 export interface Provider {
   capabilities?: ProviderCapabilities;
+  /**
+   * Origins of the provider's own servers that GenHub may download results from although they are
+   * on this machine or a private network (a self-hosted ComfyUI, a local GPU worker): the SSRF guard
+   * trusts these origins exactly, nothing else on those networks.
+   */
+  trustedOrigins?: readonly string[];
   models(options: CallOptions): Promise<readonly ModelSpec[]> | readonly ModelSpec[];
   submit(request: GenerationRequest, options: SubmitOptions): Promise<SubmitResult>;
   poll(ref: TaskRef, options: CallOptions): Promise<PollResult>;
