@@ -1,0 +1,77 @@
+import type { Logger } from '@genhub/provider';
+import WebSocket from 'ws';
+
+/** What the socket has told us about one prompt. */
+export interface PromptProgress {
+  /** 0 to 100, from the sampler's `progress { value, max }`. */
+  percent?: number;
+  /** The node running now, from `executing`. */
+  node?: string;
+}
+
+/**
+ * Listens to ComfyUI's `/ws?clientId=` for step progress (status, execution_start, executing,
+ * progress, executed, execution_error, execution_success). Nice to have, never relied on: polling
+ * `/history` decides how a prompt ends, so a lost socket or a restart only loses the percentage.
+ * Node 20, which GenHub supports, has no global WebSocket, hence the `ws` package.
+ */
+export class ProgressSocket {
+  readonly #progress = new Map<string, PromptProgress>();
+  #socket: WebSocket | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly headers: Readonly<Record<string, string>>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Opens the socket if it is not open; failures are logged and leave polling to do the work. */
+  connect(): void {
+    if (this.#socket !== undefined) return;
+    const socket = new WebSocket(this.url, { headers: { ...this.headers } });
+    this.#socket = socket;
+    socket.on('message', (data, isBinary) => {
+      // Binary frames are preview images; only the JSON messages matter here.
+      if (!isBinary) this.#read(data.toString());
+    });
+    socket.on('error', (error) => this.logger.debug('ComfyUI progress socket failed', { error: error.message }));
+    socket.on('close', () => {
+      if (this.#socket === socket) this.#socket = undefined;
+    });
+  }
+
+  /** The latest progress of a prompt, if the socket has seen any. */
+  progressOf(promptId: string): PromptProgress | undefined {
+    return this.#progress.get(promptId);
+  }
+
+  /** Forgets a prompt that has ended. */
+  forget(promptId: string): void {
+    this.#progress.delete(promptId);
+  }
+
+  close(): void {
+    this.#socket?.close();
+    this.#socket = undefined;
+  }
+
+  #read(text: string): void {
+    let message: { type?: unknown; data?: Record<string, unknown> };
+    try {
+      message = JSON.parse(text) as typeof message;
+    } catch {
+      return;
+    }
+    const data = message.data ?? {};
+    const promptId = typeof data.prompt_id === 'string' ? data.prompt_id : undefined;
+    if (promptId === undefined) return;
+    const current = this.#progress.get(promptId) ?? {};
+    if (message.type === 'progress' && typeof data.value === 'number' && typeof data.max === 'number' && data.max > 0) {
+      this.#progress.set(promptId, { ...current, percent: Math.min(100, Math.round((data.value / data.max) * 100)) });
+    } else if (message.type === 'executing' && typeof data.node === 'string') {
+      this.#progress.set(promptId, { ...current, node: data.node });
+    } else if (message.type === 'execution_start') {
+      this.#progress.set(promptId, { percent: 0 });
+    }
+  }
+}
