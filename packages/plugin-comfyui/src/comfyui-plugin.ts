@@ -14,7 +14,9 @@ const refData = z.object({ resultNode: z.string().min(1) });
 function resultNodeOf(ref: TaskRef): string {
   const parsed = refData.safeParse(ref.data);
   if (!parsed.success) {
-    throw new GenHubError('INTERNAL', `The ComfyUI task ${ref.id} has no result node on record.`, { retryable: false });
+    throw new GenHubError('INTERNAL', `The ComfyUI task ${ref.id} has no result node on record.`, {
+      retryable: false,
+    });
   }
   return parsed.data.resultNode;
 }
@@ -33,7 +35,8 @@ export const comfyuiPlugin = definePlugin({
   config: comfyuiSettings,
   async setup({ http, logger, signal }, { baseUrl, token, workflowsDir }) {
     const origin = new URL(baseUrl).origin;
-    const authHeaders: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+    const authHeaders: Record<string, string> =
+      token === undefined ? {} : { authorization: `Bearer ${token}` };
     const api = http.withDefaults({
       baseUrl: origin,
       provider: 'comfyui',
@@ -82,8 +85,13 @@ export const comfyuiPlugin = definePlugin({
       async health({ signal: abort }) {
         const stats = await comfy.systemStats(abort);
         const device = stats.devices[0]?.name;
-        const about = `ComfyUI ${stats.system.comfyui_version ?? ''}${device ? ` on ${device}` : ''}`.replace(/\s+/g, ' ');
-        return problems.length === 0 ? { ok: true, message: about } : { ok: false, message: `${about}. ${problems.join(' ')}` };
+        const about = `ComfyUI ${stats.system.comfyui_version ?? ''}${device ? ` on ${device}` : ''}`.replace(
+          /\s+/g,
+          ' ',
+        );
+        return problems.length === 0
+          ? { ok: true, message: about }
+          : { ok: false, message: `${about}. ${problems.join(' ')}` };
       },
       async close() {
         progress.close();

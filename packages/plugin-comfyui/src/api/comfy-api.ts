@@ -62,10 +62,17 @@ export class ComfyApi {
     const { bytes, mediaType } = await this.#fetchInput(url, signal);
     const form = new FormData();
     const extension = mediaType === 'image/jpeg' ? 'jpg' : mediaType === 'image/webp' ? 'webp' : 'png';
-    form.append('image', new Blob([bytes], { type: mediaType }), `genhub-${key.replace(/[^a-zA-Z0-9-]/g, '')}.${extension}`);
+    form.append(
+      'image',
+      new Blob([bytes], { type: mediaType }),
+      `genhub-${key.replace(/[^a-zA-Z0-9-]/g, '')}.${extension}`,
+    );
     form.append('type', 'input');
     form.append('overwrite', 'true');
-    const uploaded = await this.#call({ method: 'POST', url: '/upload/image', body: form, signal }, uploadedImage);
+    const uploaded = await this.#call(
+      { method: 'POST', url: '/upload/image', body: form, signal },
+      uploadedImage,
+    );
     return uploaded.subfolder ? `${uploaded.subfolder}/${uploaded.name}` : uploaded.name;
   }
 
@@ -79,13 +86,20 @@ export class ComfyApi {
     const response = await this.plain.request({ url, signal });
     if (response.status < 200 || response.status >= 300) {
       await response.dump();
-      throw new GenHubError('INVALID_INPUT', `The input image could not be fetched (status ${response.status}); send another image.`, {
-        provider: 'comfyui',
-        retryable: false,
-        details: { param: 'images' },
-      });
+      throw new GenHubError(
+        'INVALID_INPUT',
+        `The input image could not be fetched (status ${response.status}); send another image.`,
+        {
+          provider: 'comfyui',
+          retryable: false,
+          details: { param: 'images' },
+        },
+      );
     }
-    return { bytes: await response.bytes(), mediaType: response.headers['content-type']?.split(';')[0] ?? 'image/png' };
+    return {
+      bytes: await response.bytes(),
+      mediaType: response.headers['content-type']?.split(';')[0] ?? 'image/png',
+    };
   }
 
   /** Where a prompt stands: finished (from `/history`), queued or running (from `/queue`), or unknown. */
@@ -127,7 +141,9 @@ export class ComfyApi {
     if (messages.some(([event]) => event === 'execution_interrupted')) return { status: 'cancelled' };
     const failure = messages.find(([event]) => event === 'execution_error')?.[1];
     if (failure !== undefined || entry.status?.status_str === 'error') {
-      const words = failure ? `${String(failure.node_type ?? 'a node')} raised ${String(failure.exception_type ?? 'an error')}: ${String(failure.exception_message ?? '')}` : undefined;
+      const words = failure
+        ? `${String(failure.node_type ?? 'a node')} raised ${String(failure.exception_type ?? 'an error')}: ${String(failure.exception_message ?? '')}`
+        : undefined;
       return {
         status: 'failed',
         error: comfyTaskFailure({
@@ -192,7 +208,9 @@ export class ComfyApi {
     const response = await this.api.request(request);
     const text = await response.text();
     if (response.status < 200 || response.status >= 300) {
-      throw comfyRequestErrors(response.status, response.headers, text, { request: `${request.method} ${request.url}` });
+      throw comfyRequestErrors(response.status, response.headers, text, {
+        request: `${request.method} ${request.url}`,
+      });
     }
   }
 }

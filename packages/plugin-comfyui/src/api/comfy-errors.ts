@@ -18,4 +18,7 @@ const errorCodes: ErrorRule[] = [
 ];
 
 export const comfyRequestErrors = errorTable('comfyui', errorCodes);
-export const comfyTaskFailure = failureTable('comfyui', errorCodes, { code: 'PROVIDER_UNAVAILABLE', retryable: false });
+export const comfyTaskFailure = failureTable('comfyui', errorCodes, {
+  code: 'PROVIDER_UNAVAILABLE',
+  retryable: false,
+});

@@ -34,7 +34,9 @@ export class ProgressSocket {
       // Binary frames are preview images; only the JSON messages matter here.
       if (!isBinary) this.#read(data.toString());
     });
-    socket.on('error', (error) => this.logger.debug('ComfyUI progress socket failed', { error: error.message }));
+    socket.on('error', (error) =>
+      this.logger.debug('ComfyUI progress socket failed', { error: error.message }),
+    );
     socket.on('close', () => {
       if (this.#socket === socket) this.#socket = undefined;
     });
@@ -66,8 +68,16 @@ export class ProgressSocket {
     const promptId = typeof data.prompt_id === 'string' ? data.prompt_id : undefined;
     if (promptId === undefined) return;
     const current = this.#progress.get(promptId) ?? {};
-    if (message.type === 'progress' && typeof data.value === 'number' && typeof data.max === 'number' && data.max > 0) {
-      this.#progress.set(promptId, { ...current, percent: Math.min(100, Math.round((data.value / data.max) * 100)) });
+    if (
+      message.type === 'progress' &&
+      typeof data.value === 'number' &&
+      typeof data.max === 'number' &&
+      data.max > 0
+    ) {
+      this.#progress.set(promptId, {
+        ...current,
+        percent: Math.min(100, Math.round((data.value / data.max) * 100)),
+      });
     } else if (message.type === 'executing' && typeof data.node === 'string') {
       this.#progress.set(promptId, { ...current, node: data.node });
     } else if (message.type === 'execution_start') {

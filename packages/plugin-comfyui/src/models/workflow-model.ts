@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { defineModel, type SubmitResult, type TypedModel, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
-import { fillWorkflow, type FilledValues, workflowValue } from '../workflow/fill-workflow.js';
+import { type FilledValues, fillWorkflow, workflowValue } from '../workflow/fill-workflow.js';
 import type { Workflow } from '../workflow/load-workflows.js';
 
 /** ComfyUI's own limits (EmptyLatentImage, KSampler): sizes 16 to 16384 in steps of 8, 1 to 10000 steps. */
@@ -36,12 +36,22 @@ export function workflowModel(workflow: Workflow, runner: WorkflowRunner): Typed
     .multipleOf(COMFY_LIMITS.sizeStep);
   const params = z.object({
     prompt: vocabulary.prompt.max(COMFY_LIMITS.promptMaxLength),
-    ...(mapping.inputs.negativePrompt ? { negativePrompt: vocabulary.negativePrompt.max(COMFY_LIMITS.promptMaxLength).optional() } : {}),
+    ...(mapping.inputs.negativePrompt
+      ? { negativePrompt: vocabulary.negativePrompt.max(COMFY_LIMITS.promptMaxLength).optional() }
+      : {}),
     ...(mapping.inputs.seed ? { seed: vocabulary.seed.max(COMFY_LIMITS.maxSeed).optional() } : {}),
     ...(mapping.inputs.width ? { width: size.default(numberDefault(workflow, 'width', 1024)) } : {}),
     ...(mapping.inputs.height ? { height: size.default(numberDefault(workflow, 'height', 1024)) } : {}),
     ...(mapping.inputs.steps
-      ? { steps: z.number().int().min(1).max(COMFY_LIMITS.maxSteps).default(numberDefault(workflow, 'steps', 20)).describe('Sampling steps') }
+      ? {
+          steps: z
+            .number()
+            .int()
+            .min(1)
+            .max(COMFY_LIMITS.maxSteps)
+            .default(numberDefault(workflow, 'steps', 20))
+            .describe('Sampling steps'),
+        }
       : {}),
     ...(mapping.inputs.image ? { images: vocabulary.images.max(1) } : {}),
   });
@@ -66,14 +76,22 @@ export function workflowModel(workflow: Workflow, runner: WorkflowRunner): Typed
           },
         }
       : {}),
-    limits: { promptMaxLength: COMFY_LIMITS.promptMaxLength, maxQuantity: 1, ...(mapping.inputs.image ? { maxInputImages: 1 } : {}) },
-    ...(mapping.deadlineMinutes === undefined ? {} : { timeouts: { deadlineMs: mapping.deadlineMinutes * 60_000 } }),
+    limits: {
+      promptMaxLength: COMFY_LIMITS.promptMaxLength,
+      maxQuantity: 1,
+      ...(mapping.inputs.image ? { maxInputImages: 1 } : {}),
+    },
+    ...(mapping.deadlineMinutes === undefined
+      ? {}
+      : { timeouts: { deadlineMs: mapping.deadlineMinutes * 60_000 } }),
     estimatePrice: () => ({ usd: mapping.priceUsd, approximate: true }),
     example: { prompt: 'a red fox in the snow, soft morning light' },
     async submit({ params: given, signal, idempotencyKey }): Promise<SubmitResult> {
       const p = given as Record<string, unknown>;
       // A fixed seed would give the same picture every time (and ComfyUI would answer from its cache).
-      const seed = mapping.inputs.seed ? ((p.seed as number | undefined) ?? randomInt(0, 2 ** 47)) : undefined;
+      const seed = mapping.inputs.seed
+        ? ((p.seed as number | undefined) ?? randomInt(0, 2 ** 47))
+        : undefined;
       const values: FilledValues = {
         prompt: p.prompt as string,
         ...(typeof p.negativePrompt === 'string' ? { negativePrompt: p.negativePrompt } : {}),

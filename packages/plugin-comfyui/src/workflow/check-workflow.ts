@@ -1,5 +1,6 @@
 import type { ObjectInfo } from '../api/comfy-schemas.js';
 import type { Workflow } from './load-workflows.js';
+import { mappedInputs } from './workflow-mapping.js';
 
 /**
  * Why the server cannot run this workflow, in one sentence, or undefined when it can: a node class
@@ -7,7 +8,7 @@ import type { Workflow } from './load-workflows.js';
  * among the files `/object_info` lists. Inputs the mapping fills at run time are not checked.
  */
 export function workflowProblem(workflow: Workflow, info: ObjectInfo): string | undefined {
-  const filled = new Set(Object.values(workflow.mapping.inputs).map(({ node, input }) => `${node}.${input}`));
+  const filled = new Set(mappedInputs(workflow.mapping).map(({ node, input }) => `${node}.${input}`));
   for (const [nodeId, node] of Object.entries(workflow.graph)) {
     const nodeClass = info[node.class_type];
     if (nodeClass === undefined) {

@@ -1,7 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ApiWorkflow, apiWorkflow, type WorkflowMapping, workflowMapping } from './workflow-mapping.js';
+import {
+  type ApiWorkflow,
+  apiWorkflow,
+  mappedInputs,
+  type WorkflowMapping,
+  workflowMapping,
+} from './workflow-mapping.js';
 
 /** A workflow and its mapping, read from a folder; `slug` is the file name, the model id's tail. */
 export interface Workflow {
@@ -30,7 +36,9 @@ export async function loadWorkflows(dir: string): Promise<{ workflows: Workflow[
     const slug = basename(mappingName, MAPPING_SUFFIX).toLowerCase();
     const file = join(dir, `${basename(mappingName, MAPPING_SUFFIX)}.json`);
     if (!SLUG.test(slug)) {
-      problems.push(`The workflow ${file} is skipped: name it with lower-case letters, digits, dots or dashes.`);
+      problems.push(
+        `The workflow ${file} is skipped: name it with lower-case letters, digits, dots or dashes.`,
+      );
       continue;
     }
     try {
@@ -38,7 +46,9 @@ export async function loadWorkflows(dir: string): Promise<{ workflows: Workflow[
       const mapping = workflowMapping.parse(JSON.parse(await readFile(join(dir, mappingName), 'utf8')));
       const missing = mappedNodes(mapping).find((node) => graph[node] === undefined);
       if (missing !== undefined) {
-        problems.push(`The workflow ${file} is skipped: its mapping names node ${missing}, which the workflow lacks.`);
+        problems.push(
+          `The workflow ${file} is skipped: its mapping names node ${missing}, which the workflow lacks.`,
+        );
         continue;
       }
       workflows.push({ slug, graph, mapping, file });
@@ -52,5 +62,5 @@ export async function loadWorkflows(dir: string): Promise<{ workflows: Workflow[
 
 /** Every node id a mapping refers to. */
 export function mappedNodes(mapping: WorkflowMapping): string[] {
-  return [...Object.values(mapping.inputs).map((input) => input.node), mapping.result.node];
+  return [...mappedInputs(mapping).map((input) => input.node), mapping.result.node];
 }

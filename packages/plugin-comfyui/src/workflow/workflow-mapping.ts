@@ -45,3 +45,8 @@ export const workflowNode = z
 /** A workflow in ComfyUI's API format ("Save (API Format)"): node id to node. */
 export const apiWorkflow = z.record(z.string(), workflowNode);
 export type ApiWorkflow = z.output<typeof apiWorkflow>;
+
+/** The node inputs a mapping fills. */
+export function mappedInputs(mapping: WorkflowMapping): NodeInput[] {
+  return Object.values(mapping.inputs).filter((input): input is NodeInput => input !== undefined);
+}
