@@ -98,14 +98,14 @@ function stockNodeClasses(inputFiles: string[]): Record<string, NodeClass> {
   };
 }
 
-/** How the next queued prompt goes. Counts are `/history` polls; `readyAt` (fake clock ms) wins over them. */
+/** How the next queued prompt goes. Counts are `/history` polls; `readyAfterMs` (on the fake's clock) wins over them. */
 export interface PromptPlan {
   /** Polls answered while the prompt waits in the queue. */
   queuedPolls?: number;
   /** Polls answered while it runs (each sends a `progress` message). */
   runningPolls?: number;
-  /** When it finishes, on the fake's clock. */
-  readyAt?: number;
+  /** How long after it was queued it finishes, on the fake's clock. */
+  readyAfterMs?: number;
   ending?: 'success' | { exceptionType: string; exceptionMessage: string; nodeType?: string };
 }
 
@@ -115,6 +115,8 @@ interface FakePrompt {
   graph: Record<string, { class_type: string; inputs: Record<string, unknown> }>;
   clientId?: string;
   plan: PromptPlan;
+  createdAt: number;
+  /** `/history` calls for this prompt. */
   polls: number;
   state: 'queued' | 'running' | 'success' | 'error' | 'interrupted';
   outputs: Record<string, unknown>;
@@ -128,7 +130,7 @@ export interface FakeComfyuiApi {
   readonly prompts: ReadonlyMap<string, FakePrompt>;
   /** Every JSON message sent on the WebSocket, in order. */
   readonly socketMessages: ReadonlyArray<{ type: string; data: Record<string, unknown> }>;
-  /** Scripts every prompt queued from now on. */
+  /** Scripts every prompt queued from now on, and restores `POST /prompt` should a test have replaced it. */
   plan(plan: PromptPlan): void;
   /** Takes a node class off `/object_info` (a custom node not installed). */
   removeNodeClass(name: string): void;
@@ -140,7 +142,7 @@ export interface FakeComfyuiApi {
 export interface FakeComfyuiOptions {
   /** When given, every call must carry `Authorization: Bearer <token>`. */
   token?: string;
-  /** The fake's notion of now, for `readyAt` plans (a virtual clock's `now`). */
+  /** The fake's notion of now, for `readyAfterMs` plans (a virtual clock's `now`). */
   now?: () => number;
 }
 
@@ -227,10 +229,10 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
   const advance = (prompt: FakePrompt) => {
     if (prompt.state !== 'queued' && prompt.state !== 'running') return;
     prompt.polls += 1;
-    const { queuedPolls = 0, runningPolls = 0, readyAt } = prompt.plan;
-    if (readyAt !== undefined) {
+    const { queuedPolls = 0, runningPolls = 0, readyAfterMs } = prompt.plan;
+    if (readyAfterMs !== undefined) {
       if (prompt.state === 'queued') start(prompt);
-      if (now() >= readyAt) finish(prompt);
+      if (now() >= prompt.createdAt + readyAfterMs) finish(prompt);
       else send('progress', { value: 1, max: 2, prompt_id: prompt.id, node: '3' }, prompt.clientId);
       return;
     }
@@ -290,30 +292,34 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
   };
 
   const queueItem = (p: FakePrompt) => [p.number, p.id, p.graph, { client_id: p.clientId }, []];
+  /** ComfyUI's `POST /prompt`: validates the workflow and queues it. */
+  const acceptPrompt = (call: FakeCall): FakeResponse => {
+    const body = call.bodyJson as { prompt?: unknown; client_id?: string } | undefined;
+    if (typeof body?.prompt !== 'object' || body.prompt === null)
+      return invalid('no_prompt', 'No prompt provided', '');
+    const graph = body.prompt as FakePrompt['graph'];
+    const refused = validate(graph);
+    if (refused) return refused;
+    const prompt: FakePrompt = {
+      id: randomUUID(),
+      number: number++,
+      graph,
+      ...(body.client_id === undefined ? {} : { clientId: body.client_id }),
+      plan,
+      createdAt: now(),
+      polls: 0,
+      state: 'queued',
+      outputs: {},
+      messages: [],
+    };
+    prompts.set(prompt.id, prompt);
+    status();
+    return { json: { prompt_id: prompt.id, number: prompt.number, node_errors: {} } };
+  };
+
   const inner = await startFakeServer(
     {
-      'POST /prompt': (call: FakeCall) => {
-        const body = call.bodyJson as { prompt?: unknown; client_id?: string } | undefined;
-        if (typeof body?.prompt !== 'object' || body.prompt === null)
-          return invalid('no_prompt', 'No prompt provided', '');
-        const graph = body.prompt as FakePrompt['graph'];
-        const refused = validate(graph);
-        if (refused) return refused;
-        const prompt: FakePrompt = {
-          id: randomUUID(),
-          number: number++,
-          graph,
-          ...(body.client_id === undefined ? {} : { clientId: body.client_id }),
-          plan,
-          polls: 0,
-          state: 'queued',
-          outputs: {},
-          messages: [],
-        };
-        prompts.set(prompt.id, prompt);
-        status();
-        return { json: { prompt_id: prompt.id, number: prompt.number, node_errors: {} } };
-      },
+      'POST /prompt': acceptPrompt,
       'GET /history/:id': (call) => {
         const prompt = prompts.get(call.params.id ?? '');
         if (prompt === undefined) return { json: {} };
@@ -465,6 +471,8 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
     socketMessages,
     plan(next) {
       plan = next;
+      // A test may have replaced the route (a proxy's 429); a new plan means ComfyUI answers again.
+      inner.route('POST /prompt', acceptPrompt);
     },
     removeNodeClass(name) {
       delete nodeClasses[name];

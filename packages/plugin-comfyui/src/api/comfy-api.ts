@@ -24,6 +24,9 @@ import type { ProgressSocket } from './progress-socket.js';
 
 /** ComfyUI's HTTP API, as its server (`server.py`) defines it. */
 export class ComfyApi {
+  /** Prompts this process took off the queue: ComfyUI forgets them entirely, so a poll must not call them lost. */
+  readonly #dequeued = new Set<string>();
+
   constructor(
     /** Sent with every prompt, so the progress socket (`/ws?clientId=`) receives its messages. */
     private readonly clientId: string,
@@ -120,6 +123,7 @@ export class ComfyApi {
     // Between the two reads the prompt may have finished; ask once more before giving up on it.
     const late = await this.#history(promptId, signal);
     if (late) return this.#ended(promptId, late, resultNode);
+    if (this.#dequeued.has(promptId)) return { status: 'cancelled' };
     return {
       status: 'failed',
       error: new GenHubError(
@@ -200,6 +204,7 @@ export class ComfyApi {
       await this.#send({ method: 'POST', url: '/interrupt', json: { prompt_id: promptId }, signal });
     } else {
       await this.#send({ method: 'POST', url: '/queue', json: { delete: [promptId] }, signal });
+      this.#dequeued.add(promptId);
     }
   }
 

@@ -15,6 +15,10 @@ export const COMFY_LIMITS = {
   promptMaxLength: 10_000,
 } as const;
 
+/** A 1x1 PNG, the input of an image workflow's example request. */
+const EXAMPLE_IMAGE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /** What a model needs from the provider to run: queue a filled workflow, upload an input image. */
 export interface WorkflowRunner {
   queue(graph: Record<string, unknown>, signal: AbortSignal): Promise<string>;
@@ -85,7 +89,10 @@ export function workflowModel(workflow: Workflow, runner: WorkflowRunner): Typed
       ? {}
       : { timeouts: { deadlineMs: mapping.deadlineMinutes * 60_000 } }),
     estimatePrice: () => ({ usd: mapping.priceUsd, approximate: true }),
-    example: { prompt: 'a red fox in the snow, soft morning light' },
+    example: {
+      prompt: 'a red fox in the snow, soft morning light',
+      ...(mapping.inputs.image ? { images: [{ url: EXAMPLE_IMAGE, mediaType: 'image/png' }] } : {}),
+    },
     async submit({ params: given, signal, idempotencyKey }): Promise<SubmitResult> {
       const p = given as Record<string, unknown>;
       // A fixed seed would give the same picture every time (and ComfyUI would answer from its cache).
