@@ -1,6 +1,7 @@
 import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { bflPlugin } from '@genhub/plugin-bfl';
+import { comfyuiPlugin } from '@genhub/plugin-comfyui';
 import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
 import { fireflyPlugin } from '@genhub/plugin-firefly';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
@@ -30,4 +31,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   openaiPlugin,
   lumaPlugin,
   googlePlugin,
+  comfyuiPlugin,
 ];

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * paths (`/prompt`, `/history`, `/ws`) start.
  */
 export const comfyuiSettings = z.object({
-  baseUrl: z.url().default('http://127.0.0.1:8188'),
+  /** Required, so GenHub starts the plugin only where a ComfyUI is configured (usually http://127.0.0.1:8188). */
+  baseUrl: z.url(),
   /** Sent as `Authorization: Bearer <token>`, for a ComfyUI behind an authenticating proxy. */
   token: z.string().min(1).optional(),
   /** The operator's folder of workflows: `<name>.json` (API format) beside `<name>.mapping.json`. */
