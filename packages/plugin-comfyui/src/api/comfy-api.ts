@@ -42,8 +42,9 @@ export class ComfyApi {
     return requestJson(this.api, request, schema, { provider: 'comfyui', errors: comfyRequestErrors });
   }
 
+  /** Asked once at start; one retry, so a server that is down does not hold GenHub's start for long. */
   objectInfo(signal: AbortSignal) {
-    return this.#call({ url: '/object_info', signal }, objectInfo);
+    return this.#call({ url: '/object_info', signal, retry: { retries: 1 } }, objectInfo);
   }
 
   systemStats(signal: AbortSignal) {
