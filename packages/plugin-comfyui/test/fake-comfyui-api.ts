@@ -144,6 +144,8 @@ export interface FakeComfyuiOptions {
   token?: string;
   /** The fake's notion of now, for `readyAfterMs` plans (a virtual clock's `now`). */
   now?: () => number;
+  /** False: `/ws` is refused, as by a proxy that does not pass WebSockets on. */
+  socket?: boolean;
 }
 
 const PNG = solidPng(8, 8, [40, 160, 90]);
@@ -445,8 +447,8 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
   front.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const authorized = options.token === undefined || req.headers.authorization === `Bearer ${options.token}`;
-    if (url.pathname !== '/ws' || !authorized) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    if (url.pathname !== '/ws' || !authorized || options.socket === false) {
+      socket.end(`HTTP/1.1 ${authorized ? '404 Not Found' : '401 Unauthorized'}\r\n\r\n`);
       return;
     }
     socketServer.handleUpgrade(req, socket, head, (ws) => {

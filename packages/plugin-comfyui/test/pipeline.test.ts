@@ -295,6 +295,29 @@ describe('the other bundled workflows through the pipeline', () => {
   });
 });
 
+describe('without the WebSocket', () => {
+  it('a proxy that refuses /ws leaves polling to finish the job, without percentages', async () => {
+    const bare = await startFakeComfyuiApi({ token: FAKE_COMFYUI_TOKEN, socket: false });
+    try {
+      genhub = (await startPipeline(bare)).genhub;
+      bare.plan({ queuedPolls: 1, runningPolls: 3, ending: 'success' });
+      const job = await genhub.generation.request({
+        userId: user.id,
+        model: 'comfyui/sdxl-text-to-image',
+        task: 'text-to-image',
+        params: { prompt: 'a fox' },
+      });
+      const done = await settled(genhub, job);
+      expect(done.state).toBe('succeeded');
+      expect(done.outputs[0]?.mediaType).toBe('image/png');
+    } finally {
+      await genhub?.close();
+      genhub = undefined;
+      await bare.close();
+    }
+  });
+});
+
 describe('workflows checked against /object_info at start', () => {
   it('leaves out a workflow whose node class the server lacks, naming the node', async () => {
     const partial = await startFakeComfyuiApi();

@@ -1,6 +1,8 @@
 import type { Logger } from '@genhub/provider';
 import WebSocket from 'ws';
 
+const RETRY_AFTER_MS = 30_000;
+
 /** What the socket has told us about one prompt. */
 export interface PromptProgress {
   /** 0 to 100, from the sampler's `progress { value, max }`. */
@@ -18,6 +20,8 @@ export interface PromptProgress {
 export class ProgressSocket {
   readonly #progress = new Map<string, PromptProgress>();
   #socket: WebSocket | undefined;
+  /** After a failed or closed socket, no new one before this time (epoch ms). */
+  #retryAt = 0;
 
   constructor(
     private readonly url: string,
@@ -25,9 +29,12 @@ export class ProgressSocket {
     private readonly logger: Logger,
   ) {}
 
-  /** Opens the socket if it is not open; failures are logged and leave polling to do the work. */
+  /**
+   * Opens the socket if it is not open and not refused in the last half minute; failures are logged
+   * and leave polling to do the work.
+   */
   connect(): void {
-    if (this.#socket !== undefined) return;
+    if (this.#socket !== undefined || Date.now() < this.#retryAt) return;
     const socket = new WebSocket(this.url, { headers: { ...this.headers } });
     this.#socket = socket;
     socket.on('message', (data, isBinary) => {
@@ -39,6 +46,7 @@ export class ProgressSocket {
     );
     socket.on('close', () => {
       if (this.#socket === socket) this.#socket = undefined;
+      this.#retryAt = Date.now() + RETRY_AFTER_MS;
     });
   }
 
