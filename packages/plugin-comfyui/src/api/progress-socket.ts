@@ -1,7 +1,21 @@
 import type { Logger } from '@genhub/provider';
 import WebSocket from 'ws';
+import { z } from 'zod';
 
 const RETRY_AFTER_MS = 30_000;
+
+/** The socket's JSON messages this plugin reads; the others (status, executed, ...) are ignored. */
+const socketMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('execution_start'), data: z.object({ prompt_id: z.string() }) }),
+  z.object({
+    type: z.literal('executing'),
+    data: z.object({ prompt_id: z.string(), node: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('progress'),
+    data: z.object({ prompt_id: z.string(), value: z.number(), max: z.number() }),
+  }),
+]);
 
 /** What the socket has told us about one prompt. */
 export interface PromptProgress {
@@ -66,30 +80,24 @@ export class ProgressSocket {
   }
 
   #read(text: string): void {
-    let message: { type?: unknown; data?: Record<string, unknown> };
+    let json: unknown;
     try {
-      message = JSON.parse(text) as typeof message;
+      json = JSON.parse(text);
     } catch {
       return;
     }
-    const data = message.data ?? {};
-    const promptId = typeof data.prompt_id === 'string' ? data.prompt_id : undefined;
-    if (promptId === undefined) return;
+    const parsed = socketMessage.safeParse(json);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    const promptId = message.data.prompt_id;
     const current = this.#progress.get(promptId) ?? {};
-    if (
-      message.type === 'progress' &&
-      typeof data.value === 'number' &&
-      typeof data.max === 'number' &&
-      data.max > 0
-    ) {
-      this.#progress.set(promptId, {
-        ...current,
-        percent: Math.min(100, Math.round((data.value / data.max) * 100)),
-      });
-    } else if (message.type === 'executing' && typeof data.node === 'string') {
-      this.#progress.set(promptId, { ...current, node: data.node });
-    } else if (message.type === 'execution_start') {
+    if (message.type === 'execution_start') {
       this.#progress.set(promptId, { percent: 0 });
+    } else if (message.type === 'executing' && message.data.node !== null) {
+      this.#progress.set(promptId, { ...current, node: message.data.node });
+    } else if (message.type === 'progress' && message.data.max > 0) {
+      const percent = Math.min(100, Math.round((message.data.value / message.data.max) * 100));
+      this.#progress.set(promptId, { ...current, percent });
     }
   }
 }
