@@ -74,7 +74,8 @@ export const comfyuiPlugin = definePlugin({
     for (const problem of problems) logger.warn(problem);
 
     const runner = {
-      queue: (graph: Record<string, unknown>, abort: AbortSignal) => comfy.queuePrompt(graph, abort),
+      queue: (graph: Record<string, unknown>, jobKey: string, abort: AbortSignal) =>
+        comfy.queuePrompt(graph, jobKey, abort),
       uploadImage: (url: string, key: string, abort: AbortSignal) => comfy.uploadImage(url, key, abort),
     };
     return defineProvider({
@@ -82,6 +83,12 @@ export const comfyuiPlugin = definePlugin({
       trustedOrigins: [origin],
       poll: (ref, { signal: abort }) => comfy.poll(ref.id, resultNodeOf(ref), abort),
       cancel: (ref, { signal: abort }) => comfy.cancel(ref.id, abort),
+      async findSubmitted(request, { signal: abort, idempotencyKey }) {
+        const workflow = workflows.get(request.model.replace(/^comfyui\//, ''));
+        if (workflow === undefined) return [];
+        const ids = await comfy.promptsOf(idempotencyKey, abort);
+        return ids.map((id) => ({ id, data: { resultNode: workflow.mapping.result.node } }));
+      },
       async health({ signal: abort }) {
         const stats = await comfy.systemStats(abort);
         const device = stats.devices[0]?.name;

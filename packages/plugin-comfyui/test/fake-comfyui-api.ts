@@ -114,6 +114,8 @@ interface FakePrompt {
   number: number;
   graph: Record<string, { class_type: string; inputs: Record<string, unknown> }>;
   clientId?: string;
+  /** `extra_data` as sent, with `client_id` added, as ComfyUI keeps it. */
+  extraData: Record<string, unknown>;
   plan: PromptPlan;
   createdAt: number;
   /** `/history` calls for this prompt. */
@@ -132,6 +134,8 @@ export interface FakeComfyuiApi {
   readonly socketMessages: ReadonlyArray<{ type: string; data: Record<string, unknown> }>;
   /** Scripts every prompt queued from now on, and restores `POST /prompt` should a test have replaced it. */
   plan(plan: PromptPlan): void;
+  /** Queues the next prompt but drops the connection instead of answering (a lost submit answer). */
+  loseNextAnswer(): void;
   /** Takes a node class off `/object_info` (a custom node not installed). */
   removeNodeClass(name: string): void;
   /** Forgets every prompt, queue and history, as a restarted ComfyUI does. */
@@ -293,10 +297,29 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
     return outputs === 0 ? invalid('prompt_no_outputs', 'Prompt has no outputs', '') : undefined;
   };
 
-  const queueItem = (p: FakePrompt) => [p.number, p.id, p.graph, { client_id: p.clientId }, []];
+  /** `/history` entries of the prompts that have ended, oldest first. */
+  const historyEntries = (list: FakePrompt[]) =>
+    list
+      .filter((p) => p.state !== 'queued' && p.state !== 'running')
+      .map((p) => [
+        p.id,
+        {
+          prompt: queueItem(p),
+          outputs: p.outputs,
+          status: {
+            status_str: p.state === 'success' ? 'success' : 'error',
+            completed: p.state === 'success',
+            messages: p.messages,
+          },
+          meta: {},
+        },
+      ]);
+  const queueItem = (p: FakePrompt) => [p.number, p.id, p.graph, p.extraData, []];
   /** ComfyUI's `POST /prompt`: validates the workflow and queues it. */
   const acceptPrompt = (call: FakeCall): FakeResponse => {
-    const body = call.bodyJson as { prompt?: unknown; client_id?: string } | undefined;
+    const body = call.bodyJson as
+      | { prompt?: unknown; client_id?: string; extra_data?: Record<string, unknown> }
+      | undefined;
     if (typeof body?.prompt !== 'object' || body.prompt === null)
       return invalid('no_prompt', 'No prompt provided', '');
     const graph = body.prompt as FakePrompt['graph'];
@@ -307,6 +330,10 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
       number: number++,
       graph,
       ...(body.client_id === undefined ? {} : { clientId: body.client_id }),
+      extraData: {
+        ...body.extra_data,
+        ...(body.client_id === undefined ? {} : { client_id: body.client_id }),
+      },
       plan,
       createdAt: now(),
       polls: 0,
@@ -326,22 +353,12 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
         const prompt = prompts.get(call.params.id ?? '');
         if (prompt === undefined) return { json: {} };
         advance(prompt);
-        if (prompt.state === 'queued' || prompt.state === 'running') return { json: {} };
-        const statusStr = prompt.state === 'success' ? 'success' : 'error';
-        return {
-          json: {
-            [prompt.id]: {
-              prompt: queueItem(prompt),
-              outputs: prompt.outputs,
-              status: {
-                status_str: statusStr,
-                completed: prompt.state === 'success',
-                messages: prompt.messages,
-              },
-              meta: {},
-            },
-          },
-        };
+        return { json: Object.fromEntries(historyEntries([prompt])) };
+      },
+      'GET /history': (call) => {
+        const finished = historyEntries([...prompts.values()]);
+        const maxItems = Number(call.query.max_items ?? finished.length);
+        return { json: Object.fromEntries(finished.slice(-maxItems)) };
       },
       'GET /queue': () => ({
         json: {
@@ -475,6 +492,13 @@ export async function startFakeComfyuiApi(options: FakeComfyuiOptions = {}): Pro
       plan = next;
       // A test may have replaced the route (a proxy's 429); a new plan means ComfyUI answers again.
       inner.route('POST /prompt', acceptPrompt);
+    },
+    loseNextAnswer() {
+      inner.route('POST /prompt', (call) => {
+        inner.route('POST /prompt', acceptPrompt);
+        acceptPrompt(call);
+        return { fault: 'reset' };
+      });
     },
     removeNodeClass(name) {
       delete nodeClasses[name];

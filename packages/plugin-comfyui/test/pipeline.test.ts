@@ -241,6 +241,24 @@ describe('comfyui/sdxl-text-to-image through the pipeline', () => {
     await refunded();
   });
 
+  it('a submit whose answer was lost adopts the queued prompt (found by the job key in extra_data)', async () => {
+    const { logs } = await start();
+    fake.plan({ runningPolls: 1, ending: 'success' });
+    fake.loseNextAnswer();
+    const done = await settled(genhub!, await requestImage(), 20_000);
+    expect(done.state).toBe('succeeded');
+    expect(fake.prompts.size).toBeGreaterThan(0);
+    const promptId = lastPromptId();
+    expect(fake.prompts.get(promptId)?.extraData).toMatchObject({ genhub_job: expect.any(String) });
+    expect(done.remoteRef).toMatchObject({ id: promptId });
+    expect(JSON.stringify(logs)).toContain('adopted the task of a submit whose answer was lost');
+    expect(
+      [...fake.prompts.values()].filter(
+        (p) => p.extraData.genhub_job === fake.prompts.get(promptId)?.extraData.genhub_job,
+      ),
+    ).toHaveLength(1);
+  });
+
   it('a GenHub restart mid-job polls /history for the same prompt instead of queueing it again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'comfyui-restart-'));
     await start({ dataDir });

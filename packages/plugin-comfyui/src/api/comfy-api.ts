@@ -15,12 +15,18 @@ import {
   objectInfo,
   queue,
   queuedPrompt,
+  queueItem,
   type SavedFile,
   savedFile,
   systemStats,
   uploadedImage,
 } from './comfy-schemas.js';
 import type { ProgressSocket } from './progress-socket.js';
+
+/** The `extra_data` field that carries GenHub's job key. */
+const JOB_KEY = 'genhub_job';
+/** How far back in `/history` a lost prompt is looked for. */
+const RECENT_HISTORY = 64;
 
 /** ComfyUI's HTTP API, as its server (`server.py`) defines it. */
 export class ComfyApi {
@@ -51,14 +57,41 @@ export class ComfyApi {
     return this.#call({ url: '/system_stats', signal }, systemStats);
   }
 
-  /** Queues a filled workflow; returns its prompt id. */
-  async queuePrompt(graph: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+  /**
+   * Queues a filled workflow; returns its prompt id. The job's key rides in `extra_data`, which
+   * ComfyUI keeps with the queue and history item, so a prompt whose answer was lost can be found.
+   */
+  async queuePrompt(graph: Record<string, unknown>, jobKey: string, signal: AbortSignal): Promise<string> {
     this.progress.connect();
     const answer = await this.#call(
-      { method: 'POST', url: '/prompt', json: { prompt: graph, client_id: this.clientId }, signal },
+      {
+        method: 'POST',
+        url: '/prompt',
+        json: { prompt: graph, client_id: this.clientId, extra_data: { [JOB_KEY]: jobKey } },
+        signal,
+      },
       queuedPrompt,
     );
     return answer.prompt_id;
+  }
+
+  /** The prompts, queued, running or finished lately, that were sent with this job key. */
+  async promptsOf(jobKey: string, signal: AbortSignal): Promise<string[]> {
+    const current = await this.#call({ url: '/queue', signal }, queue);
+    const recent = await this.#call(
+      { url: '/history', query: { max_items: RECENT_HISTORY }, signal },
+      history,
+    );
+    const items = [
+      ...current.queue_running,
+      ...current.queue_pending,
+      ...Object.values(recent).flatMap((entry) => (entry.prompt === undefined ? [] : [entry.prompt])),
+    ];
+    const ids = items.flatMap((item) => {
+      const parsed = queueItem.safeParse(item);
+      return parsed.success && parsed.data[3]?.[JOB_KEY] === jobKey ? [parsed.data[1]] : [];
+    });
+    return [...new Set(ids)];
   }
 
   /** Uploads an input image (a `data:` URI or a link) to ComfyUI's input folder; returns the name LoadImage takes. */

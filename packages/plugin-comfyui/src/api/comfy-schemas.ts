@@ -25,6 +25,8 @@ const nodeOutput = z
 
 /** One entry of `GET /history/{prompt_id}`: the prompt's outputs and how it ended. */
 export const historyEntry = z.object({
+  /** The queue item the prompt was run as. */
+  prompt: z.array(z.unknown()).optional(),
   outputs: z.record(z.string(), nodeOutput).default({}),
   status: z
     .object({
@@ -41,12 +43,17 @@ export type HistoryEntry = z.output<typeof historyEntry>;
 export const history = z.record(z.string(), historyEntry);
 
 /** A queue item: `[number, prompt_id, prompt, extra_data, outputs_to_execute, ...]`. */
-const queueItem = z.array(z.unknown()).min(2);
+const anyQueueItem = z.array(z.unknown()).min(2);
+
+/** A queue item read for its prompt id and `extra_data`. */
+export const queueItem = z
+  .tuple([z.unknown(), z.string(), z.unknown(), z.record(z.string(), z.unknown()).optional()])
+  .rest(z.unknown());
 
 /** `GET /queue`. */
 export const queue = z.object({
-  queue_running: z.array(queueItem).default([]),
-  queue_pending: z.array(queueItem).default([]),
+  queue_running: z.array(anyQueueItem).default([]),
+  queue_pending: z.array(anyQueueItem).default([]),
 });
 export type Queue = z.output<typeof queue>;
 

@@ -21,7 +21,7 @@ const EXAMPLE_IMAGE =
 
 /** What a model needs from the provider to run: queue a filled workflow, upload an input image. */
 export interface WorkflowRunner {
-  queue(graph: Record<string, unknown>, signal: AbortSignal): Promise<string>;
+  queue(graph: Record<string, unknown>, jobKey: string, signal: AbortSignal): Promise<string>;
   uploadImage(url: string, idempotencyKey: string, signal: AbortSignal): Promise<string>;
 }
 
@@ -111,7 +111,7 @@ export function workflowModel(workflow: Workflow, runner: WorkflowRunner): Typed
       if (mapping.inputs.image && images?.[0]) {
         values.image = await runner.uploadImage(images[0].url, idempotencyKey, signal);
       }
-      const promptId = await runner.queue(fillWorkflow(workflow, values), signal);
+      const promptId = await runner.queue(fillWorkflow(workflow, values), idempotencyKey, signal);
       const data = { resultNode: mapping.result.node, ...(seed === undefined ? {} : { seed }) };
       return { status: 'pending', ref: { id: promptId, data } };
     },
