@@ -19,6 +19,17 @@ export const COMFY_LIMITS = {
 const EXAMPLE_IMAGE =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
+/** Every parameter a workflow may offer, as its `submit` receives them. */
+interface WorkflowParams {
+  prompt: string;
+  negativePrompt?: string;
+  seed?: number;
+  width?: number;
+  height?: number;
+  steps?: number;
+  images?: Array<{ url: string }>;
+}
+
 /** What a model needs from the provider to run: queue a filled workflow, upload an input image. */
 export interface WorkflowRunner {
   queue(graph: Record<string, unknown>, jobKey: string, signal: AbortSignal): Promise<string>;
@@ -94,22 +105,15 @@ export function workflowModel(workflow: Workflow, runner: WorkflowRunner): Typed
       ...(mapping.inputs.image ? { images: [{ url: EXAMPLE_IMAGE, mediaType: 'image/png' }] } : {}),
     },
     async submit({ params: given, signal, idempotencyKey }): Promise<SubmitResult> {
-      const p = given as Record<string, unknown>;
+      // Each workflow offers a subset of these, parsed by its own schema above.
+      const p = given as WorkflowParams;
       // A fixed seed would give the same picture every time (and ComfyUI would answer from its cache).
-      const seed = mapping.inputs.seed
-        ? ((p.seed as number | undefined) ?? randomInt(0, 2 ** 47))
-        : undefined;
-      const values: FilledValues = {
-        prompt: p.prompt as string,
-        ...(typeof p.negativePrompt === 'string' ? { negativePrompt: p.negativePrompt } : {}),
-        ...(seed === undefined ? {} : { seed }),
-        ...(typeof p.width === 'number' ? { width: p.width } : {}),
-        ...(typeof p.height === 'number' ? { height: p.height } : {}),
-        ...(typeof p.steps === 'number' ? { steps: p.steps } : {}),
-      };
-      const images = p.images as Array<{ url: string }> | undefined;
-      if (mapping.inputs.image && images?.[0]) {
-        values.image = await runner.uploadImage(images[0].url, idempotencyKey, signal);
+      const seed = mapping.inputs.seed ? (p.seed ?? randomInt(0, 2 ** 47)) : undefined;
+      const { prompt, negativePrompt, width, height, steps } = p;
+      const values: FilledValues = { prompt, negativePrompt, seed, width, height, steps };
+      const [image] = p.images ?? [];
+      if (mapping.inputs.image && image) {
+        values.image = await runner.uploadImage(image.url, idempotencyKey, signal);
       }
       const promptId = await runner.queue(fillWorkflow(workflow, values), idempotencyKey, signal);
       const data = { resultNode: mapping.result.node, ...(seed === undefined ? {} : { seed }) };

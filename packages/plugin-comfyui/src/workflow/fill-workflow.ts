@@ -2,7 +2,7 @@ import type { Workflow } from './load-workflows.js';
 import type { ApiWorkflow, NodeInput } from './workflow-mapping.js';
 
 /** The values a run sets, by mapped parameter name; absent ones keep the workflow's own value. */
-export type FilledValues = Partial<Record<keyof Workflow['mapping']['inputs'], string | number>>;
+export type FilledValues = Partial<Record<keyof Workflow['mapping']['inputs'], string | number | undefined>>;
 
 /** A copy of the workflow with the mapped inputs set; the workflow itself is never changed. */
 export function fillWorkflow(workflow: Workflow, values: FilledValues): ApiWorkflow {
