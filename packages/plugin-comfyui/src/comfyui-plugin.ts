@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { definePlugin, defineProvider, GenHubError, type TaskRef } from '@genhub/provider';
+import { ConfigError, definePlugin, defineProvider, GenHubError, type TaskRef } from '@genhub/provider';
 import { z } from 'zod';
 import { ComfyApi } from './api/comfy-api.js';
 import { ProgressSocket } from './api/progress-socket.js';
@@ -53,7 +53,15 @@ export const comfyuiPlugin = definePlugin({
     const workflows = new Map<string, Workflow>();
     const problems: string[] = [];
     for (const dir of [BUNDLED_WORKFLOWS_DIR, ...(workflowsDir === undefined ? [] : [workflowsDir])]) {
-      const loaded = await loadWorkflows(dir);
+      const loaded = await loadWorkflows(dir).catch(() => {
+        throw new ConfigError([
+          {
+            key: 'providers.comfyui.workflowsDir',
+            env: 'GENHUB_COMFYUI_WORKFLOWS_DIR',
+            message: `the folder ${dir} cannot be read; give a folder of ComfyUI workflows`,
+          },
+        ]);
+      });
       for (const workflow of loaded.workflows) workflows.set(workflow.slug, workflow);
       problems.push(...loaded.problems);
     }

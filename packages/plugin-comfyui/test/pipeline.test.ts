@@ -391,6 +391,17 @@ describe('workflows checked against /object_info at start', () => {
   });
 });
 
+describe('the operator folder setting', () => {
+  it('a folder that cannot be read stops the start, naming GENHUB_COMFYUI_WORKFLOWS_DIR', async () => {
+    await expect(
+      startPipeline(fake, { env: { GENHUB_COMFYUI_WORKFLOWS_DIR: '/nonexistent/comfyui-workflows' } }),
+    ).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringContaining('GENHUB_COMFYUI_WORKFLOWS_DIR'),
+    });
+  });
+});
+
 describe('polling a long ComfyUI prompt', () => {
   it('a 2-minute prompt takes at most 15 status calls and is seen within 10 s of being ready', async () => {
     const clock = virtualClock();
