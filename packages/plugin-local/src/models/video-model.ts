@@ -1,0 +1,65 @@
+import { defineModel, GenHubError, vocabulary } from '@genhub/provider';
+import { z } from 'zod';
+import type { WorkerBackend } from '../wire/worker-backend.js';
+import type { WorkerJob } from '../wire/worker-job.js';
+import { WORKERS } from '../workers/catalogue.js';
+import { NO_CHARGE } from './price.js';
+
+/** HunyuanVideo's 720p sizes (Tencent-Hunyuan/HunyuanVideo README, "supported resolutions"). */
+const SIZES = {
+  '16:9': [1280, 720],
+  '9:16': [720, 1280],
+  '1:1': [960, 960],
+} as const;
+
+/** HunyuanVideo renders 24 frames a second; its longest clip is 129 frames, about 5 seconds. */
+const FPS = 24;
+const MAX_SECONDS = 5;
+
+/** Text- and image-to-video with Tencent HunyuanVideo (and HunyuanVideo-I2V for a first frame). */
+export const hunyuanVideo = (backend: WorkerBackend) =>
+  defineModel({
+    id: 'local/hunyuan-video',
+    name: WORKERS['hunyuan-video'].name,
+    description: 'Tencent HunyuanVideo on your own GPU (port 8007 by default): 720p clips up to 5 s.',
+    tasks: ['text-to-video', 'image-to-video'],
+    output: 'video',
+    params: z.object({
+      prompt: vocabulary.prompt.max(1000),
+      negativePrompt: vocabulary.negativePrompt.max(1000).optional(),
+      images: vocabulary.images.max(1).optional(),
+      aspectRatio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      duration: vocabulary.duration.int().min(1).max(MAX_SECONDS).default(MAX_SECONDS),
+      seed: vocabulary.seed.max(2 ** 32 - 1).optional(),
+      steps: z.number().int().min(1).max(100).optional().describe('Denoising steps'),
+    }),
+    limits: { promptMaxLength: 1000, maxQuantity: 1, maxInputImages: 1 },
+    // A 720p clip takes a consumer GPU tens of minutes.
+    timeouts: { deadlineMs: 90 * 60_000 },
+    estimatePrice: () => NO_CHARGE,
+    example: { prompt: 'waves rolling onto a pebble beach at dusk' },
+    submit({ params, task, ...options }) {
+      const image = params.images?.[0];
+      if (task === 'image-to-video' && image === undefined) {
+        throw new GenHubError('INVALID_INPUT', 'Image-to-video needs a first frame in images.', {
+          retryable: false,
+          details: { param: 'images' },
+        });
+      }
+      const [width, height] = SIZES[params.aspectRatio];
+      const job: WorkerJob = {
+        task,
+        model: 'hunyuan-video',
+        prompt: params.prompt,
+        negative_prompt: params.negativePrompt,
+        image: task === 'image-to-video' ? image?.url : undefined,
+        width,
+        height,
+        duration: params.duration,
+        fps: FPS,
+        seed: params.seed,
+        steps: params.steps,
+      };
+      return backend.submit(job, options);
+    },
+  });
