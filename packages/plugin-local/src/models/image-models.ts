@@ -1,40 +1,36 @@
-import { defineModel, vocabulary } from '@genhub/provider';
+import { defineModel, type SizePreset, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import type { WorkerBackend } from '../wire/worker-backend.js';
 import type { WorkerJob } from '../wire/worker-job.js';
 import { WORKERS } from '../workers/catalogue.js';
 import { NO_CHARGE } from './price.js';
 
-/** The aspect ratios both image workers offer, square first (the default). */
-const RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'] as const;
-type SizeTable = Readonly<Record<(typeof RATIOS)[number], readonly [number, number]>>;
+/** Qwen-Image's trained sizes per aspect ratio, square (the default) first (QwenLM/Qwen-Image README, "aspect_ratios"). */
+const QWEN_SIZES: readonly SizePreset[] = [
+  { label: '1:1', width: 1328, height: 1328 },
+  { label: '16:9', width: 1664, height: 928 },
+  { label: '9:16', width: 928, height: 1664 },
+  { label: '4:3', width: 1472, height: 1140 },
+  { label: '3:4', width: 1140, height: 1472 },
+  { label: '3:2', width: 1584, height: 1056 },
+  { label: '2:3', width: 1056, height: 1584 },
+];
 
-/** Qwen-Image's trained sizes per aspect ratio (QwenLM/Qwen-Image README, "aspect_ratios"). */
-const QWEN_SIZES: SizeTable = {
-  '1:1': [1328, 1328],
-  '16:9': [1664, 928],
-  '9:16': [928, 1664],
-  '4:3': [1472, 1140],
-  '3:4': [1140, 1472],
-  '3:2': [1584, 1056],
-  '2:3': [1056, 1584],
-};
-
-/** Hunyuan Image 3.0's sizes around one megapixel (Tencent-Hunyuan/HunyuanImage-3.0 README). */
-const HUNYUAN_SIZES: SizeTable = {
-  '1:1': [1024, 1024],
-  '16:9': [1280, 720],
-  '9:16': [720, 1280],
-  '4:3': [1152, 864],
-  '3:4': [864, 1152],
-  '3:2': [1216, 832],
-  '2:3': [832, 1216],
-};
+/** Hunyuan Image 3.0's sizes around one megapixel, square (the default) first (Tencent-Hunyuan/HunyuanImage-3.0 README). */
+const HUNYUAN_SIZES: readonly SizePreset[] = [
+  { label: '1:1', width: 1024, height: 1024 },
+  { label: '16:9', width: 1280, height: 720 },
+  { label: '9:16', width: 720, height: 1280 },
+  { label: '4:3', width: 1152, height: 864 },
+  { label: '3:4', width: 864, height: 1152 },
+  { label: '3:2', width: 1216, height: 832 },
+  { label: '2:3', width: 832, height: 1216 },
+];
 
 /** Both image workers take the same parameters; only their sizes and names differ. */
 function imageModel(
   backend: WorkerBackend,
-  sizes: SizeTable,
+  sizes: readonly SizePreset[],
   options: { description: string; promptMaxLength: number },
 ) {
   const { worker } = backend.endpoint;
@@ -47,22 +43,23 @@ function imageModel(
     params: z.object({
       prompt: vocabulary.prompt.max(options.promptMaxLength),
       negativePrompt: vocabulary.negativePrompt.max(options.promptMaxLength).optional(),
-      aspectRatio: z.enum(RATIOS).default('1:1'),
+      width: vocabulary.width.default(sizes[0]!.width),
+      height: vocabulary.height.default(sizes[0]!.height),
       seed: vocabulary.seed.max(2 ** 32 - 1).optional(),
       steps: z.number().int().min(1).max(100).optional().describe('Denoising steps'),
     }),
+    sizes: { presets: sizes },
     limits: { promptMaxLength: options.promptMaxLength, maxQuantity: 1 },
     estimatePrice: () => NO_CHARGE,
     example: { prompt: 'a red fox in fresh snow, morning light' },
     submit({ params, task, ...options }) {
-      const [width, height] = sizes[params.aspectRatio];
       const job: WorkerJob = {
         task,
         model: worker,
         prompt: params.prompt,
         negative_prompt: params.negativePrompt,
-        width,
-        height,
+        width: params.width,
+        height: params.height,
         seed: params.seed,
         steps: params.steps,
       };

@@ -1,4 +1,4 @@
-import { defineModel, GenHubError, vocabulary } from '@genhub/provider';
+import { defineModel, GenHubError, type SizePreset, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import type { WorkerBackend } from '../wire/worker-backend.js';
 import type { WorkerJob } from '../wire/worker-job.js';
@@ -6,11 +6,11 @@ import { WORKERS } from '../workers/catalogue.js';
 import { NO_CHARGE } from './price.js';
 
 /** HunyuanVideo's 720p sizes (Tencent-Hunyuan/HunyuanVideo README, "supported resolutions"). */
-const SIZES = {
-  '16:9': [1280, 720],
-  '9:16': [720, 1280],
-  '1:1': [960, 960],
-} as const;
+const SIZES: readonly SizePreset[] = [
+  { label: '16:9', width: 1280, height: 720 },
+  { label: '9:16', width: 720, height: 1280 },
+  { label: '1:1', width: 960, height: 960 },
+];
 
 /** HunyuanVideo renders 24 frames a second; its longest clip is 129 frames, about 5 seconds. */
 const FPS = 24;
@@ -28,11 +28,13 @@ export const hunyuanVideo = (backend: WorkerBackend) =>
       prompt: vocabulary.prompt.max(1000),
       negativePrompt: vocabulary.negativePrompt.max(1000).optional(),
       images: vocabulary.images.max(1).optional(),
-      aspectRatio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      width: vocabulary.width.default(1280),
+      height: vocabulary.height.default(720),
       duration: vocabulary.duration.int().min(1).max(MAX_SECONDS).default(MAX_SECONDS),
       seed: vocabulary.seed.max(2 ** 32 - 1).optional(),
       steps: z.number().int().min(1).max(100).optional().describe('Denoising steps'),
     }),
+    sizes: { presets: SIZES },
     limits: { promptMaxLength: 1000, maxQuantity: 1, maxInputImages: 1 },
     // A 720p clip takes a consumer GPU tens of minutes.
     timeouts: { deadlineMs: 90 * 60_000 },
@@ -46,15 +48,14 @@ export const hunyuanVideo = (backend: WorkerBackend) =>
           details: { param: 'images' },
         });
       }
-      const [width, height] = SIZES[params.aspectRatio];
       const job: WorkerJob = {
         task,
         model: 'hunyuan-video',
         prompt: params.prompt,
         negative_prompt: params.negativePrompt,
         image: task === 'image-to-video' ? image?.url : undefined,
-        width,
-        height,
+        width: params.width,
+        height: params.height,
         duration: params.duration,
         fps: FPS,
         seed: params.seed,
