@@ -26,6 +26,8 @@ export interface WorkerJobPlan {
   /** With a clock: the job runs until this long after it was created. */
   readyAfterMs?: number;
   ending: 'succeeded' | 'cancelled' | { code: string; message: string };
+  /** Submits answered 429 `busy` (a full queue) before one is accepted. */
+  busySubmits?: number;
   /** Results as links to the worker's files (the default) or inline in base64. */
   outputs?: 'url' | 'b64';
 }
@@ -145,6 +147,7 @@ export async function startFakeLocalWorker(options: FakeLocalWorkerOptions = {})
   const jobs = new Map<string, FakeWorkerJob>();
   const byKey = new Map<string, string>();
   let plan: WorkerJobPlan = { runningPolls: 1, ending: 'succeeded' };
+  let busyLeft = 0;
 
   const guarded =
     (handler: (call: FakeCall) => FakeResponse) =>
@@ -190,6 +193,13 @@ export async function startFakeLocalWorker(options: FakeLocalWorkerOptions = {})
     server.route(
       'POST /v1/jobs',
       guarded((call) => {
+        if (busyLeft > 0) {
+          busyLeft -= 1;
+          return {
+            ...refusal(429, 'busy', 'The job queue is full; try again shortly.'),
+            headers: { 'retry-after': '1' },
+          };
+        }
         const parsed = jobBody.safeParse(call.bodyJson);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -278,6 +288,7 @@ export async function startFakeLocalWorker(options: FakeLocalWorkerOptions = {})
     jobs,
     plan(next) {
       plan = next;
+      busyLeft = next.busySubmits ?? 0;
       routes();
     },
     submissions: () => server.callsTo('POST /v1/jobs'),

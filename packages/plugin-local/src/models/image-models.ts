@@ -5,7 +5,7 @@ import type { WorkerJob } from '../wire/worker-job.js';
 import { WORKERS } from '../workers/catalogue.js';
 import { NO_CHARGE } from './price.js';
 
-/** Qwen-Image's trained sizes per aspect ratio, square (the default) first (QwenLM/Qwen-Image README, "aspect_ratios"). */
+/** Qwen-Image's sizes per aspect ratio, square (the default) first (QwenLM/Qwen-Image README, `aspect_ratios`). */
 const QWEN_SIZES: readonly SizePreset[] = [
   { label: '1:1', width: 1328, height: 1328 },
   { label: '16:9', width: 1664, height: 928 },
@@ -16,7 +16,10 @@ const QWEN_SIZES: readonly SizePreset[] = [
   { label: '2:3', width: 1056, height: 1584 },
 ];
 
-/** Hunyuan Image 3.0's sizes around one megapixel, square (the default) first (Tencent-Hunyuan/HunyuanImage-3.0 README). */
+/**
+ * Sizes around one megapixel for Hunyuan Image 3.0, square (the default) first. Its README documents
+ * `image_size` as `auto` or any `WxH`; these are our choice, at the ratios GenHub's chat offers.
+ */
 const HUNYUAN_SIZES: readonly SizePreset[] = [
   { label: '1:1', width: 1024, height: 1024 },
   { label: '16:9', width: 1280, height: 720 },

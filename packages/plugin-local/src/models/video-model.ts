@@ -5,14 +5,16 @@ import type { WorkerJob } from '../wire/worker-job.js';
 import { WORKERS } from '../workers/catalogue.js';
 import { NO_CHARGE } from './price.js';
 
-/** HunyuanVideo's 720p sizes (Tencent-Hunyuan/HunyuanVideo README, "supported resolutions"). */
+/** HunyuanVideo's recommended 720p sizes, landscape first (Tencent/HunyuanVideo README, resolution table). */
 const SIZES: readonly SizePreset[] = [
   { label: '16:9', width: 1280, height: 720 },
   { label: '9:16', width: 720, height: 1280 },
+  { label: '4:3', width: 1104, height: 832 },
+  { label: '3:4', width: 832, height: 1104 },
   { label: '1:1', width: 960, height: 960 },
 ];
 
-/** HunyuanVideo renders 24 frames a second; its longest clip is 129 frames, about 5 seconds. */
+/** HunyuanVideo renders 24 frames a second; its documented clip is 129 frames, about 5 seconds. */
 const FPS = 24;
 const MAX_SECONDS = 5;
 
