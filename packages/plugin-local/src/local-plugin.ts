@@ -66,7 +66,8 @@ export const localPlugin = definePlugin({
 
     return defineProvider({
       models: [...backends.values()].map((backend) => MODEL_OF[backend.endpoint.worker](backend)),
-      // Workers answer a repeated Idempotency-Key with the job they already made.
+      // Job workers answer a repeated Idempotency-Key with the job they already made. An OpenAI-mode
+      // server may draw a second image instead, which costs nobody anything.
       capabilities: { idempotentSubmit: true },
       async poll(ref, { signal }) {
         const backend = backendOf(ref);
