@@ -303,3 +303,18 @@ describe('the other workers through the pipeline', () => {
     }
   });
 });
+
+describe('cancelling a job the worker has already finished', () => {
+  it('is no error: the worker answers 409 job_ended and there is nothing to stop', async () => {
+    await start();
+    fake.plan({ runningPolls: 0, ending: 'succeeded' });
+    const done = await settled(genhub!, await requestImage());
+    const provider = genhub!.registry.provider('local')!;
+    await expect(
+      provider.cancel!(done.remoteRef as { id: string; data: { worker: string } }, {
+        signal: AbortSignal.timeout(5000),
+      }),
+    ).resolves.toBeUndefined();
+    expect(fake.server.calls.at(-1)).toMatchObject({ method: 'DELETE' });
+  });
+});

@@ -76,7 +76,12 @@ export function jobProtocolBackend(endpoint: WorkerEndpoint, api: HttpClient): W
     },
     poll: async (jobId, signal) => pollResult(await call({ url: jobPath(jobId), signal }, jobAnswer)),
     async cancel(jobId, signal) {
-      await call({ method: 'DELETE', url: jobPath(jobId), signal }, jobAnswer);
+      const response = await api.request({ method: 'DELETE', url: jobPath(jobId), signal });
+      const body = await response.text();
+      // 409: the job ended first; 404: the worker forgot it. Either way there is nothing to stop.
+      const ended = response.status === 409 || response.status === 404;
+      if ((response.status >= 200 && response.status < 300) || ended) return;
+      throw requestErrors(response.status, response.headers, body, { request: `DELETE ${jobPath(jobId)}` });
     },
     async health(signal) {
       const answer = await call({ url: '/health', signal, retry: false }, healthAnswer);
