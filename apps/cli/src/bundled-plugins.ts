@@ -8,6 +8,7 @@ import { googlePlugin } from '@genhub/plugin-google';
 import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { klingPlugin } from '@genhub/plugin-kling';
+import { localPlugin } from '@genhub/plugin-local';
 import { lumaPlugin } from '@genhub/plugin-luma';
 import { openaiPlugin } from '@genhub/plugin-openai';
 import { recraftPlugin } from '@genhub/plugin-recraft';
@@ -30,4 +31,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   openaiPlugin,
   lumaPlugin,
   googlePlugin,
+  localPlugin,
 ];
