@@ -67,6 +67,7 @@ export function falQueue(api: HttpClient) {
       const status = await call({ url: `${requestPath(ref)}/status`, query: { logs: 1 }, signal }, queueStatus);
       if (status.status !== 'COMPLETED') return pending(status);
       if (status.error) {
+        if (isCancellation(status)) return { status: 'cancelled' };
         return {
           status: 'failed',
           error: taskFailure({
@@ -105,6 +106,14 @@ export function falQueue(api: HttpClient) {
 }
 
 export type FalQueue = ReturnType<typeof falQueue>;
+
+/**
+ * A request GenHub cancelled. fal's docs do not show a cancelled request's status; it is taken to
+ * end COMPLETED with an error naming the cancellation.
+ */
+function isCancellation(status: QueueStatus): boolean {
+  return /cancel/i.test(status.error_type ?? '') || /\bcancell?ed\b/i.test(status.error ?? '');
+}
 
 /** A request still queued or running: its queue position, and a percent when its logs give one. */
 function pending(status: QueueStatus): PollResult {

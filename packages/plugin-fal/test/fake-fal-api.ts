@@ -1,0 +1,210 @@
+import type { Clock } from '@genhub/provider';
+import { type FakeCall, type FakeServer, minimalMp4, startFakeServer } from '@genhub/testkit';
+import { z } from 'zod';
+import type { AppSchema } from '../src/models/openapi.js';
+import { BUNDLED_SCHEMAS } from '../src/schemas/index.js';
+
+/** The only key the fake accepts (`Authorization: Key <key>`); any other gets fal's 401. */
+export const FAKE_FAL_KEY = 'fal-fake-key-0123456789abcdef';
+
+/** How the fake's next requests go: `IN_QUEUE`, then `IN_PROGRESS` polls, then the ending. */
+export interface FakeFalPlan {
+  queuedPolls?: number;
+  runningPolls: number;
+  /** A video, or the error a COMPLETED request carries (with fal's `error_type`). */
+  ending: 'succeeded' | { error: string; errorType?: string };
+  /** With a clock: the request is COMPLETED from this many ms after submit, whatever the polls. */
+  readyAfterMs?: number;
+}
+
+export interface FakeFalApi {
+  /** `http://127.0.0.1:<port>`: the plugin's `baseUrl` (fal's queue origin). */
+  readonly url: string;
+  readonly server: FakeServer;
+  plan(plan: FakeFalPlan): void;
+  /** The submits received, in order. */
+  submits(): FakeCall[];
+  /** Status calls received. */
+  statusCalls(): FakeCall[];
+  /** When request `id` became COMPLETED, on the fake's clock. */
+  completedAt(id: string): number | undefined;
+  /** Adds an app to those the fake serves, as an operator-listed one. */
+  serveApp(schema: AppSchema, openApiDocument: unknown): void;
+  close(): Promise<void>;
+}
+
+interface FakeRequest {
+  id: string;
+  app: string;
+  plan: FakeFalPlan;
+  submittedAt: number;
+  polls: number;
+  cancelled: boolean;
+  completedAt?: number;
+}
+
+const unauthorized = { status: 401, json: { detail: 'Authentication is required to perform this action' } };
+const notFound = { status: 404, json: { detail: 'Request not found' } };
+const video = minimalMp4();
+
+/** fal's 422 for a body its schema refuses: `{ detail: [{ loc, msg, type }] }`. */
+function validationError(issues: readonly z.core.$ZodIssue[]) {
+  return {
+    status: 422,
+    json: {
+      detail: issues.map((issue) => ({
+        loc: ['body', ...issue.path.map(String)],
+        msg: issue.message,
+        type: issue.code === 'invalid_value' ? 'enum' : 'value_error',
+      })),
+    },
+  };
+}
+
+/** fal accepts a file input as a URL or a data URI. */
+const isFileReference = (value: unknown) => typeof value === 'string' && /^(https?:\/\/|data:)/.test(value);
+
+/**
+ * A fake of fal's queue API (docs.fal.ai, "Queue"; fal-js libs/client/src/queue.ts) on 127.0.0.1:
+ * `POST /{app id}` (validated against the app's published input schema, `?fal_webhook=` accepted)
+ * answers `{ request_id, response_url, status_url, cancel_url, queue_position }`; status, result and
+ * cancel live under `/{owner}/{alias}/requests/{id}` (the app id without its sub-path), answering
+ * 404 elsewhere. Results are `{ video: File }` with the file served by the fake.
+ */
+export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<FakeFalApi> {
+  const server = await startFakeServer();
+  const now = () => options.clock?.now() ?? Date.now();
+  const requests = new Map<string, FakeRequest>();
+  const apps = new Map<string, AppSchema>(BUNDLED_SCHEMAS);
+  const documents = new Map<string, unknown>();
+  let plan: FakeFalPlan = { runningPolls: 1, ending: 'succeeded' };
+
+  const authorized = (call: FakeCall) => call.headers.authorization === `Key ${FAKE_FAL_KEY}`;
+  const followUp = (app: string) => app.split('/').slice(0, 2).join('/');
+  const urlsOf = (request: FakeRequest) => {
+    const base = `${server.url}/${followUp(request.app)}/requests/${request.id}`;
+    return { response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
+  };
+
+  const completed = (request: FakeRequest) => {
+    if (request.completedAt !== undefined) return true;
+    const { plan: own, polls } = request;
+    const done =
+      request.cancelled ||
+      (own.readyAfterMs !== undefined
+        ? now() - request.submittedAt >= own.readyAfterMs
+        : polls > (own.queuedPolls ?? 0) + own.runningPolls);
+    if (done) request.completedAt = now();
+    return done;
+  };
+
+  const statusOf = (request: FakeRequest) => {
+    const common = { request_id: request.id, ...urlsOf(request) };
+    if (completed(request)) {
+      const failure = request.cancelled
+        ? { error: 'Request was cancelled.', error_type: 'request_cancelled' }
+        : request.plan.ending === 'succeeded'
+          ? {}
+          : { error: request.plan.ending.error, error_type: request.plan.ending.errorType ?? null };
+      return { status: 'COMPLETED', ...common, logs: [], metrics: { inference_time: 12.5 }, ...failure };
+    }
+    if (request.polls <= (request.plan.queuedPolls ?? 0)) {
+      return { status: 'IN_QUEUE', ...common, queue_position: 2 };
+    }
+    return {
+      status: 'IN_PROGRESS',
+      ...common,
+      logs: [{ message: 'Generating: 40%', level: 'INFO', source: 'USER', timestamp: new Date(now()).toISOString() }],
+    };
+  };
+
+  const submit = (call: FakeCall) => {
+    if (!authorized(call)) return unauthorized;
+    const app = call.path.slice(1);
+    const schema = apps.get(app);
+    if (schema === undefined) return { status: 404, json: { detail: `Application '${app}' not found` } };
+    const parsed = z.fromJSONSchema(schema.input as never).safeParse(call.bodyJson);
+    if (!parsed.success) return validationError(parsed.error.issues);
+    const body = call.bodyJson as Record<string, unknown>;
+    for (const key of ['image_url', 'image_urls']) {
+      const files = body[key] === undefined ? [] : [body[key]].flat();
+      if (!files.every(isFileReference)) {
+        return validationError([{ code: 'custom', path: [key], message: 'Invalid file URL', input: body[key] }]);
+      }
+    }
+    const id = crypto.randomUUID();
+    const request: FakeRequest = { id, app, plan, submittedAt: now(), polls: 0, cancelled: false };
+    requests.set(id, request);
+    return { json: { request_id: id, gateway_request_id: id, status: 'IN_QUEUE', queue_position: 0, ...urlsOf(request) } };
+  };
+
+  /** The request a follow-up URL names, when it is under its app's `owner/alias`. */
+  const find = (call: FakeCall) => {
+    const request = requests.get(call.params.id ?? '');
+    const app = `${call.params.owner}/${call.params.alias}`;
+    return request !== undefined && followUp(request.app) === app ? request : undefined;
+  };
+
+  const routes = () => {
+    for (const app of apps.keys()) server.route(`POST /${app}`, submit);
+    server.route('GET /:owner/:alias/requests/:id/status', (call) => {
+      if (!authorized(call)) return unauthorized;
+      const request = find(call);
+      if (request === undefined) return notFound;
+      request.polls += 1;
+      return { json: statusOf(request) };
+    });
+    server.route('GET /:owner/:alias/requests/:id', (call) => {
+      if (!authorized(call)) return unauthorized;
+      const request = find(call);
+      if (request === undefined) return notFound;
+      if (!completed(request)) return { status: 400, json: { detail: 'Request is still in progress' } };
+      if (request.cancelled) return { status: 400, json: { detail: 'Request was cancelled.' } };
+      if (request.plan.ending !== 'succeeded') return { status: 422, json: { detail: request.plan.ending.error } };
+      return {
+        json: {
+          video: {
+            url: `${server.url}/files/${request.id}.mp4`,
+            content_type: 'video/mp4',
+            file_name: 'output.mp4',
+            file_size: video.byteLength,
+          },
+          seed: 42,
+        },
+      };
+    });
+    server.route('PUT /:owner/:alias/requests/:id/cancel', (call) => {
+      if (!authorized(call)) return unauthorized;
+      const request = find(call);
+      if (request === undefined) return { status: 404, json: { status: 'NOT_FOUND' } };
+      if (completed(request)) return { status: 400, json: { status: 'ALREADY_COMPLETED' } };
+      const queued = request.polls <= (request.plan.queuedPolls ?? 0);
+      request.cancelled = true;
+      return queued ? { json: { status: 'OK' } } : { status: 202, json: { status: 'CANCELLATION_REQUESTED' } };
+    });
+    server.route('GET /files/:name', { headers: { 'content-type': 'video/mp4' }, body: video });
+    server.route('GET /openapi', (call) => {
+      const document = documents.get(call.query.endpoint_id ?? '');
+      return document === undefined ? { status: 404, json: { detail: 'Not found' } } : { json: document };
+    });
+  };
+  routes();
+
+  return {
+    url: server.url,
+    server,
+    plan(next) {
+      plan = next;
+      routes();
+    },
+    submits: () => server.calls.filter((call) => call.method === 'POST' && apps.has(call.path.slice(1))),
+    statusCalls: () => server.callsTo('GET /:owner/:alias/requests/:id/status'),
+    completedAt: (id) => requests.get(id)?.completedAt,
+    serveApp(schema, document) {
+      apps.set(schema.appId, schema);
+      documents.set(schema.appId, document);
+      routes();
+    },
+    close: () => server.close(),
+  };
+}
