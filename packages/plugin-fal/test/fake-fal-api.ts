@@ -1,5 +1,5 @@
 import type { Clock } from '@genhub/provider';
-import { type FakeCall, type FakeServer, minimalMp4, startFakeServer } from '@genhub/testkit';
+import { type FakeCall, type FakeServer, minimalMp4, solidPng, startFakeServer } from '@genhub/testkit';
 import { z } from 'zod';
 import type { AppSchema } from '../src/models/openapi.js';
 import { BUNDLED_SCHEMAS } from '../src/schemas/index.js';
@@ -26,14 +26,16 @@ export interface FakeFalApi {
   submits(): FakeCall[];
   /** Status calls received. */
   statusCalls(): FakeCall[];
-  /** When request `id` became COMPLETED, on the fake's clock. */
-  completedAt(id: string): number | undefined;
+  /** What the fake knows of request `id`: when it was submitted (on the fake's clock), polls, cancel. */
+  request(id: string): Readonly<FakeRequest> | undefined;
+  /** Makes request `id` finish successfully at its next status call. */
+  finishNow(id: string): void;
   /** Adds an app to those the fake serves, as an operator-listed one. */
   serveApp(schema: AppSchema, openApiDocument: unknown): void;
   close(): Promise<void>;
 }
 
-interface FakeRequest {
+export interface FakeRequest {
   id: string;
   app: string;
   plan: FakeFalPlan;
@@ -46,6 +48,7 @@ interface FakeRequest {
 const unauthorized = { status: 401, json: { detail: 'Authentication is required to perform this action' } };
 const notFound = { status: 404, json: { detail: 'Request not found' } };
 const video = minimalMp4();
+const image = solidPng(8, 8, [240, 120, 30]);
 
 /** fal's 422 for a body its schema refuses: `{ detail: [{ loc, msg, type }] }`. */
 function validationError(issues: readonly z.core.$ZodIssue[]) {
@@ -161,6 +164,10 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       if (!completed(request)) return { status: 400, json: { detail: 'Request is still in progress' } };
       if (request.cancelled) return { status: 400, json: { detail: 'Request was cancelled.' } };
       if (request.plan.ending !== 'succeeded') return { status: 422, json: { detail: request.plan.ending.error } };
+      if (apps.get(request.app)?.category?.endsWith('-to-image')) {
+        const url = `${server.url}/files/${request.id}.png`;
+        return { json: { images: [{ url, content_type: 'image/png', width: 8, height: 8 }], seed: 42 } };
+      }
       return {
         json: {
           video: {
@@ -182,7 +189,11 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       request.cancelled = true;
       return queued ? { json: { status: 'OK' } } : { status: 202, json: { status: 'CANCELLATION_REQUESTED' } };
     });
-    server.route('GET /files/:name', { headers: { 'content-type': 'video/mp4' }, body: video });
+    server.route('GET /files/:name', (call) =>
+      call.params.name?.endsWith('.png')
+        ? { headers: { 'content-type': 'image/png' }, body: image }
+        : { headers: { 'content-type': 'video/mp4' }, body: video },
+    );
     server.route('GET /openapi', (call) => {
       const document = documents.get(call.query.endpoint_id ?? '');
       return document === undefined ? { status: 404, json: { detail: 'Not found' } } : { json: document };
@@ -199,7 +210,11 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     },
     submits: () => server.calls.filter((call) => call.method === 'POST' && apps.has(call.path.slice(1))),
     statusCalls: () => server.callsTo('GET /:owner/:alias/requests/:id/status'),
-    completedAt: (id) => requests.get(id)?.completedAt,
+    request: (id) => requests.get(id),
+    finishNow(id) {
+      const request = requests.get(id);
+      if (request !== undefined) request.plan = { runningPolls: 0, ending: 'succeeded' };
+    },
     serveApp(schema, document) {
       apps.set(schema.appId, schema);
       documents.set(schema.appId, document);
