@@ -1,4 +1,5 @@
-import type { Clock } from '@genhub/provider';
+import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { Clock, WebhookRequest } from '@genhub/provider';
 import { type FakeCall, type FakeServer, minimalMp4, solidPng, startFakeServer } from '@genhub/testkit';
 import { z } from 'zod';
 import type { AppSchema } from '../src/models/openapi.js';
@@ -30,6 +31,13 @@ export interface FakeFalApi {
   request(id: string): Readonly<FakeRequest> | undefined;
   /** Makes request `id` finish successfully at its next status call. */
   finishNow(id: string): void;
+  /** fal's JWKS as the fake serves it, at `${url}/.well-known/jwks.json`. */
+  readonly jwksUrl: string;
+  /**
+   * The call fal makes to a webhook when request `id` ends, signed as fal signs it (with the fake's
+   * key unless another is given, now unless another time is given).
+   */
+  webhookCall(id: string, options?: { privateKey?: KeyObject; timestampSeconds?: number }): WebhookRequest;
   /** Adds an app to those the fake serves, as an operator-listed one. */
   serveApp(schema: AppSchema, openApiDocument: unknown): void;
   close(): Promise<void>;
@@ -64,6 +72,32 @@ function validationError(issues: readonly z.core.$ZodIssue[]) {
   };
 }
 
+/** The user id fal names in its webhook calls. */
+export const FAKE_FAL_USER_ID = 'fake-user-7';
+
+/**
+ * Signs a webhook call as docs.fal.ai ("Verifying your webhook") describes: ED25519 over the lines
+ * request id, user id, timestamp (epoch seconds) and the hex SHA-256 of the body; hex in a header.
+ */
+export function signedWebhook(
+  privateKey: KeyObject,
+  call: { requestId: string; userId: string; timestampSeconds: number; body: Uint8Array },
+): WebhookRequest {
+  const timestamp = String(Math.floor(call.timestampSeconds));
+  const bodyHash = createHash('sha256').update(call.body).digest('hex');
+  const message = Buffer.from([call.requestId, call.userId, timestamp, bodyHash].join('\n'));
+  return {
+    headers: {
+      'content-type': 'application/json',
+      'x-fal-webhook-request-id': call.requestId,
+      'x-fal-webhook-user-id': call.userId,
+      'x-fal-webhook-timestamp': timestamp,
+      'x-fal-webhook-signature': sign(null, message, privateKey).toString('hex'),
+    },
+    body: call.body,
+  };
+}
+
 /** fal accepts a file input as a URL or a data URI. */
 const isFileReference = (value: unknown) => typeof value === 'string' && /^(https?:\/\/|data:)/.test(value);
 
@@ -81,6 +115,7 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
   const apps = new Map<string, AppSchema>(BUNDLED_SCHEMAS);
   const documents = new Map<string, unknown>();
   let plan: FakeFalPlan = { runningPolls: 1, ending: 'succeeded' };
+  const signingKey = generateKeyPairSync('ed25519');
 
   const authorized = (call: FakeCall) => call.headers.authorization === `Key ${FAKE_FAL_KEY}`;
   const followUp = (app: string) => app.split('/').slice(0, 2).join('/');
@@ -141,6 +176,16 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     return { json: { request_id: id, gateway_request_id: id, status: 'IN_QUEUE', queue_position: 0, ...urlsOf(request) } };
   };
 
+  /** A finished request's output, as its app answers it. */
+  const resultOf = (request: FakeRequest) => {
+    if (apps.get(request.app)?.category?.endsWith('-to-image')) {
+      const url = `${server.url}/files/${request.id}.png`;
+      return { images: [{ url, content_type: 'image/png', width: 8, height: 8 }], seed: 42 };
+    }
+    const url = `${server.url}/files/${request.id}.mp4`;
+    return { video: { url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: video.byteLength }, seed: 42 };
+  };
+
   /** The request a follow-up URL names, when it is under its app's `owner/alias`. */
   const find = (call: FakeCall) => {
     const request = requests.get(call.params.id ?? '');
@@ -164,21 +209,10 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       if (!completed(request)) return { status: 400, json: { detail: 'Request is still in progress' } };
       if (request.cancelled) return { status: 400, json: { detail: 'Request was cancelled.' } };
       if (request.plan.ending !== 'succeeded') return { status: 422, json: { detail: request.plan.ending.error } };
-      if (apps.get(request.app)?.category?.endsWith('-to-image')) {
-        const url = `${server.url}/files/${request.id}.png`;
-        return { json: { images: [{ url, content_type: 'image/png', width: 8, height: 8 }], seed: 42 } };
-      }
-      return {
-        json: {
-          video: {
-            url: `${server.url}/files/${request.id}.mp4`,
-            content_type: 'video/mp4',
-            file_name: 'output.mp4',
-            file_size: video.byteLength,
-          },
-          seed: 42,
-        },
-      };
+      return { json: resultOf(request) };
+    });
+    server.route('GET /.well-known/jwks.json', {
+      json: { keys: [{ ...signingKey.publicKey.export({ format: 'jwk' }), kid: 'fake-1', use: 'sig', alg: 'EdDSA' }] },
     });
     server.route('PUT /:owner/:alias/requests/:id/cancel', (call) => {
       if (!authorized(call)) return unauthorized;
@@ -214,6 +248,26 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     finishNow(id) {
       const request = requests.get(id);
       if (request !== undefined) request.plan = { runningPolls: 0, ending: 'succeeded' };
+    },
+    jwksUrl: `${server.url}/.well-known/jwks.json`,
+    webhookCall(id, options = {}) {
+      const request = requests.get(id);
+      if (request === undefined) throw new Error(`The fake has no request ${id}.`);
+      const ok = request.plan.ending === 'succeeded' && !request.cancelled;
+      const body = Buffer.from(
+        JSON.stringify({
+          request_id: id,
+          gateway_request_id: id,
+          status: ok ? 'OK' : 'ERROR',
+          ...(ok ? { payload: resultOf(request) } : { error: 'Request failed', payload: null }),
+        }),
+      );
+      return signedWebhook(options.privateKey ?? signingKey.privateKey, {
+        requestId: id,
+        userId: FAKE_FAL_USER_ID,
+        timestampSeconds: options.timestampSeconds ?? now() / 1000,
+        body,
+      });
     },
     serveApp(schema, document) {
       apps.set(schema.appId, schema);
