@@ -1,5 +1,5 @@
 import { definePlugin, defineProvider } from '@genhub/provider';
-import { falQueue, type FalRef } from './api/queue.js';
+import { type FalRef, falQueue } from './api/queue.js';
 import { falSettings } from './config.js';
 import { loadModels } from './models/catalogue.js';
 import { falWebhook } from './webhook/verify-webhook.js';

@@ -55,7 +55,10 @@ testProvider({
           }),
         expect: { retryAfterSeconds: 1 },
       },
-      cancel: { request, arrange: () => fake.plan({ queuedPolls: 50, runningPolls: 50, ending: 'succeeded' }) },
+      cancel: {
+        request,
+        arrange: () => fake.plan({ queuedPolls: 50, runningPolls: 50, ending: 'succeeded' }),
+      },
     },
   },
   requests: {
@@ -74,7 +77,10 @@ testProvider({
         images: [{ url: frame([200, 0, 0]) }, { url: frame([0, 0, 200]) }],
         transitions: [{ duration: 3, prompt: 'red turns blue' }],
       },
-      sends: { image_urls: [frame([200, 0, 0]), frame([0, 0, 200])], transitions: [{ duration: 3, prompt: 'red turns blue' }] },
+      sends: {
+        image_urls: [frame([200, 0, 0]), frame([0, 0, 200])],
+        transitions: [{ duration: 3, prompt: 'red turns blue' }],
+      },
     },
     'fal/mochi-v1': {
       params: { prompt: 'a dog running in a field', enablePromptExpansion: false },

@@ -152,7 +152,14 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     return {
       status: 'IN_PROGRESS',
       ...common,
-      logs: [{ message: 'Generating: 40%', level: 'INFO', source: 'USER', timestamp: new Date(now()).toISOString() }],
+      logs: [
+        {
+          message: 'Generating: 40%',
+          level: 'INFO',
+          source: 'USER',
+          timestamp: new Date(now()).toISOString(),
+        },
+      ],
     };
   };
 
@@ -167,13 +174,23 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     for (const key of ['image_url', 'image_urls']) {
       const files = body[key] === undefined ? [] : [body[key]].flat();
       if (!files.every(isFileReference)) {
-        return validationError([{ code: 'custom', path: [key], message: 'Invalid file URL', input: body[key] }]);
+        return validationError([
+          { code: 'custom', path: [key], message: 'Invalid file URL', input: body[key] },
+        ]);
       }
     }
     const id = crypto.randomUUID();
     const request: FakeRequest = { id, app, plan, submittedAt: now(), polls: 0, cancelled: false };
     requests.set(id, request);
-    return { json: { request_id: id, gateway_request_id: id, status: 'IN_QUEUE', queue_position: 0, ...urlsOf(request) } };
+    return {
+      json: {
+        request_id: id,
+        gateway_request_id: id,
+        status: 'IN_QUEUE',
+        queue_position: 0,
+        ...urlsOf(request),
+      },
+    };
   };
 
   /** A finished request's output, as its app answers it. */
@@ -183,7 +200,10 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       return { images: [{ url, content_type: 'image/png', width: 8, height: 8 }], seed: 42 };
     }
     const url = `${server.url}/files/${request.id}.mp4`;
-    return { video: { url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: video.byteLength }, seed: 42 };
+    return {
+      video: { url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: video.byteLength },
+      seed: 42,
+    };
   };
 
   /** The request a follow-up URL names, when it is under its app's `owner/alias`. */
@@ -208,11 +228,16 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       if (request === undefined) return notFound;
       if (!completed(request)) return { status: 400, json: { detail: 'Request is still in progress' } };
       if (request.cancelled) return { status: 400, json: { detail: 'Request was cancelled.' } };
-      if (request.plan.ending !== 'succeeded') return { status: 422, json: { detail: request.plan.ending.error } };
+      if (request.plan.ending !== 'succeeded')
+        return { status: 422, json: { detail: request.plan.ending.error } };
       return { json: resultOf(request) };
     });
     server.route('GET /.well-known/jwks.json', {
-      json: { keys: [{ ...signingKey.publicKey.export({ format: 'jwk' }), kid: 'fake-1', use: 'sig', alg: 'EdDSA' }] },
+      json: {
+        keys: [
+          { ...signingKey.publicKey.export({ format: 'jwk' }), kid: 'fake-1', use: 'sig', alg: 'EdDSA' },
+        ],
+      },
     });
     server.route('PUT /:owner/:alias/requests/:id/cancel', (call) => {
       if (!authorized(call)) return unauthorized;
@@ -221,7 +246,9 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       if (completed(request)) return { status: 400, json: { status: 'ALREADY_COMPLETED' } };
       const queued = request.polls <= (request.plan.queuedPolls ?? 0);
       request.cancelled = true;
-      return queued ? { json: { status: 'OK' } } : { status: 202, json: { status: 'CANCELLATION_REQUESTED' } };
+      return queued
+        ? { json: { status: 'OK' } }
+        : { status: 202, json: { status: 'CANCELLATION_REQUESTED' } };
     });
     server.route('GET /files/:name', (call) =>
       call.params.name?.endsWith('.png')

@@ -113,7 +113,8 @@ describe('fal/pika:v2.2:text-to-video through the pipeline', () => {
     fake.plan({
       runningPolls: 1,
       ending: {
-        error: 'The content could not be processed because it contained material flagged by a content checker.',
+        error:
+          'The content could not be processed because it contained material flagged by a content checker.',
         errorType: 'content_policy_violation',
       },
     });
@@ -128,9 +129,16 @@ describe('fal/pika:v2.2:text-to-video through the pipeline', () => {
 
   it('a request that failed at fal is PROVIDER_UNAVAILABLE, refunded', async () => {
     await start();
-    fake.plan({ runningPolls: 0, ending: { error: 'Internal server error', errorType: 'internal_server_error' } });
+    fake.plan({
+      runningPolls: 0,
+      ending: { error: 'Internal server error', errorType: 'internal_server_error' },
+    });
     const done = await settled(genhub!, await requestPika());
-    expect(done).toMatchObject({ state: 'failed', chargedMicros: 0, error: { code: 'PROVIDER_UNAVAILABLE' } });
+    expect(done).toMatchObject({
+      state: 'failed',
+      chargedMicros: 0,
+      error: { code: 'PROVIDER_UNAVAILABLE' },
+    });
     await refunded();
   });
 
@@ -150,9 +158,16 @@ describe('fal/pika:v2.2:text-to-video through the pipeline', () => {
   it('a server error at submit fails PROVIDER_UNAVAILABLE and is refunded', async () => {
     await start();
     fake.plan({ runningPolls: 0, ending: 'succeeded' });
-    fake.server.route('POST /fal-ai/pika/v2.2/text-to-video', { status: 503, json: { detail: 'Service unavailable' } });
+    fake.server.route('POST /fal-ai/pika/v2.2/text-to-video', {
+      status: 503,
+      json: { detail: 'Service unavailable' },
+    });
     const done = await settled(genhub!, await requestPika(), 30_000);
-    expect(done).toMatchObject({ state: 'failed', chargedMicros: 0, error: { code: 'PROVIDER_UNAVAILABLE' } });
+    expect(done).toMatchObject({
+      state: 'failed',
+      chargedMicros: 0,
+      error: { code: 'PROVIDER_UNAVAILABLE' },
+    });
     await refunded();
   }, 40_000);
 
@@ -197,7 +212,9 @@ describe('the other bundled models', () => {
     });
     const done = await settled(genhub!, job);
     expect(done.state).toBe('succeeded');
-    expect(fake.submits()[0]?.bodyJson).toMatchObject({ image_url: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(fake.submits()[0]?.bodyJson).toMatchObject({
+      image_url: expect.stringMatching(/^data:image\/png;base64,/),
+    });
   });
 
   it('Pikaframes refuses a single keyframe before any request', async () => {
@@ -248,7 +265,10 @@ describe('polling a long fal request', () => {
     const clock = virtualClock();
     const slow = await startFakeFalApi({ clock });
     try {
-      const started = await startPipeline(slow, { clock, config: { jobs: { pollInitialMs: 2000, pollMaxMs: 10_000 } } });
+      const started = await startPipeline(slow, {
+        clock,
+        config: { jobs: { pollInitialMs: 2000, pollMaxMs: 10_000 } },
+      });
       genhub = started.genhub;
       slow.plan({ runningPolls: 0, readyAfterMs: 120_000, ending: 'succeeded' });
       const job = await genhub.generation.request({
@@ -292,7 +312,10 @@ const fluxSchema = { appId: 'fal-ai/flux/dev', category: 'text-to-image', input:
 /** The shape of fal's published OpenAPI document for an app, trimmed to what GenHub reads. */
 const fluxOpenApi = {
   openapi: '3.0.4',
-  info: { title: 'FLUX.1 [dev]', 'x-fal-metadata': { endpointId: 'fal-ai/flux/dev', category: 'text-to-image' } },
+  info: {
+    title: 'FLUX.1 [dev]',
+    'x-fal-metadata': { endpointId: 'fal-ai/flux/dev', category: 'text-to-image' },
+  },
   paths: {
     '/fal-ai/flux/dev': {
       post: {

@@ -122,7 +122,9 @@ describe('webhooks through the pipeline', () => {
     const { job, id } = await submitJob();
     const { privateKey } = generateKeyPairSync('ed25519');
     const statusCallsBefore = fake.statusCalls().length;
-    expect(await genhub!.generation.receiveWebhook('fal', fake.webhookCall(id, { privateKey }))).toBe('refused');
+    expect(await genhub!.generation.receiveWebhook('fal', fake.webhookCall(id, { privateKey }))).toBe(
+      'refused',
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fake.statusCalls()).toHaveLength(statusCallsBefore);
     expect((await genhub!.generation.get(job.id))?.state).toBe('running');

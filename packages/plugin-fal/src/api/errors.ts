@@ -8,7 +8,11 @@ import { type ErrorRule, errorTable, failureTable } from '@genhub/provider';
  */
 const errorCodes: ErrorRule[] = [
   { message: /content.?(checker|policy)|nsfw|safety|flagged/i, code: 'CONTENT_REJECTED', retryable: false },
-  { message: /exhausted balance|insufficient|locked.*billing|top up/i, code: 'INSUFFICIENT_FUNDS', retryable: false },
+  {
+    message: /exhausted balance|insufficient|locked.*billing|top up/i,
+    code: 'INSUFFICIENT_FUNDS',
+    retryable: false,
+  },
   { status: 422, code: 'INVALID_INPUT', retryable: false },
 ];
 

@@ -64,7 +64,10 @@ export function falQueue(api: HttpClient) {
     },
 
     async poll(ref: FalRef, signal: AbortSignal): Promise<PollResult> {
-      const status = await call({ url: `${requestPath(ref)}/status`, query: { logs: 1 }, signal }, queueStatus);
+      const status = await call(
+        { url: `${requestPath(ref)}/status`, query: { logs: 1 }, signal },
+        queueStatus,
+      );
       if (status.status !== 'COMPLETED') return pending(status);
       if (status.error) {
         if (isCancellation(status)) return { status: 'cancelled' };
@@ -84,7 +87,10 @@ export function falQueue(api: HttpClient) {
         if (outputs.length > 0) return { status: 'succeeded', outputs };
         return {
           status: 'failed',
-          error: taskFailure({ summary: `fal request ${ref.id} finished without a file`, details: { taskId: ref.id } }),
+          error: taskFailure({
+            summary: `fal request ${ref.id} finished without a file`,
+            details: { taskId: ref.id },
+          }),
         };
       } catch (error) {
         // A request that ended in an error answers its result URL with that error.
@@ -118,7 +124,10 @@ function isCancellation(status: QueueStatus): boolean {
 /** A request still queued or running: its queue position, and a percent when its logs give one. */
 function pending(status: QueueStatus): PollResult {
   if (status.status === 'IN_QUEUE') {
-    return { status: 'pending', ...(status.queue_position == null ? {} : { queuePosition: status.queue_position }) };
+    return {
+      status: 'pending',
+      ...(status.queue_position == null ? {} : { queuePosition: status.queue_position }),
+    };
   }
   const percent = lastPercent(status.logs ?? []);
   return { status: 'pending', ...(percent === undefined ? {} : { percent }) };

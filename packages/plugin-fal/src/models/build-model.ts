@@ -63,7 +63,10 @@ function paramFor(wireName: string, property: JsonSchema, required: boolean): Pa
 
 /** The GenHub model id of a fal app: `fal/` and the app id, `fal-ai/` left out and `/` written `:`. */
 export function modelIdFor(appId: string): string {
-  return `fal/${appId.replace(/^fal-ai\//, '').replaceAll('/', ':').toLowerCase()}`;
+  return `fal/${appId
+    .replace(/^fal-ai\//, '')
+    .replaceAll('/', ':')
+    .toLowerCase()}`;
 }
 
 /** A GenHub model for a fal app, its parameters from the app's schema, sent through fal's queue. */
@@ -93,7 +96,10 @@ export function buildModel(info: FalModelInfo, queue: FalQueue): TypedModel {
     timeouts: { deadlineMs: 30 * 60_000 },
     estimatePrice: (values) => info.estimatePrice({ ...toWire(values), images: values.images as JsonValue }),
     async submit({ params: values, signal, webhookUrl }) {
-      const { ref, queuePosition } = await queue.submit(info.schema.appId, toWire(values), { signal, webhookUrl });
+      const { ref, queuePosition } = await queue.submit(info.schema.appId, toWire(values), {
+        signal,
+        webhookUrl,
+      });
       return {
         status: 'pending',
         ref,

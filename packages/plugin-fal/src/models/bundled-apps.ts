@@ -20,7 +20,9 @@ function pikaPerSecond(resolution: unknown): number {
 /** Seconds of a Pikaframes video: the sum of its transitions, 5 s each unless given. */
 function pikaframesSeconds(params: Readonly<Record<string, unknown>>): number {
   const images = Array.isArray(params.images) ? params.images.length : 2;
-  const transitions = Array.isArray(params.transitions) ? (params.transitions as { duration?: number }[]) : [];
+  const transitions = Array.isArray(params.transitions)
+    ? (params.transitions as { duration?: number }[])
+    : [];
   if (transitions.length === 0) return Math.max(1, images - 1) * 5;
   return transitions.reduce((total, transition) => total + (transition.duration ?? 5), 0);
 }

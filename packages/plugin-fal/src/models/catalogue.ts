@@ -14,8 +14,8 @@ import { requestErrors } from '../api/errors.js';
 import type { FalQueue } from '../api/queue.js';
 import type { FalSettings } from '../config.js';
 import { BUNDLED_SCHEMAS } from '../schemas/index.js';
-import { BUNDLED_APPS } from './bundled-apps.js';
 import { buildModel } from './build-model.js';
+import { BUNDLED_APPS } from './bundled-apps.js';
 import { type AppSchema, appSchemaFromOpenApi } from './openapi.js';
 
 /** Schemas read from fal in this process, by URL: each app's document is fetched once. */
@@ -28,20 +28,28 @@ export async function loadModels(
 ): Promise<TypedModel[]> {
   const models = BUNDLED_APPS.map((app) => {
     const schema = BUNDLED_SCHEMAS.get(app.appId);
-    if (schema === undefined) throw new Error(`No bundled schema for ${app.appId}; run scripts/generate-schemas.ts.`);
+    if (schema === undefined)
+      throw new Error(`No bundled schema for ${app.appId}; run scripts/generate-schemas.ts.`);
     return buildModel({ ...app, schema }, deps.queue);
   });
   for (const appId of settings.apps) {
     if (BUNDLED_APPS.some((app) => app.appId === appId)) continue;
     if (!isAppId(appId)) {
       throw new ConfigError([
-        { key: 'apps', env: 'GENHUB_FAL_APPS', message: `"${appId}" is not a fal app id such as fal-ai/flux/dev.` },
+        {
+          key: 'apps',
+          env: 'GENHUB_FAL_APPS',
+          message: `"${appId}" is not a fal app id such as fal-ai/flux/dev.`,
+        },
       ]);
     }
     const schema = await appSchema(settings.openapiUrl, appId, deps);
     const task = taskFor(schema.category);
     if (task === undefined) {
-      deps.logger.warn('fal app skipped: its category is no GenHub task', { appId, category: schema.category ?? null });
+      deps.logger.warn('fal app skipped: its category is no GenHub task', {
+        appId,
+        category: schema.category ?? null,
+      });
       continue;
     }
     models.push(

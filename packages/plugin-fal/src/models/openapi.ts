@@ -12,8 +12,13 @@ export interface AppSchema {
 }
 
 const openApiDocument = z.looseObject({
-  info: z.looseObject({ 'x-fal-metadata': z.looseObject({ category: z.string().optional() }).optional() }).optional(),
-  paths: z.record(z.string(), z.looseObject({ post: z.looseObject({ requestBody: z.unknown() }).optional() })),
+  info: z
+    .looseObject({ 'x-fal-metadata': z.looseObject({ category: z.string().optional() }).optional() })
+    .optional(),
+  paths: z.record(
+    z.string(),
+    z.looseObject({ post: z.looseObject({ requestBody: z.unknown() }).optional() }),
+  ),
   components: z.looseObject({ schemas: z.record(z.string(), z.unknown()).default({}) }).optional(),
 });
 
@@ -53,5 +58,7 @@ function inline(value: unknown, components: Record<string, unknown>, depth: numb
     const { $ref: _, ...rest } = object;
     return { ...(inline(components[name], components, depth + 1) as object), ...rest };
   }
-  return Object.fromEntries(Object.entries(object).map(([key, inner]) => [key, inline(inner, components, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(object).map(([key, inner]) => [key, inline(inner, components, depth + 1)]),
+  );
 }

@@ -2,17 +2,36 @@
 import type { AppSchema } from '../models/openapi.js';
 
 export const schema: AppSchema = {
-  "appId": "fal-ai/mochi-v1",
-  "category": "text-to-video",
-  "input": {
-    "title": "MochiT2VInput",
-    "type": "object",
-    "properties": {
-      "prompt": { "title": "Prompt", "type": "string", "maxLength": 2500, "description": "The prompt to generate a video from" },
-      "seed": { "anyOf": [{ "type": "integer" }, { "type": "null" }], "title": "Seed", "description": "The seed to use for generating the video" },
-      "enable_prompt_expansion": { "title": "Enable Prompt Expansion", "type": "boolean", "default": true, "description": "Whether to enable prompt expansion" },
-      "negative_prompt": { "title": "Negative Prompt", "type": "string", "default": "", "description": "The negative prompt for the video" }
+  appId: 'fal-ai/mochi-v1',
+  category: 'text-to-video',
+  input: {
+    title: 'MochiT2VInput',
+    type: 'object',
+    properties: {
+      prompt: {
+        title: 'Prompt',
+        type: 'string',
+        maxLength: 2500,
+        description: 'The prompt to generate a video from',
+      },
+      seed: {
+        anyOf: [{ type: 'integer' }, { type: 'null' }],
+        title: 'Seed',
+        description: 'The seed to use for generating the video',
+      },
+      enable_prompt_expansion: {
+        title: 'Enable Prompt Expansion',
+        type: 'boolean',
+        default: true,
+        description: 'Whether to enable prompt expansion',
+      },
+      negative_prompt: {
+        title: 'Negative Prompt',
+        type: 'string',
+        default: '',
+        description: 'The negative prompt for the video',
+      },
     },
-    "required": ["prompt"]
-  }
+    required: ['prompt'],
+  },
 };

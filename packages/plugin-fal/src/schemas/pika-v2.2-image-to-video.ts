@@ -2,19 +2,44 @@
 import type { AppSchema } from '../models/openapi.js';
 
 export const schema: AppSchema = {
-  "appId": "fal-ai/pika/v2.2/image-to-video",
-  "category": "image-to-video",
-  "input": {
-    "title": "Pika22ImageToVideoRequest",
-    "type": "object",
-    "properties": {
-      "image_url": { "title": "Image Url", "type": "string", "description": "URL of the image to use as the first frame" },
-      "prompt": { "title": "Prompt", "type": "string" },
-      "seed": { "anyOf": [{ "type": "integer" }, { "type": "null" }], "title": "Seed", "description": "The seed for the random number generator" },
-      "negative_prompt": { "title": "Negative Prompt", "type": "string", "description": "A negative prompt to guide the model", "default": "" },
-      "resolution": { "title": "Resolution", "type": "string", "enum": ["720p", "1080p"], "description": "The resolution of the generated video", "default": "720p" },
-      "duration": { "title": "Duration", "type": "integer", "enum": [5, 10], "description": "The duration of the generated video in seconds", "default": 5 }
+  appId: 'fal-ai/pika/v2.2/image-to-video',
+  category: 'image-to-video',
+  input: {
+    title: 'Pika22ImageToVideoRequest',
+    type: 'object',
+    properties: {
+      image_url: {
+        title: 'Image Url',
+        type: 'string',
+        description: 'URL of the image to use as the first frame',
+      },
+      prompt: { title: 'Prompt', type: 'string' },
+      seed: {
+        anyOf: [{ type: 'integer' }, { type: 'null' }],
+        title: 'Seed',
+        description: 'The seed for the random number generator',
+      },
+      negative_prompt: {
+        title: 'Negative Prompt',
+        type: 'string',
+        description: 'A negative prompt to guide the model',
+        default: '',
+      },
+      resolution: {
+        title: 'Resolution',
+        type: 'string',
+        enum: ['720p', '1080p'],
+        description: 'The resolution of the generated video',
+        default: '720p',
+      },
+      duration: {
+        title: 'Duration',
+        type: 'integer',
+        enum: [5, 10],
+        description: 'The duration of the generated video in seconds',
+        default: 5,
+      },
     },
-    "required": ["image_url", "prompt"]
-  }
+    required: ['image_url', 'prompt'],
+  },
 };

@@ -2,32 +2,61 @@
 import type { AppSchema } from '../models/openapi.js';
 
 export const schema: AppSchema = {
-  "appId": "fal-ai/pika/v2.2/pikaframes",
-  "category": "image-to-video",
-  "input": {
-    "title": "Pika22PikaframesRequest",
-    "type": "object",
-    "properties": {
-      "image_urls": { "title": "Image Urls", "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 5, "description": "URLs of the keyframe images, 2 to 5" },
-      "transitions": {
-        "title": "Transitions",
-        "type": "array",
-        "items": {
-          "title": "KeyframeTransition",
-          "type": "object",
-          "properties": {
-            "duration": { "title": "Duration", "type": "integer", "minimum": 1, "maximum": 25, "default": 5, "description": "Length of this transition in seconds" },
-            "prompt": { "title": "Prompt", "type": "string", "description": "What happens in this transition" }
-          }
-        },
-        "maxItems": 4,
-        "description": "One per gap between keyframes; a default transition where left out"
+  appId: 'fal-ai/pika/v2.2/pikaframes',
+  category: 'image-to-video',
+  input: {
+    title: 'Pika22PikaframesRequest',
+    type: 'object',
+    properties: {
+      image_urls: {
+        title: 'Image Urls',
+        type: 'array',
+        items: { type: 'string' },
+        minItems: 2,
+        maxItems: 5,
+        description: 'URLs of the keyframe images, 2 to 5',
       },
-      "prompt": { "title": "Prompt", "type": "string", "description": "Default prompt for every transition" },
-      "negative_prompt": { "title": "Negative Prompt", "type": "string", "description": "A negative prompt to guide the model", "default": "" },
-      "seed": { "anyOf": [{ "type": "integer" }, { "type": "null" }], "title": "Seed", "description": "The seed for the random number generator" },
-      "resolution": { "title": "Resolution", "type": "string", "enum": ["720p", "1080p"], "description": "The resolution of the generated video", "default": "720p" }
+      transitions: {
+        title: 'Transitions',
+        type: 'array',
+        items: {
+          title: 'KeyframeTransition',
+          type: 'object',
+          properties: {
+            duration: {
+              title: 'Duration',
+              type: 'integer',
+              minimum: 1,
+              maximum: 25,
+              default: 5,
+              description: 'Length of this transition in seconds',
+            },
+            prompt: { title: 'Prompt', type: 'string', description: 'What happens in this transition' },
+          },
+        },
+        maxItems: 4,
+        description: 'One per gap between keyframes; a default transition where left out',
+      },
+      prompt: { title: 'Prompt', type: 'string', description: 'Default prompt for every transition' },
+      negative_prompt: {
+        title: 'Negative Prompt',
+        type: 'string',
+        description: 'A negative prompt to guide the model',
+        default: '',
+      },
+      seed: {
+        anyOf: [{ type: 'integer' }, { type: 'null' }],
+        title: 'Seed',
+        description: 'The seed for the random number generator',
+      },
+      resolution: {
+        title: 'Resolution',
+        type: 'string',
+        enum: ['720p', '1080p'],
+        description: 'The resolution of the generated video',
+        default: '720p',
+      },
     },
-    "required": ["image_urls"]
-  }
+    required: ['image_urls'],
+  },
 };

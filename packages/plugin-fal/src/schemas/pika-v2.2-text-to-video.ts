@@ -2,19 +2,46 @@
 import type { AppSchema } from '../models/openapi.js';
 
 export const schema: AppSchema = {
-  "appId": "fal-ai/pika/v2.2/text-to-video",
-  "category": "text-to-video",
-  "input": {
-    "title": "Pika22TextToVideoRequest",
-    "type": "object",
-    "properties": {
-      "prompt": { "title": "Prompt", "type": "string" },
-      "seed": { "anyOf": [{ "type": "integer" }, { "type": "null" }], "title": "Seed", "description": "The seed for the random number generator" },
-      "negative_prompt": { "title": "Negative Prompt", "type": "string", "description": "A negative prompt to guide the model", "default": "" },
-      "aspect_ratio": { "title": "Aspect Ratio", "type": "string", "enum": ["16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"], "description": "The aspect ratio of the generated video", "default": "16:9" },
-      "resolution": { "title": "Resolution", "type": "string", "enum": ["720p", "1080p"], "description": "The resolution of the generated video", "default": "720p" },
-      "duration": { "title": "Duration", "type": "integer", "enum": [5, 10], "description": "The duration of the generated video in seconds", "default": 5 }
+  appId: 'fal-ai/pika/v2.2/text-to-video',
+  category: 'text-to-video',
+  input: {
+    title: 'Pika22TextToVideoRequest',
+    type: 'object',
+    properties: {
+      prompt: { title: 'Prompt', type: 'string' },
+      seed: {
+        anyOf: [{ type: 'integer' }, { type: 'null' }],
+        title: 'Seed',
+        description: 'The seed for the random number generator',
+      },
+      negative_prompt: {
+        title: 'Negative Prompt',
+        type: 'string',
+        description: 'A negative prompt to guide the model',
+        default: '',
+      },
+      aspect_ratio: {
+        title: 'Aspect Ratio',
+        type: 'string',
+        enum: ['16:9', '9:16', '1:1', '4:5', '5:4', '3:2', '2:3'],
+        description: 'The aspect ratio of the generated video',
+        default: '16:9',
+      },
+      resolution: {
+        title: 'Resolution',
+        type: 'string',
+        enum: ['720p', '1080p'],
+        description: 'The resolution of the generated video',
+        default: '720p',
+      },
+      duration: {
+        title: 'Duration',
+        type: 'integer',
+        enum: [5, 10],
+        description: 'The duration of the generated video in seconds',
+        default: 5,
+      },
     },
-    "required": ["prompt"]
-  }
+    required: ['prompt'],
+  },
 };

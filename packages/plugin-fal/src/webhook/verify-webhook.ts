@@ -24,16 +24,24 @@ const jwks = z.object({
  * the raw body, with one of the keys of fal's JWKS. The timestamp (epoch seconds) must be within
  * five minutes of now. A genuine call names its request by `x-fal-webhook-request-id`.
  */
-export function falWebhook(deps: { http: HttpClient; jwksUrl: string; clock: Clock; logger: Logger }): ProviderWebhook {
+export function falWebhook(deps: {
+  http: HttpClient;
+  jwksUrl: string;
+  clock: Clock;
+  logger: Logger;
+}): ProviderWebhook {
   let keys: { read: number; keys: Promise<KeyObject[]> } | undefined;
 
   const publicKeys = (signal: AbortSignal) => {
     const now = deps.clock.now();
     if (keys === undefined || now - keys.read > KEYS_KEPT_MS) {
-      const read = requestJson(deps.http, { url: deps.jwksUrl, signal }, jwks, { provider: 'fal' }).then((set) =>
-        set.keys
-          .flatMap((key) => (key.kty === 'OKP' && key.crv === 'Ed25519' && key.x !== undefined ? [key.x] : []))
-          .map((x) => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' })),
+      const read = requestJson(deps.http, { url: deps.jwksUrl, signal }, jwks, { provider: 'fal' }).then(
+        (set) =>
+          set.keys
+            .flatMap((key) =>
+              key.kty === 'OKP' && key.crv === 'Ed25519' && key.x !== undefined ? [key.x] : [],
+            )
+            .map((x) => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' })),
       );
       keys = { read: now, keys: read };
       read.catch(() => {
