@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const falSettings = z.object({
   apiKey: z.string().min(1),
   baseUrl: z.url().default('https://queue.fal.run'),
+  /** fal's REST origin, where input files are uploaded (`/storage/upload/initiate`), as in fal-js. */
+  storageUrl: z.url().default('https://rest.fal.ai'),
   /** More fal apps to offer, by id (`fal-ai/flux/dev`), comma-separated: `GENHUB_FAL_APPS`. */
   apps: z
     .string()

@@ -21,7 +21,7 @@ testProvider({
   plugin: falPlugin,
   fake: {
     start: async () => ({
-      config: { apiKey: FAKE_FAL_KEY, baseUrl: fake.url },
+      config: { apiKey: FAKE_FAL_KEY, baseUrl: fake.url, storageUrl: fake.url },
       server: fake.server,
       close: () => fake.close(),
     }),
@@ -69,7 +69,7 @@ testProvider({
     'fal/pika:v2.2:image-to-video': {
       task: 'image-to-video',
       params: { prompt: 'it moves', images: [{ url: frame([10, 120, 200]) }] },
-      sends: { prompt: 'it moves', image_url: frame([10, 120, 200]) },
+      sends: { prompt: 'it moves' },
     },
     'fal/pika:v2.2:pikaframes': {
       task: 'image-to-video',
@@ -78,7 +78,6 @@ testProvider({
         transitions: [{ duration: 3, prompt: 'red turns blue' }],
       },
       sends: {
-        image_urls: [frame([200, 0, 0]), frame([0, 0, 200])],
         transitions: [{ duration: 3, prompt: 'red turns blue' }],
       },
     },

@@ -31,6 +31,8 @@ export interface FakeFalApi {
   request(id: string): Readonly<FakeRequest> | undefined;
   /** Makes request `id` finish successfully at its next status call. */
   finishNow(id: string): void;
+  /** Files uploaded to the fake's storage, by the `file_url` it gave them. */
+  readonly uploads: ReadonlyMap<string, { contentType: string; bytes: Uint8Array }>;
   /** fal's JWKS as the fake serves it, at `${url}/.well-known/jwks.json`. */
   readonly jwksUrl: string;
   /**
@@ -116,6 +118,8 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
   const documents = new Map<string, unknown>();
   let plan: FakeFalPlan = { runningPolls: 1, ending: 'succeeded' };
   const signingKey = generateKeyPairSync('ed25519');
+  const uploads = new Map<string, { contentType: string; bytes: Uint8Array }>();
+  const pendingUploads = new Map<string, string>();
 
   const authorized = (call: FakeCall) => call.headers.authorization === `Key ${FAKE_FAL_KEY}`;
   const followUp = (app: string) => app.split('/').slice(0, 2).join('/');
@@ -250,11 +254,37 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
         ? { json: { status: 'OK' } }
         : { status: 202, json: { status: 'CANCELLATION_REQUESTED' } };
     });
-    server.route('GET /files/:name', (call) =>
-      call.params.name?.endsWith('.png')
+    server.route('GET /files/:name', (call) => {
+      const uploaded = uploads.get(`${server.url}${call.path}`);
+      if (uploaded !== undefined)
+        return { headers: { 'content-type': uploaded.contentType }, body: uploaded.bytes };
+      return call.params.name?.endsWith('.png')
         ? { headers: { 'content-type': 'image/png' }, body: image }
-        : { headers: { 'content-type': 'video/mp4' }, body: video },
-    );
+        : { headers: { 'content-type': 'video/mp4' }, body: video };
+    });
+    // fal's storage (fal-js libs/client/src/storage.ts): initiate with the key, then PUT to a signed link.
+    server.route('POST /storage/upload/initiate', (call) => {
+      if (!authorized(call)) return unauthorized;
+      const body = call.bodyJson as { content_type?: unknown; file_name?: unknown } | undefined;
+      if (typeof body?.content_type !== 'string' || typeof body.file_name !== 'string') {
+        return validationError([
+          { code: 'custom', path: ['file_name'], message: 'Field required', input: body },
+        ]);
+      }
+      const id = crypto.randomUUID();
+      const fileUrl = `${server.url}/files/${id}-${body.file_name}`;
+      pendingUploads.set(id, fileUrl);
+      return { json: { upload_url: `${server.url}/uploads/${id}?signature=fake`, file_url: fileUrl } };
+    });
+    server.route('PUT /uploads/:id', (call) => {
+      const fileUrl = pendingUploads.get(call.params.id ?? '');
+      if (fileUrl === undefined || call.query.signature !== 'fake') return { status: 403, body: 'Forbidden' };
+      uploads.set(fileUrl, {
+        contentType: call.headers['content-type'] ?? 'application/octet-stream',
+        bytes: call.bodyBytes,
+      });
+      return { status: 200, body: '' };
+    });
     server.route('GET /openapi', (call) => {
       const document = documents.get(call.query.endpoint_id ?? '');
       return document === undefined ? { status: 404, json: { detail: 'Not found' } } : { json: document };
@@ -276,6 +306,7 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       const request = requests.get(id);
       if (request !== undefined) request.plan = { runningPolls: 0, ending: 'succeeded' };
     },
+    uploads,
     jwksUrl: `${server.url}/.well-known/jwks.json`,
     webhookCall(id, options = {}) {
       const request = requests.get(id);

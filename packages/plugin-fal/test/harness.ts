@@ -49,7 +49,12 @@ export async function startPipeline(
     },
     {
       plugins: [falPlugin],
-      env: { GENHUB_FAL_API_KEY: FAKE_FAL_KEY, GENHUB_FAL_BASE_URL: fake.url, ...options.env },
+      env: {
+        GENHUB_FAL_API_KEY: FAKE_FAL_KEY,
+        GENHUB_FAL_BASE_URL: fake.url,
+        GENHUB_FAL_STORAGE_URL: fake.url,
+        ...options.env,
+      },
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
     },

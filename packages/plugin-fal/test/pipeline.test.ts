@@ -201,7 +201,7 @@ describe('fal/pika:v2.2:text-to-video through the pipeline', () => {
 });
 
 describe('the other bundled models', () => {
-  it('Pika image-to-video sends the image as a data URI in image_url', async () => {
+  it('Pika image-to-video uploads a data: image to fal storage and sends its link', async () => {
     await start();
     fake.plan({ runningPolls: 0, ending: 'succeeded' });
     const job = await genhub!.generation.request({
@@ -212,9 +212,13 @@ describe('the other bundled models', () => {
     });
     const done = await settled(genhub!, job);
     expect(done.state).toBe('succeeded');
-    expect(fake.submits()[0]?.bodyJson).toMatchObject({
-      image_url: expect.stringMatching(/^data:image\/png;base64,/),
-    });
+    const sent = fake.submits()[0]?.bodyJson as { image_url: string };
+    expect(sent.image_url).toMatch(new RegExp(`^${fake.url}/files/[\\w-]+-input\\.png$`));
+    const uploaded = fake.uploads.get(sent.image_url);
+    expect(uploaded?.contentType).toBe('image/png');
+    expect(Buffer.from(uploaded!.bytes).toString('base64')).toBe(frame.split(',')[1]);
+    // The signed upload link never gets the key.
+    expect(fake.server.callsTo('PUT /uploads/:id')[0]?.headers.authorization).toBeUndefined();
   });
 
   it('Pikaframes refuses a single keyframe before any request', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@genhub/provider';
 import { z } from 'zod';
 import type { FalQueue } from '../api/queue.js';
+import type { FalStorage } from '../api/storage.js';
 import type { AppSchema, JsonSchema } from './openapi.js';
 
 /** What GenHub needs besides an app's schema to offer it as a model. */
@@ -22,22 +23,27 @@ export interface FalModelInfo {
   estimatePrice(wire: Readonly<Record<string, unknown>>): Price;
 }
 
+/** The link fal reads an input file from: uploaded to fal's storage when it is a data: URI. */
+type UrlFor = (input: MediaInput) => Promise<string>;
+
 /**
  * One parameter: GenHub's name for it, its zod type, and how its value goes on the wire.
- * `prompt` and `seed` keep their names; fal's image inputs become GenHub's `images` (a data: URI is
- * passed as it is, which fal accepts for file inputs); every other field keeps fal's own
- * schema and its name in camelCase.
+ * `prompt` and `seed` keep their names; fal's image inputs become GenHub's `images`; every other
+ * field keeps fal's own schema and its name in camelCase.
  */
 interface Param {
   name: string;
   wireName: string;
   type: z.ZodType;
-  toWire(value: unknown): JsonValue;
+  toWire(value: unknown, urlFor: UrlFor): JsonValue | Promise<JsonValue>;
 }
 
 const asIs = (value: unknown) => value as JsonValue;
-const firstUrl = (value: unknown) => (value as MediaInput[])[0]?.url ?? null;
-const urls = (value: unknown) => (value as MediaInput[]).map((image) => image.url);
+const firstUrl = async (value: unknown, urlFor: UrlFor) => {
+  const [first] = value as MediaInput[];
+  return first === undefined ? null : urlFor(first);
+};
+const urls = (value: unknown, urlFor: UrlFor) => Promise.all((value as MediaInput[]).map(urlFor));
 
 function paramFor(wireName: string, property: JsonSchema, required: boolean): Param {
   const optional = (type: z.ZodType) => (required || property.default !== undefined ? type : type.optional());
@@ -70,20 +76,23 @@ export function modelIdFor(appId: string): string {
 }
 
 /** A GenHub model for a fal app, its parameters from the app's schema, sent through fal's queue. */
-export function buildModel(info: FalModelInfo, queue: FalQueue): TypedModel {
+export function buildModel(info: FalModelInfo, deps: { queue: FalQueue; storage: FalStorage }): TypedModel {
   const { properties, required = [] } = info.schema.input;
   const params = Object.entries(properties).map(([wireName, property]) =>
     paramFor(wireName, property, required.includes(wireName)),
   );
   const schema = z.object(Object.fromEntries(params.map((param) => [param.name, param.type])));
-  const toWire = (values: Readonly<Record<string, unknown>>) => {
+  const toWire = async (values: Readonly<Record<string, unknown>>, urlFor: UrlFor) => {
     const wire: Record<string, JsonValue> = {};
     for (const param of params) {
       const value = values[param.name];
-      if (value !== undefined) wire[param.wireName] = param.toWire(value);
+      if (value !== undefined) wire[param.wireName] = await param.toWire(value, urlFor);
     }
     return wire;
   };
+  /** The values under fal's names, for the price (which never reads a file). */
+  const byWireName = (values: Readonly<Record<string, unknown>>) =>
+    Object.fromEntries(params.map((param) => [param.wireName, values[param.name]]));
   const promptMax = properties.prompt?.maxLength;
   return defineModel({
     id: modelIdFor(info.schema.appId),
@@ -94,9 +103,10 @@ export function buildModel(info: FalModelInfo, queue: FalQueue): TypedModel {
     params: schema,
     ...(typeof promptMax === 'number' ? { limits: { promptMaxLength: promptMax } } : {}),
     timeouts: { deadlineMs: 30 * 60_000 },
-    estimatePrice: (values) => info.estimatePrice({ ...toWire(values), images: values.images as JsonValue }),
+    estimatePrice: (values) => info.estimatePrice({ ...byWireName(values), images: values.images }),
     async submit({ params: values, signal, webhookUrl }) {
-      const { ref, queuePosition } = await queue.submit(info.schema.appId, toWire(values), {
+      const input = await toWire(values, (media) => deps.storage.urlFor(media, signal));
+      const { ref, queuePosition } = await deps.queue.submit(info.schema.appId, input, {
         signal,
         webhookUrl,
       });

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isAppId } from '../api/app-id.js';
 import { requestErrors } from '../api/errors.js';
 import type { FalQueue } from '../api/queue.js';
+import type { FalStorage } from '../api/storage.js';
 import type { FalSettings } from '../config.js';
 import { BUNDLED_SCHEMAS } from '../schemas/index.js';
 import { buildModel } from './build-model.js';
@@ -24,13 +25,13 @@ const fetchedSchemas = new Map<string, Promise<AppSchema>>();
 /** The bundled models, then every operator-listed app whose schema fal publishes. */
 export async function loadModels(
   settings: FalSettings,
-  deps: { http: HttpClient; queue: FalQueue; logger: Logger; signal: AbortSignal },
+  deps: { http: HttpClient; queue: FalQueue; storage: FalStorage; logger: Logger; signal: AbortSignal },
 ): Promise<TypedModel[]> {
   const models = BUNDLED_APPS.map((app) => {
     const schema = BUNDLED_SCHEMAS.get(app.appId);
     if (schema === undefined)
       throw new Error(`No bundled schema for ${app.appId}; run scripts/generate-schemas.ts.`);
-    return buildModel({ ...app, schema }, deps.queue);
+    return buildModel({ ...app, schema }, deps);
   });
   for (const appId of settings.apps) {
     if (BUNDLED_APPS.some((app) => app.appId === appId)) continue;
@@ -61,7 +62,7 @@ export async function loadModels(
           output: outputKindFor(task),
           estimatePrice: () => ({ usd: settings.appPriceUsd, approximate: true }),
         },
-        deps.queue,
+        deps,
       ),
     );
   }
