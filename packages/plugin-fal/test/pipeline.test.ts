@@ -20,6 +20,8 @@ afterEach(async () => {
   await genhub?.close();
   genhub = undefined;
   fake.server.reset();
+  // Puts back the fake's own routes, which a test may have replaced.
+  fake.plan({ runningPolls: 1, ending: 'succeeded' });
 });
 
 async function start(options: Parameters<typeof startPipeline>[1] = {}) {
@@ -261,6 +263,44 @@ describe('an app the operator lists in GENHUB_FAL_APPS', () => {
     expect(done.outputs[0]?.mediaType).toBe('image/png');
     expect(fake.submits()[0]?.bodyJson).toEqual({ prompt: 'a fox', num_inference_steps: 12 });
     expect(fake.statusCalls()[0]?.path).toMatch(/^\/fal-ai\/flux\/requests\//);
+  });
+});
+
+describe('account errors', () => {
+  it('a locked account (exhausted balance) is INSUFFICIENT_FUNDS, refunded', async () => {
+    await start();
+    fake.server.route('POST /fal-ai/pika/v2.2/text-to-video', {
+      status: 403,
+      json: {
+        detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.',
+      },
+    });
+    await expect(settled(genhub!, await requestPika())).resolves.toMatchObject({
+      state: 'failed',
+      chargedMicros: 0,
+      error: { code: 'INSUFFICIENT_FUNDS' },
+    });
+    await refunded();
+  });
+
+  it('a wrong key is AUTH, and the key is in no log line', async () => {
+    const { logs } = await start({ env: { GENHUB_FAL_API_KEY: 'not-the-fake-key-0123456789' } });
+    const done = await settled(genhub!, await requestPika());
+    expect(done).toMatchObject({ state: 'failed', chargedMicros: 0, error: { code: 'AUTH' } });
+    expect(JSON.stringify(logs)).not.toContain('not-the-fake-key-0123456789');
+  });
+
+  it('a listed app fal has no schema for is skipped; the bundled models stay', async () => {
+    const { logs } = await start({
+      env: {
+        GENHUB_FAL_APPS: 'someone/unknown-app',
+        GENHUB_FAL_OPENAPI_URL: `${fake.url}/openapi?endpoint_id=`,
+      },
+    });
+    const ids = genhub!.registry.list().map((model) => model.id);
+    expect(ids).toContain('fal/pika:v2.2:text-to-video');
+    expect(ids).not.toContain('fal/someone:unknown-app');
+    expect(JSON.stringify(logs)).toContain('fal app skipped');
   });
 });
 

@@ -44,7 +44,12 @@ export async function loadModels(
         },
       ]);
     }
-    const schema = await appSchema(settings.openapiUrl, appId, deps);
+    const schema = await appSchema(settings.openapiUrl, appId, deps).catch((error: unknown) => {
+      // One unreadable app must not take the bundled models down with it.
+      deps.logger.warn('fal app skipped: its OpenAPI schema could not be read', { appId, error });
+      return undefined;
+    });
+    if (schema === undefined) continue;
     const task = taskFor(schema.category);
     if (task === undefined) {
       deps.logger.warn('fal app skipped: its category is no GenHub task', {
