@@ -12,8 +12,11 @@ export const FAKE_FAL_KEY = 'fal-fake-key-0123456789abcdef';
 export interface FakeFalPlan {
   queuedPolls?: number;
   runningPolls: number;
-  /** A video, or the error a COMPLETED request carries (with fal's `error_type`). */
-  ending: 'succeeded' | { error: string; errorType?: string };
+  /**
+   * A file; `flagged`, an image app's answer whose every image its safety checker flagged
+   * (`has_nsfw_concepts: [true]`); or the error a COMPLETED request carries (with fal's `error_type`).
+   */
+  ending: 'succeeded' | 'flagged' | { error: string; errorType?: string };
   /** With a clock: the request is COMPLETED from this many ms after submit, whatever the polls. */
   readyAfterMs?: number;
 }
@@ -145,7 +148,7 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     if (completed(request)) {
       const failure = request.cancelled
         ? { error: 'Request was cancelled.', error_type: 'request_cancelled' }
-        : request.plan.ending === 'succeeded'
+        : typeof request.plan.ending === 'string'
           ? {}
           : { error: request.plan.ending.error, error_type: request.plan.ending.errorType ?? null };
       return { status: 'COMPLETED', ...common, logs: [], metrics: { inference_time: 12.5 }, ...failure };
@@ -201,7 +204,12 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
   const resultOf = (request: FakeRequest) => {
     if (apps.get(request.app)?.category?.endsWith('-to-image')) {
       const url = `${server.url}/files/${request.id}.png`;
-      return { images: [{ url, content_type: 'image/png', width: 8, height: 8 }], seed: 42 };
+      const flagged = request.plan.ending === 'flagged';
+      return {
+        images: [{ url, content_type: 'image/png', width: 8, height: 8 }],
+        seed: 42,
+        has_nsfw_concepts: [flagged],
+      };
     }
     const url = `${server.url}/files/${request.id}.mp4`;
     return {
@@ -232,8 +240,8 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
       if (request === undefined) return notFound;
       if (!completed(request)) return { status: 400, json: { detail: 'Request is still in progress' } };
       if (request.cancelled) return { status: 400, json: { detail: 'Request was cancelled.' } };
-      if (request.plan.ending !== 'succeeded')
-        return { status: 422, json: { detail: request.plan.ending.error } };
+      const { ending } = request.plan;
+      if (typeof ending !== 'string') return { status: 422, json: { detail: ending.error } };
       return { json: resultOf(request) };
     });
     server.route('GET /.well-known/jwks.json', {
@@ -311,7 +319,7 @@ export async function startFakeFalApi(options: { clock?: Clock } = {}): Promise<
     webhookCall(id, options = {}) {
       const request = requests.get(id);
       if (request === undefined) throw new Error(`The fake has no request ${id}.`);
-      const ok = request.plan.ending === 'succeeded' && !request.cancelled;
+      const ok = typeof request.plan.ending === 'string' && !request.cancelled;
       const body = Buffer.from(
         JSON.stringify({
           request_id: id,

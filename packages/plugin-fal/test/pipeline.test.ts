@@ -264,6 +264,23 @@ describe('an app the operator lists in GENHUB_FAL_APPS', () => {
     expect(fake.submits()[0]?.bodyJson).toEqual({ prompt: 'a fox', num_inference_steps: 12 });
     expect(fake.statusCalls()[0]?.path).toMatch(/^\/fal-ai\/flux\/requests\//);
   });
+
+  it('an image answer whose every image the safety checker flagged is CONTENT_REJECTED, refunded', async () => {
+    fake.serveApp(fluxSchema, fluxOpenApi);
+    await start({
+      env: { GENHUB_FAL_APPS: 'fal-ai/flux/dev', GENHUB_FAL_OPENAPI_URL: `${fake.url}/openapi?endpoint_id=` },
+    });
+    fake.plan({ runningPolls: 0, ending: 'flagged' });
+    const job = await genhub!.generation.request({
+      userId: user.id,
+      model: 'fal/flux:dev',
+      task: 'text-to-image',
+      params: { prompt: 'a fox' },
+    });
+    const done = await settled(genhub!, job);
+    expect(done).toMatchObject({ state: 'failed', chargedMicros: 0, error: { code: 'CONTENT_REJECTED' } });
+    await refunded();
+  });
 });
 
 describe('account errors', () => {

@@ -83,6 +83,16 @@ export function falQueue(api: HttpClient) {
       }
       try {
         const result = await call({ url: requestPath(ref), signal }, anyJson);
+        if (allFlagged(result)) {
+          return {
+            status: 'failed',
+            error: taskFailure({
+              summary: `fal request ${ref.id} was refused`,
+              words: 'Every image was flagged by the safety checker (has_nsfw_concepts).',
+              details: { taskId: ref.id },
+            }),
+          };
+        }
         const outputs = outputsOf(result);
         if (outputs.length > 0) return { status: 'succeeded', outputs };
         return {
@@ -112,6 +122,15 @@ export function falQueue(api: HttpClient) {
 }
 
 export type FalQueue = ReturnType<typeof falQueue>;
+
+/**
+ * fal's image apps with a safety checker answer `has_nsfw_concepts: [true, ...]`, one per image, and
+ * a blacked-out image in place of each flagged one: when all are flagged, the result is a refusal.
+ */
+function allFlagged(result: Record<string, unknown>): boolean {
+  const flags = result.has_nsfw_concepts;
+  return Array.isArray(flags) && flags.length > 0 && flags.every((flag) => flag === true);
+}
 
 /**
  * A request GenHub cancelled. fal's docs do not show a cancelled request's status; it is taken to
