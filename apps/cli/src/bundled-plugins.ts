@@ -2,6 +2,7 @@ import type { ProviderPlugin } from '@genhub/core';
 import { ainativePlugin } from '@genhub/plugin-ainative';
 import { bflPlugin } from '@genhub/plugin-bfl';
 import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
+import { falPlugin } from '@genhub/plugin-fal';
 import { fireflyPlugin } from '@genhub/plugin-firefly';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { googlePlugin } from '@genhub/plugin-google';
@@ -32,4 +33,5 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   lumaPlugin,
   googlePlugin,
   localPlugin,
+  falPlugin,
 ];
