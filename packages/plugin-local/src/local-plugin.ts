@@ -66,6 +66,10 @@ export const localPlugin = definePlugin({
 
     return defineProvider({
       models: [...backends.values()].map((backend) => MODEL_OF[backend.endpoint.worker](backend)),
+      // The workers' own servers, on this machine or the LAN: GenHub downloads their results.
+      trustedOrigins: [
+        ...new Set([...backends.values()].map((backend) => new URL(backend.endpoint.url).origin)),
+      ],
       // Job workers answer a repeated Idempotency-Key with the job they already made. An OpenAI-mode
       // server may draw a second image instead, which costs nobody anything.
       capabilities: { idempotentSubmit: true },

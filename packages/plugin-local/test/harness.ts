@@ -40,7 +40,7 @@ export function allWorkersAt(url: string): Record<string, string> {
 
 /**
  * The real pipeline (createGenHub) with the local plugin pointed at the reference worker, the
- * worker's origin trusted by the SSRF guard (as an operator sets GENHUB_TRUSTED_ORIGINS), GenHub's
+ * worker's origin trusted because the plugin declares it (no GENHUB_TRUSTED_ORIGINS), GenHub's
  * own rate limits lifted, fast polling unless the test sets its own, and $10 granted to `u1`.
  */
 export async function startPipeline(
@@ -52,7 +52,6 @@ export async function startPipeline(
   const genhub = await createGenHub(
     {
       dataDir: mkdtempSync(join(tmpdir(), 'localgpu-')),
-      trustedOrigins: [fake.url],
       limits: {
         maxJobsInFlight: 1000,
         rate: { image: lifted, 'text-to-video': lifted, 'image-to-video': lifted },
