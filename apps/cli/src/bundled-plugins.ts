@@ -3,12 +3,14 @@ import { ainativePlugin } from '@genhub/plugin-ainative';
 import { bflPlugin } from '@genhub/plugin-bfl';
 import { comfyuiPlugin } from '@genhub/plugin-comfyui';
 import { elevenLabsPlugin } from '@genhub/plugin-elevenlabs';
+import { falPlugin } from '@genhub/plugin-fal';
 import { fireflyPlugin } from '@genhub/plugin-firefly';
 import { gateaiPlugin } from '@genhub/plugin-gateai';
 import { googlePlugin } from '@genhub/plugin-google';
 import { ideogramPlugin } from '@genhub/plugin-ideogram';
 import { imarouterPlugin } from '@genhub/plugin-imarouter';
 import { klingPlugin } from '@genhub/plugin-kling';
+import { localPlugin } from '@genhub/plugin-local';
 import { lumaPlugin } from '@genhub/plugin-luma';
 import { openaiPlugin } from '@genhub/plugin-openai';
 import { recraftPlugin } from '@genhub/plugin-recraft';
@@ -31,5 +33,7 @@ export const bundledPlugins: readonly ProviderPlugin[] = [
   openaiPlugin,
   lumaPlugin,
   googlePlugin,
+  localPlugin,
+  falPlugin,
   comfyuiPlugin,
 ];

@@ -41,6 +41,7 @@ const NEEDS_INPUT: Partial<Record<Task, string>> = {
   'image-to-image': '--image',
   'image-to-video': '--image',
   'image-to-vector': '--image',
+  'image-to-mask': '--image',
   'image-to-3d': '--image',
   upscale: '--image',
   'video-to-video': '--video',

@@ -44,12 +44,7 @@ describe('genhub models', () => {
 
   it('lists every video model of every bundled provider when all their keys are set', async () => {
     // GateAI serves its bundled catalogue; no provider is called.
-    // A placeholder is no URL: ComfyUI's server is given as a closed port (its workflows are then listed unchecked).
-    const env = {
-      ...placeholderEnv(bundledPlugins),
-      GENHUB_GATEAI_CATALOGUE: 'bundled',
-      GENHUB_COMFYUI_BASE_URL: 'http://127.0.0.1:9',
-    };
+    const env = { ...placeholderEnv(bundledPlugins), GENHUB_GATEAI_CATALOGUE: 'bundled' };
     const { stdout } = await genhub(['models', '--task', 'text-to-video', '--json'], env);
     const listed = (JSON.parse(stdout) as { models: Array<{ id: string }> }).models.map((model) => model.id);
 

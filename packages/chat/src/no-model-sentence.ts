@@ -9,6 +9,7 @@ const NOUNS: Partial<Record<Task, string>> = {
   'text-to-sound': 'sound effect',
   'text-to-vector': 'vector',
   'image-to-vector': 'vectorizing',
+  'image-to-mask': 'segmentation',
   'text-to-music': 'music',
   'text-to-3d': '3D',
   'image-to-3d': 'image-to-3D',

@@ -1,21 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  type AccountRef,
   type Clock,
-  createGenHub,
-  createMemoryLogger,
+  DefaultPipelineConfig,
   type GenHub,
   type JobRecord,
   type MemoryLogLine,
   type Task,
 } from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { bflPlugin } from '../src/index.js';
 import { FAKE_BFL_KEY, type FakeBflApi } from './fake-bfl-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export const user = testUser;
 
 export interface Pipeline {
   genhub: GenHub;
@@ -25,32 +20,20 @@ export interface Pipeline {
 }
 
 /**
- * The real pipeline (createGenHub) with the BFL plugin pointed at the fake: both fake hosts trusted
- * by the download guard, GenHub's rate limits lifted, $10 granted to u1. Polls are fast unless a
- * clock is given, which keeps GenHub's default poll schedule.
+ * The real pipeline (testkit's startTestGenHub) with the BFL plugin pointed at the fake, both fake
+ * hosts trusted. Polls are fast unless a clock is given, which keeps GenHub's default poll schedule.
  */
 export async function startPipeline(fake: FakeBflApi, options: { clock?: Clock } = {}): Promise<Pipeline> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'bflideo-bfl-')),
-      trustedOrigins: [fake.global.url, fake.regional.url],
-      limits: { maxJobsInFlight: 1000, rate: { image: lifted } },
-      ...(options.clock ? {} : { jobs: { pollInitialMs: 5, pollMaxMs: 20 } }),
-    },
-    {
-      plugins: [bflPlugin],
-      env: { GENHUB_BFL_API_KEY: FAKE_BFL_KEY, GENHUB_BFL_BASE_URL: fake.url },
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, 10_000_000);
+  const { pollInitialMs, pollMaxMs } = DefaultPipelineConfig.jobs;
+  const { genhub, logs } = await startTestGenHub({
+    plugins: [bflPlugin],
+    env: { GENHUB_BFL_API_KEY: FAKE_BFL_KEY, GENHUB_BFL_BASE_URL: fake.url },
+    trustedOrigins: [fake.global.url, fake.regional.url],
+    ...(options.clock ? { clock: options.clock, config: { jobs: { pollInitialMs, pollMaxMs } } } : {}),
+  });
   return {
     genhub,
-    logs: lines,
+    logs,
     async run(input) {
       const job = await genhub.generation.request({ userId: user.id, ...input });
       return waitForJob(genhub, job, { timeoutMs: 10_000 });

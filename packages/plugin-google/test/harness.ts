@@ -1,21 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type AccountRef,
-  type Clock,
-  createGenHub,
-  createMemoryLogger,
-  type GenHub,
-  type GenHubConfigInput,
-  type JobRecord,
-  type MemoryLogLine,
-} from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import type { Clock, GenHub, GenHubConfigInput, JobRecord, MemoryLogLine } from '@genhub/core';
+import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { googlePlugin } from '../src/google-plugin.js';
 import type { FakeGoogleApi } from './fake-google-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export { rejection } from '@genhub/testkit';
+
+export const user = testUser;
 
 /** Dollars granted to `u1`, in micro-dollars. */
 export const GRANT_MICROS = 10_000_000;
@@ -25,53 +15,22 @@ export interface PipelineOptions {
   clock?: Clock;
 }
 
-/**
- * The real pipeline (createGenHub) with the Google plugin pointed at the fake, the fake trusted by
- * the SSRF guard, GenHub's own rate limits lifted, fast polling unless a test sets its own, and $10
- * granted to `u1`.
- */
-export async function startPipeline(
+/** The real pipeline (testkit's startTestGenHub) with the Google plugin pointed at the fake. */
+export function startPipeline(
   fake: FakeGoogleApi,
   options: PipelineOptions = {},
 ): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'veo-genhub-')),
-      trustedOrigins: [fake.url],
-      limits: {
-        maxJobsInFlight: 1000,
-        rate: { image: lifted, 'text-to-video': lifted, 'image-to-video': lifted, '3d': lifted },
-      },
-      ...options.config,
-      jobs: { pollInitialMs: 5, pollMaxMs: 20, ...options.config?.jobs },
-    },
-    {
-      plugins: [googlePlugin],
-      env: { GENHUB_GOOGLE_API_KEY: fake.apiKey, GENHUB_GOOGLE_BASE_URL: fake.url },
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, GRANT_MICROS);
-  return { genhub, logs: lines };
+  return startTestGenHub({
+    plugins: [googlePlugin],
+    env: { GENHUB_GOOGLE_API_KEY: fake.apiKey, GENHUB_GOOGLE_BASE_URL: fake.url },
+    trustedOrigins: [fake.url],
+    grantMicros: GRANT_MICROS,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 /** Waits for the job to reach a terminal state and returns its final record. */
 export function settled(genhub: GenHub, job: JobRecord, timeoutMs = 10_000): Promise<JobRecord> {
   return waitForJob(genhub, job, { timeoutMs });
-}
-
-/** The error a promise rejects with. */
-export async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected a rejection');
 }

@@ -1,20 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type AccountRef,
-  createGenHub,
-  createMemoryLogger,
-  type GenHub,
-  type JobRecord,
-  type MemoryLogLine,
-  type Task,
-} from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import type { GenHub, JobRecord, MemoryLogLine, Task } from '@genhub/core';
+import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { ideogramPlugin } from '../src/index.js';
 import { FAKE_IDEOGRAM_KEY, type FakeIdeogramApi } from './fake-ideogram-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export const user = testUser;
 
 export interface Pipeline {
   genhub: GenHub;
@@ -23,28 +12,16 @@ export interface Pipeline {
   run(input: { model: string; task: Task; params: Record<string, unknown> }): Promise<JobRecord>;
 }
 
-/** The real pipeline (createGenHub) with the Ideogram plugin pointed at the fake, $10 granted to u1. */
+/** The real pipeline (testkit's startTestGenHub) with the Ideogram plugin pointed at the fake. */
 export async function startPipeline(fake: FakeIdeogramApi): Promise<Pipeline> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'bflideo-ideogram-')),
-      trustedOrigins: [fake.url],
-      limits: { maxJobsInFlight: 1000, rate: { image: lifted } },
-      jobs: { pollInitialMs: 5, pollMaxMs: 20 },
-    },
-    {
-      plugins: [ideogramPlugin],
-      env: { GENHUB_IDEOGRAM_API_KEY: FAKE_IDEOGRAM_KEY, GENHUB_IDEOGRAM_BASE_URL: fake.url },
-      logger,
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, 10_000_000);
+  const { genhub, logs } = await startTestGenHub({
+    plugins: [ideogramPlugin],
+    env: { GENHUB_IDEOGRAM_API_KEY: FAKE_IDEOGRAM_KEY, GENHUB_IDEOGRAM_BASE_URL: fake.url },
+    trustedOrigins: [fake.url],
+  });
   return {
     genhub,
-    logs: lines,
+    logs,
     async run(input) {
       const job = await genhub.generation.request({ userId: user.id, ...input });
       return waitForJob(genhub, job, { timeoutMs: 10_000 });

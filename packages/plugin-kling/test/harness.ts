@@ -1,21 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  type AccountRef,
   type Clock,
-  createGenHub,
-  createMemoryLogger,
+  DefaultPipelineConfig,
   type GenHub,
   type GenHubConfigInput,
   type JobRecord,
   type MemoryLogLine,
 } from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { klingPlugin } from '../src/index.js';
 import { FAKE_ACCESS_KEY, FAKE_SECRET_KEY, type FakeKlingApi } from './fake-kling-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export { rejection } from '@genhub/testkit';
+
+export const user = testUser;
 /** What `user` is granted, in micro-dollars. */
 export const GRANT_MICROS = 10_000_000;
 
@@ -25,56 +22,29 @@ export interface PipelineOptions {
 }
 
 /**
- * The real pipeline (createGenHub) with the Kling plugin pointed at the fake through its GENHUB_KLING_*
- * settings, the fake's files trusted by the download guard, GenHub's own rate limits lifted, and $10
- * granted to `u1`. Polls are fast unless a test gives its own clock (and keeps core's schedule).
+ * The real pipeline (testkit's startTestGenHub) with the Kling plugin pointed at the fake through its
+ * GENHUB_KLING_* settings. Polls are fast unless a test gives its own clock (and keeps core's schedule).
  */
-export async function startPipeline(
+export function startPipeline(
   fake: FakeKlingApi,
   options: PipelineOptions = {},
 ): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const fastPolls = options.clock === undefined ? { pollInitialMs: 5, pollMaxMs: 20 } : {};
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'klingvidu-kling-')),
-      trustedOrigins: [fake.url],
-      limits: {
-        maxJobsInFlight: 1000,
-        rate: { 'text-to-video': lifted, 'image-to-video': lifted },
-      },
-      ...options.config,
-      jobs: { ...fastPolls, ...options.config?.jobs },
+  const { pollInitialMs, pollMaxMs } = DefaultPipelineConfig.jobs;
+  const corePolls = options.clock === undefined ? {} : { pollInitialMs, pollMaxMs };
+  return startTestGenHub({
+    plugins: [klingPlugin],
+    env: {
+      GENHUB_KLING_ACCESS_KEY: FAKE_ACCESS_KEY,
+      GENHUB_KLING_SECRET_KEY: FAKE_SECRET_KEY,
+      GENHUB_KLING_BASE_URL: fake.url,
     },
-    {
-      plugins: [klingPlugin],
-      env: {
-        GENHUB_KLING_ACCESS_KEY: FAKE_ACCESS_KEY,
-        GENHUB_KLING_SECRET_KEY: FAKE_SECRET_KEY,
-        GENHUB_KLING_BASE_URL: fake.url,
-      },
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, GRANT_MICROS);
-  return { genhub, logs: lines };
+    trustedOrigins: [fake.url],
+    config: { ...options.config, jobs: { ...corePolls, ...options.config?.jobs } },
+    grantMicros: GRANT_MICROS,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 export function settled(genhub: GenHub, job: JobRecord, timeoutMs = 20_000): Promise<JobRecord> {
   return waitForJob(genhub, job, { timeoutMs });
-}
-
-/** The error a promise rejects with. */
-export async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected a rejection');
 }

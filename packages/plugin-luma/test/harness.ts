@@ -1,21 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type AccountRef,
-  type Clock,
-  createGenHub,
-  createMemoryLogger,
-  type GenHub,
-  type GenHubConfigInput,
-  type JobRecord,
-  type MemoryLogLine,
-} from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import type { Clock, GenHub, GenHubConfigInput, JobRecord, MemoryLogLine } from '@genhub/core';
+import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { lumaPlugin } from '../src/index.js';
 import { FAKE_LUMA_KEY, type FakeLumaApi } from './fake-luma-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export const user = testUser;
 export const GRANT_MICROS = 10_000_000;
 
 export interface PipelineOptions {
@@ -23,38 +11,19 @@ export interface PipelineOptions {
   clock?: Clock;
 }
 
-/**
- * The real pipeline (createGenHub) with the Luma plugin pointed at the fake, the fake's files
- * trusted by the SSRF guard, GenHub's own rate limits lifted, fast polling unless the test sets its
- * own, and $10 granted to `u1`.
- */
-export async function startPipeline(
+/** The real pipeline (testkit's startTestGenHub) with the Luma plugin pointed at the fake. */
+export function startPipeline(
   fake: FakeLumaApi,
   options: PipelineOptions = {},
 ): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'luma-pipeline-')),
-      trustedOrigins: [fake.url],
-      limits: {
-        maxJobsInFlight: 1000,
-        rate: { image: lifted, 'text-to-video': lifted, 'image-to-video': lifted, '3d': lifted },
-      },
-      ...options.config,
-      jobs: { pollInitialMs: 5, pollMaxMs: 20, ...options.config?.jobs },
-    },
-    {
-      plugins: [lumaPlugin],
-      env: { GENHUB_LUMA_API_KEY: FAKE_LUMA_KEY, GENHUB_LUMA_BASE_URL: fake.baseUrl },
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, GRANT_MICROS);
-  return { genhub, logs: lines };
+  return startTestGenHub({
+    plugins: [lumaPlugin],
+    env: { GENHUB_LUMA_API_KEY: FAKE_LUMA_KEY, GENHUB_LUMA_BASE_URL: fake.baseUrl },
+    trustedOrigins: [fake.url],
+    grantMicros: GRANT_MICROS,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 /** Waits for the job to reach a terminal state and returns its final record. */

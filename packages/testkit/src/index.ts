@@ -51,6 +51,8 @@ export type {
   FakeServerOptions,
 } from './fake-server.js';
 export { parseMultipart, startFakeServer, withAuth, withBearer } from './fake-server.js';
+export type { TestGenHub, TestGenHubOptions } from './pipeline/start-test-genhub.js';
+export { rejection, startTestGenHub, testUser } from './pipeline/start-test-genhub.js';
 export type { VirtualClock } from './pipeline/virtual-clock.js';
 export { virtualClock } from './pipeline/virtual-clock.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';

@@ -37,4 +37,24 @@ describe('placeholderEnv', () => {
     ]);
     expect(Object.keys(env)).toEqual(['GENHUB_GOOGLE_API_KEY']);
   });
+
+  it('fills URL settings, with links, for a schema enabled by any one of its servers', () => {
+    const env = placeholderEnv([
+      plugin(
+        'local',
+        z
+          .object({
+            imageUrl: z.url().optional(),
+            videoUrl: z.url().optional(),
+            token: z.string().optional(),
+          })
+          .refine((config) => config.imageUrl !== undefined || config.videoUrl !== undefined),
+      ),
+    ]);
+    expect(env).toEqual({
+      GENHUB_LOCAL_IMAGE_URL: 'http://placeholder-local.invalid',
+      GENHUB_LOCAL_VIDEO_URL: 'http://placeholder-local.invalid',
+      GENHUB_LOCAL_TOKEN: 'placeholder-local-token-0123456789',
+    });
+  });
 });

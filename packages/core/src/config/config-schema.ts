@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
+import { isValidBlockedEntry } from '../safety/blocked-terms.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */
 export const DefaultCoreConfig = {
@@ -113,6 +114,25 @@ export const genHubConfigSchema = z
       })
       .strict()
       .default({ confirmAboveUsd: 0.25, operators: [] }),
+    /** What this installation refuses to make, whatever the model. */
+    safety: z
+      .object({
+        /**
+         * Words, phrases or `/regular expressions/` no prompt may contain: matched in any case, with
+         * spaces or punctuation between letters, before any price is shown or credit reserved.
+         */
+        blockedTerms: z
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1)
+              .refine(isValidBlockedEntry, { message: 'is not a valid /regular expression/' }),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ blockedTerms: [] }),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

@@ -10,6 +10,7 @@ export const CORE_ENV_VARS = {
   shutdownSeconds: 'GENHUB_SHUTDOWN_SECONDS',
   'chat.confirmAboveUsd': 'GENHUB_CONFIRM_ABOVE_USD',
   'chat.operators': 'GENHUB_OPERATORS',
+  'safety.blockedTerms': 'GENHUB_BLOCKED_TERMS',
   'http.connectTimeoutMs': 'GENHUB_HTTP_CONNECT_TIMEOUT_MS',
   'http.headersTimeoutMs': 'GENHUB_HTTP_HEADERS_TIMEOUT_MS',
   'http.bodyTimeoutMs': 'GENHUB_HTTP_BODY_TIMEOUT_MS',
@@ -29,7 +30,12 @@ export const CORE_ENV_VARS = {
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */
-export const LIST_KEYS: ReadonlySet<string> = new Set(['trustedOrigins', 'plugins', 'chat.operators']);
+export const LIST_KEYS: ReadonlySet<string> = new Set([
+  'trustedOrigins',
+  'plugins',
+  'chat.operators',
+  'safety.blockedTerms',
+]);
 
 export {
   envSuffixToKey,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { compileBlockedTerms } from '../safety/blocked-terms.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import type { Logger, ProviderPlugin } from '@genhub/provider';
@@ -201,6 +202,7 @@ export async function createGenHub(
     billing: config.billing,
     limits: config.limits,
     ...webhookBase(config.publicUrl),
+    blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });

@@ -10,6 +10,7 @@ const CLASS_OF: Record<Task, TaskClass> = {
   upscale: 'image',
   'text-to-vector': 'image',
   'image-to-vector': 'image',
+  'image-to-mask': 'image',
   'text-to-speech': 'speech',
   'text-to-sound': 'speech',
   'text-to-music': 'music',

@@ -16,6 +16,7 @@ import type { LimitsConfig } from '../limits/limits-config.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
 import type { Registry } from '../registry/registry.js';
+import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import { JobEvents } from './job-events.js';
@@ -60,6 +61,8 @@ export interface GenerationServiceDeps {
   limits: LimitsConfig;
   /** Where providers with webhooks call back; absent when none can reach GenHub. */
   webhookBaseUrl?: string;
+  /** What no request may contain (`safety.blockedTerms`). */
+  blockedTerms?: BlockedTerms;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -124,6 +127,7 @@ export class GenerationService {
         retryable: true,
       });
     }
+    this.#assertAllowed(input.params, input.userId);
     const prepared = prepareRequest(this.deps.registry, input);
     await this.#checkInputs(prepared.media);
     // One admission per user at a time, so the in-flight cap cannot be raced past.
@@ -231,8 +235,21 @@ export class GenerationService {
    * validated parameters with their warnings, and the price. Throws as `request` does for bad input.
    */
   quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
+    this.#assertAllowed(input.params);
     const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
     return { model, params, warnings, priceMicros };
+  }
+
+  /** Refuses a request holding a blocked term, before any price or credit; the operator's log names it. */
+  #assertAllowed(params: Readonly<Record<string, unknown>>, userId?: string): void {
+    if (!this.deps.blockedTerms) return;
+    try {
+      assertNotBlocked(this.deps.blockedTerms, params);
+    } catch (error) {
+      const entry = GenHubError.isInstance(error) ? error.details?.entry : undefined;
+      this.deps.logger.warn('refused a request with a blocked term', { userId, entry });
+      throw error;
+    }
   }
 
   /**

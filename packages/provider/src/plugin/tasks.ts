@@ -12,6 +12,7 @@ export const TASKS = [
   'text-to-3d',
   'text-to-vector',
   'image-to-vector',
+  'image-to-mask',
   'upscale',
 ] as const;
 
