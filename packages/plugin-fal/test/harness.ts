@@ -1,21 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type AccountRef,
-  type Clock,
-  createGenHub,
-  createMemoryLogger,
-  type GenHub,
-  type GenHubConfigInput,
-  type JobRecord,
-  type MemoryLogLine,
-} from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import type { Clock, GenHub, GenHubConfigInput, JobRecord } from '@genhub/core';
+import { startTestGenHub, type TestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { falPlugin } from '../src/index.js';
 import { FAKE_FAL_KEY, type FakeFalApi } from './fake-fal-api.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export const user = testUser;
 export const GRANT_MICROS = 10_000_000;
 
 export interface PipelineOptions {
@@ -30,38 +18,20 @@ export interface PipelineOptions {
  * trusted by the SSRF guard, GenHub's own rate limits lifted, fast polling unless the test sets its
  * own, and $10 granted to `u1`.
  */
-export async function startPipeline(
-  fake: FakeFalApi,
-  options: PipelineOptions = {},
-): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'fal-pipeline-')),
-      trustedOrigins: [fake.url],
-      limits: {
-        maxJobsInFlight: 1000,
-        rate: { image: lifted, 'text-to-video': lifted, 'image-to-video': lifted, '3d': lifted },
-      },
-      ...options.config,
-      jobs: { pollInitialMs: 5, pollMaxMs: 20, ...options.config?.jobs },
+export function startPipeline(fake: FakeFalApi, options: PipelineOptions = {}): Promise<TestGenHub> {
+  return startTestGenHub({
+    plugins: [falPlugin],
+    env: {
+      GENHUB_FAL_API_KEY: FAKE_FAL_KEY,
+      GENHUB_FAL_BASE_URL: fake.url,
+      GENHUB_FAL_STORAGE_URL: fake.url,
+      ...options.env,
     },
-    {
-      plugins: [falPlugin],
-      env: {
-        GENHUB_FAL_API_KEY: FAKE_FAL_KEY,
-        GENHUB_FAL_BASE_URL: fake.url,
-        GENHUB_FAL_STORAGE_URL: fake.url,
-        ...options.env,
-      },
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, GRANT_MICROS);
-  return { genhub, logs: lines };
+    trustedOrigins: [fake.url],
+    grantMicros: GRANT_MICROS,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 /** Waits for the job to reach a terminal state and returns its final record. */

@@ -1,21 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type AccountRef,
-  type Clock,
-  createGenHub,
-  createMemoryLogger,
-  type GenHub,
-  type GenHubConfigInput,
-  type JobRecord,
-  type MemoryLogLine,
-} from '@genhub/core';
-import { waitForJob } from '@genhub/testkit';
+import type { Clock, GenHub, GenHubConfigInput, JobRecord } from '@genhub/core';
+import { startTestGenHub, type TestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { localPlugin } from '../src/index.js';
 import type { FakeLocalWorker } from './fake-local-worker.js';
 
-export const user: AccountRef = { kind: 'user', id: 'u1' };
+export const user = testUser;
 export const GRANT_MICROS = 10_000_000;
 export const WORKER_TOKEN = 'worker-token-fedcba9876543210';
 
@@ -43,32 +31,14 @@ export function allWorkersAt(url: string): Record<string, string> {
  * worker's origin trusted because the plugin declares it (no GENHUB_TRUSTED_ORIGINS), GenHub's
  * own rate limits lifted, fast polling unless the test sets its own, and $10 granted to `u1`.
  */
-export async function startPipeline(
-  fake: FakeLocalWorker,
-  options: PipelineOptions = {},
-): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
-  const lifted = { max: 1000, windowSeconds: 60 };
-  const { logger, lines } = createMemoryLogger();
-  const genhub = await createGenHub(
-    {
-      dataDir: mkdtempSync(join(tmpdir(), 'localgpu-')),
-      limits: {
-        maxJobsInFlight: 1000,
-        rate: { image: lifted, 'text-to-video': lifted, 'image-to-video': lifted },
-      },
-      ...options.config,
-      jobs: { pollInitialMs: 5, pollMaxMs: 20, ...options.config?.jobs },
-    },
-    {
-      plugins: [localPlugin],
-      env: options.env ?? allWorkersAt(fake.url),
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    },
-  );
-  await genhub.start();
-  await genhub.store.ledger.grant(user, GRANT_MICROS);
-  return { genhub, logs: lines };
+export function startPipeline(fake: FakeLocalWorker, options: PipelineOptions = {}): Promise<TestGenHub> {
+  return startTestGenHub({
+    plugins: [localPlugin],
+    env: options.env ?? allWorkersAt(fake.url),
+    grantMicros: GRANT_MICROS,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 /** Waits for the job to reach a terminal state and returns its final record. */
