@@ -58,3 +58,5 @@ export { virtualClock } from './pipeline/virtual-clock.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
 export { waitForJob } from './pipeline/wait-for-job.js';
 export { placeholderEnv } from './placeholder-env.js';
+export type { TestServiceName } from './test-services.js';
+export { testServiceUrl } from './test-services.js';
