@@ -1,10 +1,14 @@
-/** Servers some tests need, started on loopback by `.ci/run` (scripts/services/<name>.sh). */
-export type TestServiceName = 'postgres' | 'redis' | 's3';
+/**
+ * What some tests need from outside the npm registry: servers started on loopback by `.ci/run`
+ * (scripts/services/<name>.sh), and Debian's Chromium for browser tests (its executable's path).
+ */
+export type TestServiceName = 'postgres' | 'redis' | 's3' | 'chromium';
 
 const SERVICE_VARIABLES: Record<TestServiceName, string> = {
   postgres: 'GENHUB_TEST_POSTGRES_URL',
   redis: 'GENHUB_TEST_REDIS_URL',
   s3: 'GENHUB_TEST_S3_ENDPOINT',
+  chromium: 'GENHUB_TEST_CHROMIUM',
 };
 
 /**
