@@ -1,4 +1,4 @@
-# Shared by scripts/services/*.sh (sourced, not run): where a service keeps its state, and apt.
+# Shared by scripts/services/*.sh (sourced: `source "$(dirname "$0")/../lib-services.sh"`): state folder, apt.
 
 # Each service keeps its data, logs and pid under here; .ci/run sets it to a scratch folder.
 SERVICES_DIR="${GENHUB_SERVICES_DIR:-${TMPDIR:-/tmp}/genhub-services}"
