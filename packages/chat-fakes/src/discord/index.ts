@@ -26,6 +26,7 @@ export type {
   DiscordAutocompleteSpec,
   DiscordButtonPressSpec,
   DiscordCommandSpec,
+  DiscordEndpointDelivery,
   DiscordFake,
   DiscordFakeOptions,
   DiscordInvocation,
