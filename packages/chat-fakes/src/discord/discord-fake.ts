@@ -57,8 +57,11 @@ export interface DiscordFakeOptions {
   botUsername?: string;
   /** The application's name; the bot's username unless given. */
   applicationName?: string;
-  /** Guilds the bot is in, each with its text channels; one guild with `#general` unless given. */
-  guilds?: ReadonlyArray<{ name: string; channels?: readonly string[] }>;
+  /**
+   * Guilds the bot is in, each with its text channels; one guild with `#general` unless given. An
+   * `id` chooses its shard (`discordGuildIdOnShard`); a fresh snowflake unless given.
+   */
+  guilds?: ReadonlyArray<{ name: string; channels?: readonly string[]; id?: string }>;
   /** Permissions of the bot's role; send, embed, attach, read history and the like unless given. */
   botPermissions?: DiscordPermissionsInput;
   /** Privileged intents switched on in the "developer portal"; all unless given. Others close with 4014. */
@@ -277,6 +280,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     guilds: (options.guilds ?? D.guilds).map((guild) => ({
       name: guild.name,
       channels: guild.channels ?? ['general'],
+      id: 'id' in guild ? guild.id : undefined,
     })),
   });
   const defaultGuild = state.guilds[0];
