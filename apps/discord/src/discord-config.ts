@@ -24,8 +24,11 @@ export interface DiscordConfig {
   publicKey?: string;
   /** How many shards the bot has in all; Discord's recommendation (`GET /gateway/bot`) unless set. */
   shardCount?: number;
-  /** The bot processes sharing the shards, and which one this is: it runs shards `id % count === index`. */
-  shardProcesses: { index: number; count: number };
+  /**
+   * The bot processes sharing the shards, and which one this is: it runs shards `id % count === index`.
+   * Absent for one process, which runs every shard.
+   */
+  shardProcesses?: { index: number; count: number };
 }
 
 /** The environment variables the Discord bot reads. */
@@ -184,7 +187,9 @@ const discordEnvSchema = z
       editIntervalMs: env.DISCORD_EDIT_INTERVAL_MS,
       ...(env.DISCORD_PUBLIC_KEY === undefined ? {} : { publicKey: env.DISCORD_PUBLIC_KEY }),
       ...(env.DISCORD_SHARD_COUNT === undefined ? {} : { shardCount: env.DISCORD_SHARD_COUNT }),
-      shardProcesses: { index: env.DISCORD_SHARD_PROCESS_INDEX, count: env.DISCORD_SHARD_PROCESSES },
+      ...(env.DISCORD_SHARD_PROCESSES === 1
+        ? {}
+        : { shardProcesses: { index: env.DISCORD_SHARD_PROCESS_INDEX, count: env.DISCORD_SHARD_PROCESSES } }),
     }),
   );
 

@@ -12,7 +12,7 @@ import type { DiscordConfig } from './discord-config.js';
 export function shardPlan(
   config: Pick<DiscordConfig, 'shardCount' | 'shardProcesses'>,
 ): Pick<ClientOptions, 'shards' | 'shardCount'> {
-  const { shardCount, shardProcesses } = config;
+  const { shardCount, shardProcesses = { index: 0, count: 1 } } = config;
   if (shardCount === undefined) return { shards: 'auto' };
   const shards = Array.from({ length: shardCount }, (_, id) => id).filter(
     (id) => id % shardProcesses.count === shardProcesses.index,
