@@ -9,6 +9,7 @@ import { discordSurfaceLimits } from './discord-limits.js';
 import { DiscordMessageHandle, parseDiscordMessageRef } from './discord-message-handle.js';
 import { shardPlan } from './discord-shards.js';
 import { makeDiscordRequest } from './make-discord-request.js';
+import { sharedIdentifyThrottler } from './shared-identify-throttler.js';
 
 export interface StartDiscordBotOptions {
   genhub: ChatGenHub;
@@ -45,6 +46,18 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...shardPlan(config),
+    // Several processes share Discord's IDENTIFY limit: pace them through the store.
+    ...(config.shardProcesses === undefined
+      ? {}
+      : {
+          ws: {
+            buildIdentifyThrottler: sharedIdentifyThrottler(
+              genhub.store.records,
+              config.applicationId,
+              logger,
+            ),
+          },
+        }),
     rest: { makeRequest: makeDiscordRequest, ...(config.apiUrl === undefined ? {} : { api: config.apiUrl }) },
   });
   client.on(Events.Error, (error) => logger.error('the Discord client failed', describeDiscordError(error)));

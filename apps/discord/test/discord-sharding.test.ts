@@ -65,7 +65,9 @@ describe('a sharded Discord bot', () => {
     await imagineEverywhere(h);
   });
 
-  it('splits 4 shards over 2 bot processes on one database: every guild answered, once', async () => {
+  it('splits 4 shards over 2 bot processes on one database, paced together: every guild answered, once', {
+    timeout: 90_000,
+  }, async () => {
     const fakeOptions = { shards: 4, guilds: guildsOnEveryShard(4) };
     const env = (index: number) => ({
       DISCORD_SHARD_COUNT: '4',
@@ -92,6 +94,15 @@ describe('a sharded Discord bot', () => {
     // Each process has the guilds of its own shards only.
     expect(first.bot.client.guilds.cache.size).toBe(2);
     expect(second.bot.client.guilds.cache.size).toBe(2);
+
+    // One IDENTIFY per 5 s for the whole bot (max_concurrency 1), though two processes started.
+    const identifies = first.fake.gateway.log
+      .filter((entry) => entry.direction === 'received' && entry.op === 2)
+      .map((entry) => entry.at)
+      .sort((a, b) => a - b);
+    expect(identifies).toHaveLength(4);
+    for (let index = 1; index < identifies.length; index += 1)
+      expect((identifies[index] ?? 0) - (identifies[index - 1] ?? 0)).toBeGreaterThanOrEqual(5000);
 
     await imagineEverywhere(first);
   });
