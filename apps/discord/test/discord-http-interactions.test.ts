@@ -155,4 +155,23 @@ describe('the Discord interactions endpoint (DISCORD_PUBLIC_KEY)', () => {
       json: { type: 6 },
     });
   });
+
+  it('answers autocomplete in the HTTP response (type 8), and a repeat of a handled interaction with 500', async () => {
+    await h.fake.useInteractionsEndpoint(h.url);
+    const typed = await h.fake.autocomplete({ name: 'imagine', focused: 'model', value: 'fake' });
+    expect(h.fake.endpointDeliveries.find((entry) => entry.interactionId === typed.id)?.json).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Fake Image (fake/image)', value: 'fake/image' }] },
+    });
+    expect(typed.choices).toEqual([{ name: 'Fake Image (fake/image)', value: 'fake/image' }]);
+
+    // The same interaction, signed again (a second earlier, so not the same signature): it was
+    // claimed, so no second handling and no second answer.
+    const command = await h.fake.runCommand({ name: 'help' });
+    expect(command.responseType).toBe(5);
+    const body = JSON.stringify(command.payload);
+    const again = await post(body, h.fake.signInteraction(body, Math.floor(Date.now() / 1000) - 1));
+    expect(again.status).toBe(500);
+    expect(h.logs.some((line) => /interaction came again/.test(line.message))).toBe(true);
+  });
 });
