@@ -6,5 +6,5 @@ export type { TestProviderOptions } from './conformance/test-provider.js';
 export { testProvider } from './conformance/test-provider.js';
 export type { StoreHarness } from './store/store-harness.js';
 export { sqliteStoreHarness } from './store/sqlite-harness.js';
-export type { StoreCaseGroup } from './store/test-store.js';
+export type { StoreCaseGroup, TestStoreOptions } from './store/test-store.js';
 export { testStore } from './store/test-store.js';

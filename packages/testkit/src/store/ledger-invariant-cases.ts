@@ -5,7 +5,7 @@ import { makeJob } from './store-fixtures.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** ledger invariants: the cases every store must pass. */
-export function ledgerInvariantCases(harness: StoreHarness): void {
+export function ledgerInvariantCases(harness: StoreHarness, runs: number): void {
   const ACCOUNTS: AccountRef[] = [
     { kind: 'user', id: 'u1' },
     { kind: 'user', id: 'u2' },
@@ -151,8 +151,8 @@ export function ledgerInvariantCases(harness: StoreHarness): void {
             await checkInvariants(database);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs },
       );
-    });
+    }, 600_000);
   });
 }

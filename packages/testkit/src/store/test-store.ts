@@ -20,14 +20,21 @@ export type StoreCaseGroup =
   | 'invariants'
   | 'processes';
 
-const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness) => void> = {
+export interface TestStoreOptions {
+  /** Only these groups (all when not given). */
+  only?: readonly StoreCaseGroup[];
+  /** Random operation sequences the ledger invariants are checked on; 100 unless given. */
+  propertyRuns?: number;
+}
+
+const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreOptions) => void> = {
   jobs: jobStoreCases,
   ledger: ledgerCases,
   reservation: reservationCases,
   finishJob: finishJobCases,
   records: recordStoreCases,
   migrations: migrationCases,
-  invariants: ledgerInvariantCases,
+  invariants: (harness, options) => ledgerInvariantCases(harness, options.propertyRuns ?? 100),
   processes: crossProcessCases,
 };
 
@@ -36,11 +43,11 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness) => void> = {
  * reservations, settlement, records, migrations, money invariants, two OS processes spending from one
  * balance) run against any `Store` through a harness. Call it at the top level of a test file.
  */
-export function testStore(harness: StoreHarness, options: { only?: readonly StoreCaseGroup[] } = {}): void {
+export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
     afterAll(() => harness.cleanup());
-    for (const [group, cases] of Object.entries(GROUPS) as [StoreCaseGroup, (h: StoreHarness) => void][]) {
-      if (options.only === undefined || options.only.includes(group)) cases(harness);
+    for (const [group, cases] of Object.entries(GROUPS) as [StoreCaseGroup, (typeof GROUPS)[StoreCaseGroup]][]) {
+      if (options.only === undefined || options.only.includes(group)) cases(harness, options);
     }
   });
 }
