@@ -22,6 +22,7 @@ import {
   TASKS,
   type Task,
 } from '@genhub/core';
+import { configuredStore } from './configured-store.js';
 import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
 import { CONSOLE_USER } from './console-chat.js';
@@ -105,7 +106,11 @@ export async function generate(argv: string[]): Promise<number> {
       video: await input('video', values.video),
       audio: await input('audio', values.audio),
     };
-    const genhub = await createGenHub(config, { plugins: runtimePlugins, logger });
+    const genhub = await createGenHub(config, {
+      plugins: runtimePlugins,
+      logger,
+      ...(await configuredStore(config)),
+    });
     try {
       if (interruption.fired) return INTERRUPTED_EXIT_CODE;
       return await run(genhub, {
