@@ -1,4 +1,4 @@
-import { GenHubError, type GenHubConfig } from '@genhub/core';
+import { type GenHubConfig, GenHubError } from '@genhub/core';
 import { checkPostgres } from '@genhub/store-postgres';
 
 /**

@@ -22,9 +22,9 @@ import {
   TASKS,
   type Task,
 } from '@genhub/core';
-import { configuredStore } from './configured-store.js';
 import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
+import { configuredStore } from './configured-store.js';
 import { CONSOLE_USER } from './console-chat.js';
 import { inputFromArgument } from './input-file.js';
 import { JobTracker } from './job-tracker.js';

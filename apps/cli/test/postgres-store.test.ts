@@ -33,7 +33,9 @@ describe('genhub on PostgreSQL (GENHUB_DATABASE_URL)', () => {
       const password = new URL(url ?? '').password;
 
       const before = await runGenhub(['doctor'], cwd, env);
-      expect(before.stdout).toMatch(/problem: The database postgres:\/\/\S+ has 0 of \d+ migrations; run genhub start once/);
+      expect(before.stdout).toMatch(
+        /problem: The database postgres:\/\/\S+ has 0 of \d+ migrations; run genhub start once/,
+      );
 
       expect((await runGenhub(['credits', 'grant', 'alice', '2'], cwd, env)).code).toBe(0);
       const shown = await runGenhub(['credits', 'show', 'alice'], cwd, env);
@@ -43,7 +45,9 @@ describe('genhub on PostgreSQL (GENHUB_DATABASE_URL)', () => {
 
       const after = await runGenhub(['doctor'], cwd, env);
       expect(after.stdout).toMatch(
-        new RegExp(`Store: ok \\(PostgreSQL postgres://\\S+, schema ${schema}, \\d+ migrations applied\\)\\.`),
+        new RegExp(
+          `Store: ok \\(PostgreSQL postgres://\\S+, schema ${schema}, \\d+ migrations applied\\)\\.`,
+        ),
       );
       if (password) expect(before.stdout + after.stdout + shown.stdout).not.toContain(password);
     }, 300_000);

@@ -32,9 +32,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export function openPostgresDatabase(options: PostgresStoreOptions): Kysely<Database> {
   const schema = options.schema ?? DefaultPostgresStoreOptions.schema;
   if (!SCHEMA_NAME.test(schema)) {
-    throw new GenHubError('INVALID_INPUT', `The database schema must be a lower-case SQL name, not ${schema}.`, {
-      details: { param: 'database.schema' },
-    });
+    throw new GenHubError(
+      'INVALID_INPUT',
+      `The database schema must be a lower-case SQL name, not ${schema}.`,
+      {
+        details: { param: 'database.schema' },
+      },
+    );
   }
   databaseAddress(options.url);
   const pool = new pg.Pool({

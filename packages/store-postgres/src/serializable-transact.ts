@@ -1,5 +1,5 @@
-import { GenHubError } from '@genhub/provider';
 import type { Database, Transact } from '@genhub/core';
+import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization failure, deadlock. */

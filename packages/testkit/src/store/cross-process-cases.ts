@@ -6,7 +6,9 @@ import { alice, inspect } from './store-fixtures.js';
 import type { StoreHarness } from './store-harness.js';
 
 const PRICE = 1234;
-const SPEND_CHILD = fileURLToPath(new URL(`./spend-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+const SPEND_CHILD = fileURLToPath(
+  new URL(`./spend-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+);
 /** Running from TypeScript sources (this repository's tests), the child needs tsx too. */
 const CHILD_EXEC_ARGV = SPEND_CHILD.endsWith('.ts') ? ['--import', 'tsx', '--conditions=@genhub/source'] : [];
 

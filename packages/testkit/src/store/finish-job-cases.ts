@@ -114,12 +114,12 @@ export function finishJobCases(harness: StoreHarness): void {
     it('settles once: a second finish returns undefined and changes nothing', async () => {
       const job = await reserved(1000, 5000);
       const done = await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 600);
-      const rows = (await inspect(harness, database));
+      const rows = await inspect(harness, database);
       expect(await store.finishJob(job.id, ['queued', 'running'], { state: 'failed' }, 0)).toBeUndefined();
       expect(await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 600)).toBeUndefined();
       await expectBalance(4400, 0);
       expect(await store.jobs.get(job.id)).toEqual(done);
-      expect((await inspect(harness, database))).toMatchObject({ jobs: rows.jobs, entries: rows.entries });
+      expect(await inspect(harness, database)).toMatchObject({ jobs: rows.jobs, entries: rows.entries });
     });
 
     it('never moves a finished job, even for a caller that expects its terminal state', async () => {
@@ -149,13 +149,17 @@ export function finishJobCases(harness: StoreHarness): void {
     it('charges a free job from the balance when it turns out to cost something', async () => {
       await store.ledger.grant(alice, 300);
       const job = await store.createJobWithReservation({ job: makeJob({ reservedMicros: 0 }), now: 1 });
-      expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(300);
+      expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(
+        300,
+      );
       await expectBalance(0, 0);
       const free = await store.createJobWithReservation({
         job: makeJob({ reservedMicros: 0, payer: guild }),
         now: 1,
       });
-      expect((await store.finishJob(free.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(0);
+      expect((await store.finishJob(free.id, ['queued'], { state: 'succeeded' }, 500))?.chargedMicros).toBe(
+        0,
+      );
       expect(await store.ledger.balance(guild)).toMatchObject({ availableMicros: 0, reservedMicros: 0 });
     });
 

@@ -1,6 +1,6 @@
 import type { JobRecord, Store } from '@genhub/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { alice, errorCode, guild, ManualClock, makeJob } from './store-fixtures.js';
+import { alice, errorCode, ManualClock, makeJob } from './store-fixtures.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** JobStore: the cases every store must pass. */

@@ -32,7 +32,14 @@ export function ledgerCases(harness: StoreHarness): void {
       expect((await store.ledger.grant(alice, 2000)).availableMicros).toBe(5000);
       const entries = await store.ledger.entries(alice);
       expect(entries).toMatchObject([
-        { kind: 'grant', amountMicros: 2000, note: null, jobId: null, createdAt: clock.now(), account: alice },
+        {
+          kind: 'grant',
+          amountMicros: 2000,
+          note: null,
+          jobId: null,
+          createdAt: clock.now(),
+          account: alice,
+        },
         { kind: 'grant', amountMicros: 3000, note: 'welcome', createdAt: clock.now() - 1 },
       ]);
       expect(entries[0]!.id).toBeGreaterThan(entries[1]!.id);

@@ -136,10 +136,7 @@ export function ledgerInvariantCases(harness: StoreHarness, runs: number): void 
           async (batches) => {
             const database = await harness.createDatabase();
             // Two stores on one database, as two processes would be; operations alternate between them.
-            const stores = [
-              await harness.open({ database }),
-              await harness.open({ database }),
-            ];
+            const stores = [await harness.open({ database }), await harness.open({ database })];
             const jobs: JobRecord[] = [];
             try {
               for (const batch of batches) {

@@ -70,7 +70,9 @@ export function recordStoreCases(harness: StoreHarness): void {
         const database = await harness.createDatabase();
         const stores = [await harness.open({ database, clock }), await harness.open({ database, clock })];
         const claims = await Promise.all(
-          Array.from({ length: 12 }, (_, index) => stores[index % 2]!.records.claimOnce('update', '9', 60_000)),
+          Array.from({ length: 12 }, (_, index) =>
+            stores[index % 2]!.records.claimOnce('update', '9', 60_000),
+          ),
         );
         expect(claims.filter(Boolean)).toHaveLength(1);
       });

@@ -30,14 +30,17 @@ export function reservationCases(harness: StoreHarness): void {
       await store.ledger.grant(guild, 5000);
       const job = makeJob({ payer: guild, communityId: 'guild-1', reservedMicros: 3000 });
       expect(await store.createJobWithReservation({ job, now: 42 })).toEqual(job);
-      expect(await store.ledger.balance(guild)).toMatchObject({ availableMicros: 2000, reservedMicros: 3000 });
+      expect(await store.ledger.balance(guild)).toMatchObject({
+        availableMicros: 2000,
+        reservedMicros: 3000,
+      });
       expect((await store.ledger.entries(guild))[0]).toMatchObject({
         kind: 'reserve',
         amountMicros: -3000,
         jobId: job.id,
         createdAt: 42,
       });
-      expect((await inspect(harness, database))).toMatchObject({ jobs: 1, accounts: 1, entries: 2 });
+      expect(await inspect(harness, database)).toMatchObject({ jobs: 1, accounts: 1, entries: 2 });
     });
 
     it('writes nothing when the balance does not cover the price', async () => {
@@ -48,11 +51,11 @@ export function reservationCases(harness: StoreHarness): void {
       const error = await caught(store.createJobWithReservation({ job, now: 1 }));
       expect(error.code).toBe('INSUFFICIENT_FUNDS');
       expect(error.details).toMatchObject({ reason: 'balance', availableMicros: 999, priceMicros: 1000 });
-      expect(await errorCode(store.createJobWithReservation({ job: makeJob({ payer: guild }), now: 1 }))).toBe(
-        'INSUFFICIENT_FUNDS',
-      );
+      expect(
+        await errorCode(store.createJobWithReservation({ job: makeJob({ payer: guild }), now: 1 })),
+      ).toBe('INSUFFICIENT_FUNDS');
       expect(await store.jobs.get(job.id)).toBeUndefined();
-      expect((await inspect(harness, database))).toMatchObject({ jobs: 0, accounts: 1, entries: 1 });
+      expect(await inspect(harness, database)).toMatchObject({ jobs: 0, accounts: 1, entries: 1 });
       expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 999, reservedMicros: 0 });
     });
 
@@ -61,9 +64,9 @@ export function reservationCases(harness: StoreHarness): void {
       const store = await harness.open({ database });
       const job = makeJob({ reservedMicros: 0 });
       await store.createJobWithReservation({ job, now: 1 });
-      expect((await inspect(harness, database))).toMatchObject({ jobs: 1, accounts: 0, entries: 0 });
+      expect(await inspect(harness, database)).toMatchObject({ jobs: 1, accounts: 0, entries: 0 });
       expect((await store.finishJob(job.id, ['queued'], { state: 'succeeded' }, 0))?.chargedMicros).toBe(0);
-      expect((await inspect(harness, database))).toMatchObject({ jobs: 1, accounts: 0, entries: 0 });
+      expect(await inspect(harness, database)).toMatchObject({ jobs: 1, accounts: 0, entries: 0 });
     });
 
     it('refuses a job id that exists, so a retried call cannot reserve twice', async () => {
@@ -74,7 +77,10 @@ export function reservationCases(harness: StoreHarness): void {
       const error = await caught(store.createJobWithReservation({ job, now: 1 }));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.details).toMatchObject({ reason: 'duplicate-job' });
-      expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 9000, reservedMicros: 1000 });
+      expect(await store.ledger.balance(alice)).toMatchObject({
+        availableMicros: 9000,
+        reservedMicros: 1000,
+      });
     });
 
     it('refuses malformed jobs', async () => {
@@ -102,7 +108,7 @@ export function reservationCases(harness: StoreHarness): void {
         availableMicros: 0,
         reservedMicros: 10 * PRICE,
       });
-      const rows = (await inspect(harness, database));
+      const rows = await inspect(harness, database);
       expect(rows).toMatchObject({ jobs: 10, accounts: 1, entries: 11 });
       expect(rows.entrySum(alice)).toBe(0);
     });
@@ -114,7 +120,7 @@ export function reservationCases(harness: StoreHarness): void {
       await a.ledger.grant(alice, 10 * PRICE);
       expect(await race([a, b], 50)).toEqual({ ok: 10, refused: 90 });
       expect(await b.ledger.balance(alice)).toMatchObject({ availableMicros: 0, reservedMicros: 10 * PRICE });
-      const rows = (await inspect(harness, database));
+      const rows = await inspect(harness, database);
       expect(rows).toMatchObject({ jobs: 10, accounts: 1, entries: 11 });
       expect(rows.entrySum(alice)).toBe(0);
     });

@@ -46,7 +46,10 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
     afterAll(() => harness.cleanup());
-    for (const [group, cases] of Object.entries(GROUPS) as [StoreCaseGroup, (typeof GROUPS)[StoreCaseGroup]][]) {
+    for (const [group, cases] of Object.entries(GROUPS) as [
+      StoreCaseGroup,
+      (typeof GROUPS)[StoreCaseGroup],
+    ][]) {
       if (options.only === undefined || options.only.includes(group)) cases(harness, options);
     }
   });
