@@ -45,7 +45,7 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
  */
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
-    afterAll(() => harness.cleanup());
+    afterAll(() => harness.cleanup(), 180_000);
     for (const [group, cases] of Object.entries(GROUPS) as [
       StoreCaseGroup,
       (typeof GROUPS)[StoreCaseGroup],
