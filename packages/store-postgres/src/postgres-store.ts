@@ -1,6 +1,6 @@
 import { createKyselyStore, type Database, migrateToLatest, type Store } from '@genhub/core';
 import { GenHubError } from '@genhub/provider';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { connectionReason, databaseAddress } from './database-address.js';
 import { serializableTransact } from './serializable-transact.js';
@@ -55,12 +55,17 @@ export function openPostgresDatabase(options: PostgresStoreOptions): Kysely<Data
 
 /** Creates the schema if missing and applies every migration; safe for several processes at once. */
 export async function preparePostgresSchema(db: Kysely<Database>, schema: string): Promise<void> {
-  try {
-    await db.schema.createSchema(schema).ifNotExists().execute();
-  } catch (error) {
-    // Two processes creating it at once: the loser sees a duplicate, which is fine.
-    const code = (error as { code?: unknown }).code;
-    if (code !== '23505' && code !== '42P06') throw error;
+  // Looked up first: CREATE SCHEMA needs the CREATE right on the database even when the schema
+  // exists, and a deployment's user often has rights on its own schema only.
+  const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(db);
+  if (found.rows.length === 0) {
+    try {
+      await db.schema.createSchema(schema).ifNotExists().execute();
+    } catch (error) {
+      // Two processes creating it at once: the loser sees a duplicate, which is fine.
+      const code = (error as { code?: unknown }).code;
+      if (code !== '23505' && code !== '42P06') throw error;
+    }
   }
   await migrateToLatest(db, { migrationTableSchema: schema });
 }
