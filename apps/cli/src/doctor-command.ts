@@ -14,6 +14,7 @@ import {
 } from '@genhub/core';
 import { ESPEAK_PLUGIN_ID } from '@genhub/plugin-espeak';
 import { checkBotTokens } from './check-bot-tokens.js';
+import { checkPostgresStore } from './check-database.js';
 import { checkStore } from './health.js';
 import { loadConfigLeniently } from './lenient-config.js';
 import { runtimePlugins } from './plugins.js';
@@ -57,9 +58,19 @@ export async function doctor(): Promise<number> {
     }
   }
 
-  const { genhub, storeFailed } = await openGenHub(config, [...runtimePlugins, ...extra], problem);
+  // PostgreSQL is checked on its own (doctor applies no migrations); providers get a memory store.
+  const { url } = config.database;
+  if (url !== undefined) await checkPostgresStore({ ...config.database, url }, problem);
+  const { genhub, storeFailed } = await openGenHub(
+    config,
+    [...runtimePlugins, ...extra],
+    problem,
+    url === undefined ? undefined : await createSqliteStore({ file: ':memory:' }),
+  );
   try {
-    if (storeFailed) console.log('Store: not checked further; the providers are checked without it.');
+    if (url !== undefined) {
+      // Checked above.
+    } else if (storeFailed) console.log('Store: not checked further; the providers are checked without it.');
     else {
       const store = await checkStore(genhub);
       if (store.ok) console.log(`Store: ok (${genhub.config.dataDir}).`);
@@ -97,16 +108,17 @@ async function openGenHub(
   config: GenHubConfig,
   plugins: readonly ProviderPlugin[],
   problem: (sentence: string) => void,
+  given?: Store,
 ): Promise<{ genhub: GenHub; storeFailed: boolean }> {
   let candidates = plugins;
-  let store: Store | undefined;
+  let store: Store | undefined = given;
   for (;;) {
     try {
       const genhub = await createGenHub(
         { ...config, plugins: [] },
         { plugins: candidates, logger: silentLogger, ...(store ? { store } : {}) },
       );
-      return { genhub, storeFailed: store !== undefined };
+      return { genhub, storeFailed: store !== undefined && store !== given };
     } catch (error) {
       if (error instanceof ConfigError) {
         const bad = new Set(error.issues.map((issue) => /^providers\.([^.]+)/.exec(issue.key)?.[1]));

@@ -1,4 +1,5 @@
 import { createGenHub, type GenHub, loadConfig, silentLogger } from '@genhub/core';
+import { configuredStore } from './configured-store.js';
 
 /**
  * GenHub without any provider, for the commands that only read and write the store (`jobs`,
@@ -6,5 +7,8 @@ import { createGenHub, type GenHub, loadConfig, silentLogger } from '@genhub/cor
  */
 export async function openStoreOnly(): Promise<GenHub> {
   const config = loadConfig();
-  return createGenHub({ ...config, plugins: [] }, { plugins: [], logger: silentLogger });
+  return createGenHub(
+    { ...config, plugins: [] },
+    { plugins: [], logger: silentLogger, ...(await configuredStore(config)) },
+  );
 }

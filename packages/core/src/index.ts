@@ -214,6 +214,7 @@ export type {
   ReserveRequest,
   Store,
 } from './store/ledger.js';
+export type { MigratorOptions } from './store/migrations.js';
 export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
 export type { PutRecordOptions, RecordStore } from './store/record-store.js';
 export type { SqliteStoreOptions } from './store/sqlite-store.js';

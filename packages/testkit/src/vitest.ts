@@ -4,3 +4,7 @@
  */
 export type { TestProviderOptions } from './conformance/test-provider.js';
 export { testProvider } from './conformance/test-provider.js';
+export { sqliteStoreHarness } from './store/sqlite-harness.js';
+export type { StoreHarness } from './store/store-harness.js';
+export type { StoreCaseGroup, TestStoreOptions } from './store/test-store.js';
+export { testStore } from './store/test-store.js';

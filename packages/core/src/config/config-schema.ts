@@ -48,6 +48,29 @@ const origin = z
   })
   .transform((value) => new URL(value).origin);
 
+/**
+ * The store's database. Without `url`, the embedded SQLite file in `dataDir`; with a
+ * `postgres://` URL, PostgreSQL (the `genhub` command opens it through @genhub/store-postgres).
+ */
+export const databaseConfigSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .refine((value) => /^postgres(ql)?:\/\/./i.test(value), {
+        message: 'must be a postgres:// URL, such as postgres://genhub:secret@db.internal:5432/genhub',
+      })
+      .optional(),
+    /** The PostgreSQL schema GenHub's tables live in (created if missing). */
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL name such as genhub' })
+      .default('public'),
+    /** Connections each process keeps open to PostgreSQL. */
+    poolSize: z.coerce.number().int().min(1).max(1000).default(10),
+  })
+  .strict();
+
 /** The whole configuration, as a file holds it after the environment is merged in. */
 export const genHubConfigSchema = z
   .object({
@@ -72,6 +95,8 @@ export const genHubConfigSchema = z
       })
       .strict()
       .default({ synchronous: 'full' }),
+    /** A PostgreSQL database instead of the SQLite file in `dataDir`, for several processes. */
+    database: databaseConfigSchema.default(databaseConfigSchema.parse({})),
     /** How jobs run: concurrency, deadline, polling, size caps. */
     jobs: jobsConfigSchema.default(jobsConfigSchema.parse({})),
     /** Daily budgets. */

@@ -33,6 +33,23 @@ describe('loadConfig', () => {
     expect(config.shutdownSeconds).toBe(10);
   });
 
+  it('takes the PostgreSQL database from GENHUB_DATABASE_*, SQLite in dataDir when unset', () => {
+    expect(loadConfig({ env: {}, cwd: tmpdir() }).database).toEqual({ schema: 'public', poolSize: 10 });
+    const env = {
+      GENHUB_DATABASE_URL: 'postgres://genhub:secret@db.internal:5432/genhub',
+      GENHUB_DATABASE_SCHEMA: 'bots',
+      GENHUB_DATABASE_POOL_SIZE: '4',
+    };
+    expect(loadConfig({ env, cwd: tmpdir() }).database).toEqual({
+      url: 'postgres://genhub:secret@db.internal:5432/genhub',
+      schema: 'bots',
+      poolSize: 4,
+    });
+    const bad = { GENHUB_DATABASE_URL: 'mysql://db/genhub', GENHUB_DATABASE_SCHEMA: 'Bad-Name' };
+    const error = configError(() => loadConfig({ env: bad, cwd: tmpdir() }));
+    expect(error.issues.map((issue) => issue.key).sort()).toEqual(['database.schema', 'database.url']);
+  });
+
   it('takes shutdownSeconds from GENHUB_SHUTDOWN_SECONDS, and names it when it is not a positive number', () => {
     expect(loadConfig({ env: { GENHUB_SHUTDOWN_SECONDS: '2.5' }, cwd: tmpdir() }).shutdownSeconds).toBe(2.5);
     for (const bad of ['0', '-1', 'soon', '86400']) {

@@ -181,8 +181,13 @@ export async function createGenHub(
   const artifacts = createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
   const links = createArtifactLinks({
     baseUrl: config.publicUrl,
-    // A store passed in (tests, other databases) means no data folder to keep a secret in.
-    secret: config.linkSecret ?? (options.store ? randomBytes(32) : await linkSecret(config.dataDir)),
+    // A store passed in by a test means no data folder to keep a secret in; a configured database
+    // (PostgreSQL) still has one, for the artifacts.
+    secret:
+      config.linkSecret ??
+      (options.store && config.database.url === undefined
+        ? randomBytes(32)
+        : await linkSecret(config.dataDir)),
     ttlMs: config.linkTtlHours * 3_600_000,
   });
   // The operator's trusted origins, and each self-hosted provider's own servers.

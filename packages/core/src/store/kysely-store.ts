@@ -18,7 +18,7 @@ export interface KyselyStoreOptions {
   /**
    * Runs a unit of work in one transaction. It must make concurrent units behave as if they ran one
    * after another (serialisable). The default, `db.transaction().execute`, does on the SQLite dialect
-   * of `sqlite-store.ts` (BEGIN IMMEDIATE: one writer at a time). A PostgreSQL store should pass one
+   * of `sqlite-store.ts` (BEGIN IMMEDIATE: one writer at a time). @genhub/store-postgres passes one
    * that runs at SERIALIZABLE isolation and retries on serialization failures (SQLSTATE 40001): the
    * guarded balance UPDATEs are safe under READ COMMITTED, but the daily-budget check is a read.
    */

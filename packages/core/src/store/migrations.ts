@@ -201,13 +201,30 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider });
+export interface MigratorOptions {
+  /**
+   * The PostgreSQL schema holding Kysely's migration tables; give it when the store lives outside
+   * `public`, since Kysely would otherwise take another schema's migration table for its own.
+   */
+  migrationTableSchema?: string;
+}
+
+export function createMigrator(db: Kysely<Database>, options: MigratorOptions = {}): Migrator {
+  return new Migrator({
+    db,
+    provider,
+    ...(options.migrationTableSchema === undefined
+      ? {}
+      : { migrationTableSchema: options.migrationTableSchema }),
+  });
 }
 
 /** Brings the schema up to date; safe to call on every start. Throws GenHubError INTERNAL on failure. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const result = await createMigrator(db).migrateToLatest();
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: MigratorOptions = {},
+): Promise<MigrationResultSet> {
+  const result = await createMigrator(db, options).migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const message =
