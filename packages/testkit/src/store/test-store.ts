@@ -1,4 +1,5 @@
 import { afterAll, describe } from 'vitest';
+import { allowanceCases } from './allowance-cases.js';
 import { crossProcessCases } from './cross-process-cases.js';
 import { finishJobCases } from './finish-job-cases.js';
 import { jobStoreCases } from './job-store-cases.js';
@@ -18,7 +19,8 @@ export type StoreCaseGroup =
   | 'records'
   | 'migrations'
   | 'invariants'
-  | 'processes';
+  | 'processes'
+  | 'allowances';
 
 export interface TestStoreOptions {
   /** Only these groups (all when not given). */
@@ -36,12 +38,13 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
   migrations: migrationCases,
   invariants: (harness, options) => ledgerInvariantCases(harness, options.propertyRuns ?? 100),
   processes: crossProcessCases,
+  allowances: allowanceCases,
 };
 
 /**
  * The store conformance suite, like unstorage's driver tests: one set of cases (jobs, ledger,
  * reservations, settlement, records, migrations, money invariants, two OS processes spending from one
- * balance) run against any `Store` through a harness. Call it at the top level of a test file.
+ * balance, free allowances) run against any `Store` through a harness. Call it at the top level of a test file.
  */
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
