@@ -142,6 +142,7 @@ export type { AccountRef, ArtifactRecord, JobRecord, JobState } from './jobs/job
 // Jobs and the pipeline
 export { ACTIVE_STATES, currentModel, JOB_STATES, maybeBilledTask, TERMINAL_STATES } from './jobs/job.js';
 export { KeyedMutex } from './limits/keyed-mutex.js';
+export type { AdmissionLock, RateLimiter } from './limits/rate-limiter.js';
 export type { LimitsConfig } from './limits/limits-config.js';
 export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
 export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
@@ -175,10 +176,24 @@ export type {
   WebhookOutcome,
 } from './pipeline/generation-service.js';
 export { GenerationService } from './pipeline/generation-service.js';
-export type { JobEvent } from './pipeline/job-events.js';
+export type { JobEvent, JobEventListener, JobEventOrigin, JobEventTransport } from './pipeline/job-events.js';
 export { JobEvents } from './pipeline/job-events.js';
-export type { JobQueue } from './pipeline/job-queue.js';
+export type { JobHandler, JobQueue } from './pipeline/job-queue.js';
 export { InProcessJobQueue } from './pipeline/job-queue.js';
+export type { PollCursor, RunOptions, RunOutcome } from './pipeline/job-runner.js';
+export { BullJobQueue, type BullJobQueueOptions } from './redis/bullmq-job-queue.js';
+export { assertRoleCanRun, createJobInfrastructure, type JobInfrastructure } from './redis/job-infrastructure.js';
+export { DefaultAdmissionLockOptions, RedisAdmissionLock } from './redis/redis-admission-lock.js';
+export {
+  DefaultRedisOptions,
+  PROCESS_ROLES,
+  type ProcessRole,
+  type RedisConfig,
+  redisConfigSchema,
+} from './redis/redis-config.js';
+export { closeRedis, connectRedis } from './redis/redis-connection.js';
+export { RedisJobEventTransport } from './redis/redis-job-event-transport.js';
+export { RedisRateLimiter } from './redis/redis-rate-limiter.js';
 export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
 export {
   billingConfigSchema,

@@ -27,6 +27,10 @@ export const CORE_ENV_VARS = {
   'billing.dailyBudgetUsd': 'GENHUB_DAILY_BUDGET_USD',
   'billing.dailyResetHourUtc': 'GENHUB_DAILY_RESET_HOUR_UTC',
   'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
+  role: 'GENHUB_ROLE',
+  'redis.url': 'GENHUB_REDIS_URL',
+  'redis.lockSeconds': 'GENHUB_REDIS_LOCK_SECONDS',
+  'redis.prefix': 'GENHUB_REDIS_PREFIX',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */
