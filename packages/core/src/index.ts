@@ -181,9 +181,7 @@ export { JobEvents } from './pipeline/job-events.js';
 export type { JobHandler, JobQueue } from './pipeline/job-queue.js';
 export { InProcessJobQueue } from './pipeline/job-queue.js';
 export type { PollCursor, RunOptions, RunOutcome } from './pipeline/job-runner.js';
-export { BullJobQueue, type BullJobQueueOptions } from './redis/bullmq-job-queue.js';
 export { assertRoleCanRun, createJobInfrastructure, type JobInfrastructure } from './redis/job-infrastructure.js';
-export { DefaultAdmissionLockOptions, RedisAdmissionLock } from './redis/redis-admission-lock.js';
 export {
   DefaultRedisOptions,
   PROCESS_ROLES,
@@ -191,9 +189,6 @@ export {
   type RedisConfig,
   redisConfigSchema,
 } from './redis/redis-config.js';
-export { closeRedis, connectRedis } from './redis/redis-connection.js';
-export { RedisJobEventTransport } from './redis/redis-job-event-transport.js';
-export { RedisRateLimiter } from './redis/redis-rate-limiter.js';
 export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
 export {
   billingConfigSchema,

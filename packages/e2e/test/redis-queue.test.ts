@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BullJobQueue,
   createGenHub,
   createMemoryLogger,
   createSqliteStore,
@@ -12,6 +11,7 @@ import {
   type JobEvent,
   TERMINAL_STATES,
 } from '@genhub/core';
+import { BullJobQueue } from '@genhub/core/redis';
 import { rejection, testServiceUrl, waitForJob } from '@genhub/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index.js';

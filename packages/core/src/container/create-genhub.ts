@@ -191,7 +191,7 @@ export async function createGenHub(
   const fetcher = createGuardedFetcher({
     guard: createSsrfGuard({ trustedOrigins: [...config.trustedOrigins, ...providerOrigins] }),
   });
-  const infrastructure = createJobInfrastructure(config, logger);
+  const infrastructure = await createJobInfrastructure(config, logger);
   const generation = new GenerationService({
     registry,
     store,

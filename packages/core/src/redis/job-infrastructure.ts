@@ -4,11 +4,6 @@ import type { GenHubConfig } from '../config/config-schema.js';
 import type { AdmissionLock, RateLimiter } from '../limits/rate-limiter.js';
 import { JobEvents } from '../pipeline/job-events.js';
 import { InProcessJobQueue, type JobQueue } from '../pipeline/job-queue.js';
-import { BullJobQueue } from './bullmq-job-queue.js';
-import { RedisAdmissionLock } from './redis-admission-lock.js';
-import { closeRedis, connectRedis } from './redis-connection.js';
-import { RedisJobEventTransport } from './redis-job-event-transport.js';
-import { RedisRateLimiter } from './redis-rate-limiter.js';
 
 /**
  * Where jobs wait, how their events travel, and where limits are kept: all in this process (the
@@ -36,12 +31,13 @@ export function assertRoleCanRun(config: Pick<GenHubConfig, 'role' | 'redis'>): 
   ]);
 }
 
-export function createJobInfrastructure(
+/** Builds the job infrastructure; Redis's clients are loaded only when `redis.url` is set. */
+export async function createJobInfrastructure(
   config: Pick<GenHubConfig, 'role' | 'redis' | 'jobs'>,
   logger: Logger,
-): JobInfrastructure {
+): Promise<JobInfrastructure> {
   assertRoleCanRun(config);
-  const { url, prefix, lockSeconds } = config.redis;
+  const { url } = config.redis;
   if (!url) {
     return {
       queue: new InProcessJobQueue(config.jobs.concurrency),
@@ -49,17 +45,6 @@ export function createJobInfrastructure(
       close: async () => {},
     };
   }
-  const log = logger.child({ component: 'redis' });
-  const commands = connectRedis(url, 'limits');
-  const events = new JobEvents(new RedisJobEventTransport(url, prefix, log));
-  return {
-    queue: new BullJobQueue({ url, prefix, concurrency: config.jobs.concurrency, lockSeconds, logger: log }),
-    events,
-    rateLimiter: new RedisRateLimiter(commands, prefix, log),
-    admissionLock: new RedisAdmissionLock(commands, prefix),
-    async close() {
-      await events.close();
-      await closeRedis(commands);
-    },
-  };
+  const { createRedisJobInfrastructure } = await import('./redis-job-infrastructure.js');
+  return createRedisJobInfrastructure({ ...config.redis, url }, config.jobs.concurrency, logger);
 }
