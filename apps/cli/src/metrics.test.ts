@@ -50,7 +50,11 @@ describe('createMetrics with a role', () => {
   it('labels every series with the role, and counts only the jobs of this process', async () => {
     genhub = await createGenHub(
       { dataDir: mkdtempSync(join(tmpdir(), 'genhub-metrics-')), jobs: { pollInitialMs: 5, pollMaxMs: 10 } },
-      { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-for-metrics-0001' }, logger: silentLogger },
+      {
+        plugins: [fakePlugin],
+        env: { GENHUB_FAKE_API_KEY: 'fake-key-for-metrics-0001' },
+        logger: silentLogger,
+      },
     );
     // Events from another process arrive through the transport, as Redis carries them.
     let fromElsewhere: (event: JobEvent) => void = () => {};
@@ -64,10 +68,16 @@ describe('createMetrics with a role', () => {
     const metrics = createMetrics({ events } as unknown as GenerationService, 'bot');
     await genhub.store.ledger.grant({ kind: 'user', id: 'u1' }, 1_000_000);
     await genhub.start();
-    const job = await genhub.generation.request({ userId: 'u1', task: 'text-to-image', params: { prompt: 'a kite' } });
+    const job = await genhub.generation.request({
+      userId: 'u1',
+      task: 'text-to-image',
+      params: { prompt: 'a kite' },
+    });
     const done = await waitForJob(genhub, job, { timeoutMs: 10_000 });
     events.emit({ type: 'state', job: { ...done, state: 'queued' } });
-    expect(await metrics.registry.metrics()).toMatch(/genhub_jobs\{state="queued",model="fake\/image",role="bot"\} 1/);
+    expect(await metrics.registry.metrics()).toMatch(
+      /genhub_jobs\{state="queued",model="fake\/image",role="bot"\} 1/,
+    );
     // A worker elsewhere runs and finishes it: it leaves this process's gauge and is counted there.
     fromElsewhere({ type: 'state', job: { ...done, state: 'running' } });
     fromElsewhere({ type: 'succeeded', job: done });

@@ -1,4 +1,10 @@
-import { assertRoleCanRun, ConfigError, type GenHubConfig, PROCESS_ROLES, type ProcessRole } from '@genhub/core';
+import {
+  assertRoleCanRun,
+  ConfigError,
+  type GenHubConfig,
+  PROCESS_ROLES,
+  type ProcessRole,
+} from '@genhub/core';
 
 export type RoleChoice = { ok: true; config: GenHubConfig } | { ok: false; sentence: string };
 

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { ChatController, userMessage } from '@genhub/chat';
 import { ConfigError, createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
 import { startConsoleChat } from './console-chat.js';
-import { chooseRole } from './process-role.js';
 import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
+import { chooseRole } from './process-role.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 const DEFAULT_PORT = 8787;

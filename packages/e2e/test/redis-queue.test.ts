@@ -53,7 +53,11 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
       },
       {
         plugins: [loopbackPlugin],
-        env: { GENHUB_LOOPBACK_API_KEY: API_KEY, GENHUB_LOOPBACK_BASE_URL: api.url, GENHUB_LOOPBACK_IDEMPOTENT: 'false' },
+        env: {
+          GENHUB_LOOPBACK_API_KEY: API_KEY,
+          GENHUB_LOOPBACK_BASE_URL: api.url,
+          GENHUB_LOOPBACK_IDEMPOTENT: 'false',
+        },
         logger,
         store: await createSqliteStore({ file: join(dataDir, 'genhub.db') }),
       },
@@ -87,7 +91,13 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
     expect(done.outputs).toHaveLength(1);
     // Every move after the request came from the worker, over Redis.
     const states = seen.filter((s) => s.event.job.id === job.id && s.event.type !== 'progress');
-    expect(states.map((s) => s.event.job.state)).toEqual(['queued', 'submitting', 'running', 'downloading', 'succeeded']);
+    expect(states.map((s) => s.event.job.state)).toEqual([
+      'queued',
+      'submitting',
+      'running',
+      'downloading',
+      'succeeded',
+    ]);
     expect(states.slice(1).every((s) => s.origin === 'elsewhere')).toBe(true);
     expect(seen.some((s) => s.event.type === 'progress')).toBe(true);
     const balance = await bot.store.ledger.balance({ kind: 'user', id: 'u1' });
@@ -99,11 +109,21 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
     await startHub('worker', { jobs: { concurrency: 1, pollInitialMs: 1500, pollMaxMs: 1500 } });
     const jobs = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        bot.generation.request({ userId: 'u1', task: 'text-to-image', params: { prompt: `long ${i} [polls:3]` } }),
+        bot.generation.request({
+          userId: 'u1',
+          task: 'text-to-image',
+          params: { prompt: `long ${i} [polls:3]` },
+        }),
       ),
     );
     // One worker slot, six jobs polling at once: they wait in Redis, not in the worker.
-    const queue = new BullJobQueue({ url: redisUrl!, prefix, concurrency: 1, lockSeconds: 5, logger: createMemoryLogger().logger });
+    const queue = new BullJobQueue({
+      url: redisUrl!,
+      prefix,
+      concurrency: 1,
+      lockSeconds: 5,
+      logger: createMemoryLogger().logger,
+    });
     let most = 0;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -118,7 +138,8 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
     }
     await queue.stop();
     expect(most).toBeGreaterThanOrEqual(3);
-    for (const job of jobs) expect((await waitForJob(bot, job, { timeoutMs: 60_000 })).state).toBe('succeeded');
+    for (const job of jobs)
+      expect((await waitForJob(bot, job, { timeoutMs: 60_000 })).state).toBe('succeeded');
   }, 90_000);
 
   it('cancels from the bot a job the worker is polling, and refunds it', async () => {
@@ -137,11 +158,17 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
   }, 60_000);
 
   it('shares rate limits and the in-flight cap between bot processes', async () => {
-    const first = await setUp({ limits: { maxJobsInFlight: 3, rate: { image: { max: 5, windowSeconds: 60 } } } });
-    const second = await startHub('bot', { limits: { maxJobsInFlight: 3, rate: { image: { max: 5, windowSeconds: 60 } } } });
+    const first = await setUp({
+      limits: { maxJobsInFlight: 3, rate: { image: { max: 5, windowSeconds: 60 } } },
+    });
+    const second = await startHub('bot', {
+      limits: { maxJobsInFlight: 3, rate: { image: { max: 5, windowSeconds: 60 } } },
+    });
     const request = (hub: GenHub, i: number) =>
       hub.generation.request({ userId: 'u1', task: 'text-to-image', params: { prompt: `capped ${i}` } });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => request(i % 2 ? first : second, i)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => request(i % 2 ? first : second, i)),
+    );
     const accepted = results.filter((r) => r.status === 'fulfilled');
     expect(accepted).toHaveLength(3);
     const refused = await rejection(request(first, 99));

@@ -33,7 +33,8 @@ function startChild(env: Record<string, string>): Child {
     stdout += chunk.toString();
     const parts = stdout.split('\n');
     stdout = parts.pop() ?? '';
-    for (const part of parts) if (part.startsWith('{')) lines.push(JSON.parse(part) as Record<string, unknown>);
+    for (const part of parts)
+      if (part.startsWith('{')) lines.push(JSON.parse(part) as Record<string, unknown>);
   });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

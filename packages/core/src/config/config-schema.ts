@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
-import { PROCESS_ROLES, redisConfigSchema } from '../redis/redis-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
+import { PROCESS_ROLES, redisConfigSchema } from '../redis/redis-config.js';
 import { isValidBlockedEntry } from '../safety/blocked-terms.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */

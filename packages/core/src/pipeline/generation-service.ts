@@ -163,7 +163,11 @@ export class GenerationService {
       );
     }
     const taskClass = taskClassOf(input.task);
-    const slot = await this.#limiter.acquire(`${input.userId}:${taskClass}`, this.deps.limits.rate[taskClass], now);
+    const slot = await this.#limiter.acquire(
+      `${input.userId}:${taskClass}`,
+      this.deps.limits.rate[taskClass],
+      now,
+    );
     if (!slot.ok) {
       throw new GenHubError('RATE_LIMITED', `Too many ${taskClass} requests.`, {
         retryAfterSeconds: slot.retryAfterSeconds,

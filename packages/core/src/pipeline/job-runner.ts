@@ -120,7 +120,8 @@ export class JobRunner {
       return { kind: 'ended' };
     } catch (error) {
       if (error instanceof Stopped) return { kind: 'stopped' };
-      if (error instanceof Parked) return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
+      if (error instanceof Parked)
+        return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
       this.deps.logger.error('job runner failed', { jobId, error });
       const job = await this.deps.store.jobs.get(jobId);
       if (job && !TERMINAL_STATES.has(job.state)) {

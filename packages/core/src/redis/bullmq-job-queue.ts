@@ -50,7 +50,9 @@ export class BullJobQueue implements JobQueue {
       connection: this.#connection,
       prefix: options.prefix,
     });
-    this.#queue.on('error', (error) => options.logger.warn('the Redis queue failed', { error: String(error) }));
+    this.#queue.on('error', (error) =>
+      options.logger.warn('the Redis queue failed', { error: String(error) }),
+    );
   }
 
   async enqueue(jobId: string): Promise<void> {
@@ -69,22 +71,20 @@ export class BullJobQueue implements JobQueue {
         .catch((error: unknown) => logger.warn('could not listen for cancels', { error: String(error) }));
     }
     this.#workerConnection = connectRedis(url, 'worker', { blocking: true });
-    this.#worker = new Worker<QueuedJobData>(
-      QUEUE_NAME,
-      (job, token) => this.#process(handler, job, token),
-      {
-        connection: this.#workerConnection,
-        prefix,
-        concurrency,
-        lockDuration: lockSeconds * 1000,
-        stalledInterval: lockSeconds * 1000,
-        // The runner resumes a stalled job from the store under the restart rules, however often
-        // its worker died; BullMQ must never fail it on its own.
-        maxStalledCount: Number.MAX_SAFE_INTEGER,
-      },
-    );
+    this.#worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.#process(handler, job, token), {
+      connection: this.#workerConnection,
+      prefix,
+      concurrency,
+      lockDuration: lockSeconds * 1000,
+      stalledInterval: lockSeconds * 1000,
+      // The runner resumes a stalled job from the store under the restart rules, however often
+      // its worker died; BullMQ must never fail it on its own.
+      maxStalledCount: Number.MAX_SAFE_INTEGER,
+    });
     this.#worker.on('error', (error) => logger.warn('a Redis queue worker failed', { error: String(error) }));
-    this.#worker.on('stalled', (jobId) => logger.warn('took over a job whose worker stopped answering', { jobId }));
+    this.#worker.on('stalled', (jobId) =>
+      logger.warn('took over a job whose worker stopped answering', { jobId }),
+    );
   }
 
   async #process(handler: JobHandler, job: Job<QueuedJobData>, token: string | undefined): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@genhub/provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisAdmissionLock } from './redis-admission-lock.js';
 import { closeRedis, connectRedis } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
@@ -27,7 +27,8 @@ describe.runIf(redisUrl)('limits on Redis, shared by processes', () => {
   it('allows max requests per window and says how long to wait, as the in-memory limiter does', async () => {
     const limiter = new RedisRateLimiter(first!, prefix, silentLogger);
     const rule = { max: 5, windowSeconds: 60 };
-    for (let i = 0; i < 5; i++) expect((await limiter.acquire('u1:image', rule, 1000 + i * 1000)).ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await limiter.acquire('u1:image', rule, 1000 + i * 1000)).ok).toBe(true);
     expect(await limiter.acquire('u1:image', rule, 10_000)).toEqual({ ok: false, retryAfterSeconds: 51 });
     expect((await limiter.acquire('u2:image', rule, 10_000)).ok).toBe(true);
     expect((await limiter.acquire('u1:image', rule, 61_001)).ok).toBe(true);
@@ -44,7 +45,10 @@ describe.runIf(redisUrl)('limits on Redis, shared by processes', () => {
   });
 
   it('admits exactly max of many requests racing from two processes', async () => {
-    const limiters = [new RedisRateLimiter(first!, prefix, silentLogger), new RedisRateLimiter(second!, prefix, silentLogger)];
+    const limiters = [
+      new RedisRateLimiter(first!, prefix, silentLogger),
+      new RedisRateLimiter(second!, prefix, silentLogger),
+    ];
     const rule = { max: 7, windowSeconds: 60 };
     const now = Date.now();
     const results = await Promise.all(

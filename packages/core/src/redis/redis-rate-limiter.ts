@@ -46,9 +46,11 @@ export class RedisRateLimiter implements RateLimiter {
     return {
       ok: true,
       release: () => {
-        this.redis.zrem(redisKey, hit).catch((error: unknown) =>
-          this.logger.warn('could not give back a rate-limit slot', { key, error: String(error) }),
-        );
+        this.redis
+          .zrem(redisKey, hit)
+          .catch((error: unknown) =>
+            this.logger.warn('could not give back a rate-limit slot', { key, error: String(error) }),
+          );
       },
     };
   }
