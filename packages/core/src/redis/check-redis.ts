@@ -16,6 +16,11 @@ export const MINIMUM_REDIS_VERSION: string = RedisConnection.minimumVersion;
 export async function checkRedis(url: string, timeoutMs = 5_000): Promise<RedisCheck> {
   const redis = connectRedis(url, 'doctor');
   const where = new URL(url).host;
+  // The connection's own error (ECONNREFUSED, a bad password) says more than a command's.
+  let connectionError: string | undefined;
+  redis.on('error', (error: Error) => {
+    connectionError = error.message;
+  });
   try {
     const answer = await Promise.race([
       (async () => {
@@ -36,7 +41,10 @@ export async function checkRedis(url: string, timeoutMs = 5_000): Promise<RedisC
     }
     return { ok: true, version };
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+    const reason = (connectionError ?? (error instanceof Error ? error.message : String(error))).replace(
+      /\.$/,
+      '',
+    );
     return {
       ok: false,
       message: `Redis at ${where} does not answer (${reason}); check that it runs and GENHUB_REDIS_URL.`,
