@@ -1,28 +1,21 @@
 #!/usr/bin/env bash
 # A private Redis for tests: `start` runs redis-server (Debian's package, installed if missing) on a
-# free loopback port in a temp folder, without persistence, and prints the variable tests read;
-# `stop` stops it. The folder is named after this checkout, so two checkouts never share a server.
+# free loopback port, without persistence, and prints the variable the tests read; `stop` stops it.
 #   export "$(scripts/services/redis.sh start)"   # GENHUB_TEST_REDIS_URL=redis://127.0.0.1:PORT
 #   scripts/services/redis.sh stop
 set -euo pipefail
+source "$(dirname "$0")/../lib-services.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STATE="${GENHUB_SERVICES_DIR:-${TMPDIR:-/tmp}/genhub-services-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)}/redis"
+STATE="$SERVICES_DIR/redis"
 
-free_port() {
-  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
-}
-
-ping() {
+answers() {
   redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null | grep -q PONG
 }
 
 start() {
-  if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
-    echo "Installing redis-server from Debian's packages..." >&2
-    apt-get install -y redis-server >&2
-  fi
-  if [ -f "$STATE/port" ] && ping "$(cat "$STATE/port")"; then
+  ensure_apt redis-server redis-server
+  ensure_apt redis-cli redis-tools
+  if [ -f "$STATE/port" ] && answers "$(cat "$STATE/port")"; then
     echo "GENHUB_TEST_REDIS_URL=redis://127.0.0.1:$(cat "$STATE/port")"
     return
   fi
@@ -31,8 +24,8 @@ start() {
   port="$(free_port)"
   redis-server --bind 127.0.0.1 --port "$port" --dir "$STATE" --save '' --appendonly no \
     --daemonize yes --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log" >/dev/null
-  for _ in $(seq 1 50); do
-    if ping "$port"; then
+  for _ in $(seq 1 100); do
+    if answers "$port"; then
       echo "$port" >"$STATE/port"
       echo "GENHUB_TEST_REDIS_URL=redis://127.0.0.1:$port"
       return
@@ -45,9 +38,11 @@ start() {
 
 stop() {
   if [ -f "$STATE/redis.pid" ]; then
-    kill "$(cat "$STATE/redis.pid")" 2>/dev/null || true
+    local pid
+    pid="$(cat "$STATE/redis.pid")"
+    kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do
-      kill -0 "$(cat "$STATE/redis.pid")" 2>/dev/null || break
+      kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
   fi

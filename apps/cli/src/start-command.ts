@@ -63,7 +63,8 @@ export async function start(argv: string[]): Promise<number> {
   let frontEnds: RunningFrontEnd[];
   try {
     // A worker takes no commands: bots and the console chat run in bot processes.
-    frontEnds = config.role === 'worker' ? [] : await startFrontEnds(genhub, controller, logger);
+    frontEnds =
+      config.role === 'worker' ? [] : await startFrontEnds(genhub, controller, logger, process.env, server);
   } catch (error) {
     console.error(
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error),
