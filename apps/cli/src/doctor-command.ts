@@ -82,6 +82,21 @@ export async function doctor(): Promise<number> {
       }
     }
     console.log(allowancesLine(genhub.config));
+    if (config.role !== 'all' && !config.redis.url) {
+      console.log('Role:');
+      problem(
+        `the ${config.role} role shares jobs through Redis; set GENHUB_REDIS_URL, or set GENHUB_ROLE to "all".`,
+      );
+    }
+    if (config.redis.url) {
+      const { checkRedis } = await import('@genhub/core/redis');
+      const redis = await checkRedis(config.redis.url, CHECK_TIMEOUT_MS);
+      if (redis.ok) console.log(`Redis: ok (version ${redis.version}).`);
+      else {
+        console.log('Redis:');
+        problem(redis.message ?? 'Redis does not answer; check GENHUB_REDIS_URL.');
+      }
+    }
     await checkProviders(genhub, problem);
     for (const bot of await checkBotTokens(process.env, { timeoutMs: CHECK_TIMEOUT_MS })) {
       console.log(bot.botName ? `${bot.platform}: ok, the bot is ${bot.botName}.` : `${bot.platform}:`);
@@ -115,7 +130,8 @@ async function openGenHub(
   for (;;) {
     try {
       const genhub = await createGenHub(
-        { ...config, plugins: [] },
+        // The store and providers only: no queue, no Redis connections (Redis is checked on its own).
+        { ...config, plugins: [], role: 'all', redis: { ...config.redis, url: undefined } },
         { plugins: candidates, logger: silentLogger, ...(store ? { store } : {}) },
       );
       return { genhub, storeFailed: store !== undefined && store !== given };

@@ -1,4 +1,4 @@
-import type { GenHub } from '@genhub/core';
+import type { GenHub, ProcessRole } from '@genhub/core';
 import { withTimeout } from './with-timeout.js';
 
 export interface PluginHealth {
@@ -12,6 +12,8 @@ export interface PluginHealth {
 
 export interface HealthReport {
   ok: boolean;
+  /** What this process runs (`genhub start --role`). */
+  role: ProcessRole;
   store: { ok: boolean; message?: string };
   queue: { waiting: number; running: number };
   plugins: PluginHealth[];
@@ -55,5 +57,5 @@ export async function healthReport(
       }),
     ),
   ]);
-  return { ok: store.ok, store, queue, plugins };
+  return { ok: store.ok, role: genhub.config.role, store, queue, plugins };
 }

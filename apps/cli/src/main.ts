@@ -10,6 +10,8 @@ Commands:
                                    /metrics and result links (/files/...) on
                                    127.0.0.1:PORT (GENHUB_HTTP_PORT, default 8787; 0 picks one);
                                    results are saved to DIR (default ./genhub-output)
+    [--role all|bot|worker]        with Redis (GENHUB_REDIS_URL): bot takes commands and delivers,
+                                   worker runs jobs; all (default) does both (GENHUB_ROLE)
   generate <task> "<prompt>"       run one generation as the console user and print the paths of
     [--model M] [--out DIR]        its files (saved to DIR, default ./genhub-output); <task> is a task
     [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, animate, speak);

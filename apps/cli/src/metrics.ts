@@ -3,18 +3,24 @@ import {
   type GenerationService,
   type JobState,
   maybeBilledTask,
+  type ProcessRole,
   TERMINAL_STATES,
 } from '@genhub/core';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics of one process, fed from the pipeline's job events. */
+/**
+ * Prometheus metrics of one process, fed from the pipeline's job events, every series labelled with
+ * the process's role. With Redis a process also hears of other processes' jobs: those are counted
+ * where they happen, and a job that moves on to another process leaves this one's gauge.
+ */
 export interface Metrics {
   registry: Registry;
   close(): void;
 }
 
-export function createMetrics(generation: GenerationService): Metrics {
+export function createMetrics(generation: GenerationService, role: ProcessRole = 'all'): Metrics {
   const registry = new Registry();
+  registry.setDefaultLabels({ role });
   collectDefaultMetrics({ register: registry, prefix: 'genhub_' });
   const jobs = new Gauge({
     name: 'genhub_jobs',
@@ -49,9 +55,14 @@ export function createMetrics(generation: GenerationService): Metrics {
   });
 
   const seen = new Map<string, { state: JobState; model: string }>();
-  const unsubscribe = generation.events.subscribe(({ job }) => {
+  const unsubscribe = generation.events.subscribe(({ job }, origin) => {
     const model = currentModel(job);
     const before = seen.get(job.id);
+    if (origin === 'elsewhere') {
+      if (before) jobs.dec({ state: before.state, model: before.model });
+      seen.delete(job.id);
+      return;
+    }
     if (before && before.state === job.state && before.model === model) return;
     if (before) jobs.dec({ state: before.state, model: before.model });
     if (TERMINAL_STATES.has(job.state)) {

@@ -7,6 +7,7 @@ import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
+import { chooseRole } from './process-role.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 const DEFAULT_PORT = 8787;
@@ -20,14 +21,19 @@ const DEFAULT_PUBLIC_URL = `http://127.0.0.1:${DEFAULT_PORT}`;
 export async function start(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, out: { type: 'string' } },
+    options: { port: { type: 'string' }, out: { type: 'string' }, role: { type: 'string' } },
   });
   const port = parsePort(values.port ?? process.env.GENHUB_HTTP_PORT);
   if (port === undefined) {
     console.error('The port must be a whole number from 0 to 65535 (--port or GENHUB_HTTP_PORT).');
     return 2;
   }
-  const loaded = loadConfig();
+  const role = chooseRole(values.role, loadConfig());
+  if (!role.ok) {
+    console.error(role.sentence);
+    return 2;
+  }
+  const loaded = role.config;
   // Links to results default to this machine's server: follow a port chosen with --port.
   const config =
     loaded.publicUrl === DEFAULT_PUBLIC_URL && port !== DEFAULT_PORT && port !== 0
@@ -44,7 +50,7 @@ export async function start(argv: string[]): Promise<number> {
     logger,
     ...(await configuredStore(config)),
   });
-  const metrics = createMetrics(genhub.generation);
+  const metrics = createMetrics(genhub.generation, config.role);
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
     server = await startHttpServer(genhub, metrics, port);
@@ -61,7 +67,9 @@ export async function start(argv: string[]): Promise<number> {
   const controller = new ChatController(genhub);
   let frontEnds: RunningFrontEnd[];
   try {
-    frontEnds = await startFrontEnds(genhub, controller, logger, process.env, server);
+    // A worker takes no commands: bots and the console chat run in bot processes.
+    frontEnds =
+      config.role === 'worker' ? [] : await startFrontEnds(genhub, controller, logger, process.env, server);
   } catch (error) {
     console.error(
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error),
@@ -75,11 +83,12 @@ export async function start(argv: string[]): Promise<number> {
   // After the bots, so each finds its unfinished jobs still running and follows them to the end.
   const { resumed } = await genhub.start();
   console.log(`listening on ${server.url}`);
+  if (config.role !== 'all') console.log(`Running as a ${config.role} process.`);
   if (resumed > 0) console.log(`Resumed ${resumed} unfinished job${resumed === 1 ? '' : 's'}.`);
   for (const frontEnd of frontEnds) console.log(`The ${frontEnd.name} bot is running.`);
-  // With no bot, the console chat; with bots, it runs until Ctrl-C (SIGINT/SIGTERM).
+  // With no bot, the console chat; with bots (or as a worker), it runs until Ctrl-C (SIGINT/SIGTERM).
   const chat =
-    frontEnds.length > 0
+    frontEnds.length > 0 || config.role === 'worker'
       ? undefined
       : startConsoleChat({
           controller,

@@ -86,8 +86,10 @@ describe('genhub start', () => {
       expect(metrics.headers.get('content-type')).toContain('text/plain');
       const body = await metrics.text();
       expect(body).toContain('# TYPE genhub_jobs gauge');
-      expect(body).toContain('genhub_jobs_finished_total{state="succeeded",model="espeak/tts"} 1');
-      expect(body).toContain('genhub_job_latency_seconds_count{state="succeeded",model="espeak/tts"} 1');
+      expect(body).toContain('genhub_jobs_finished_total{state="succeeded",model="espeak/tts",role="all"} 1');
+      expect(body).toContain(
+        'genhub_job_latency_seconds_count{state="succeeded",model="espeak/tts",role="all"} 1',
+      );
       expect(body).toContain('# TYPE genhub_credits_spent_usd_total counter');
       expect(body).toContain('genhub_process_cpu_user_seconds_total');
 

@@ -144,6 +144,7 @@ export { ACTIVE_STATES, currentModel, JOB_STATES, maybeBilledTask, TERMINAL_STAT
 export { KeyedMutex } from './limits/keyed-mutex.js';
 export type { LimitsConfig } from './limits/limits-config.js';
 export { DefaultLimits, limitsConfigSchema } from './limits/limits-config.js';
+export type { AdmissionLock, RateLimiter } from './limits/rate-limiter.js';
 export type { AcquireResult, RateRule } from './limits/sliding-window-limiter.js';
 export { SlidingWindowLimiter } from './limits/sliding-window-limiter.js';
 export type { TaskClass } from './limits/task-class.js';
@@ -176,10 +177,11 @@ export type {
   WebhookOutcome,
 } from './pipeline/generation-service.js';
 export { GenerationService } from './pipeline/generation-service.js';
-export type { JobEvent } from './pipeline/job-events.js';
+export type { JobEvent, JobEventListener, JobEventOrigin, JobEventTransport } from './pipeline/job-events.js';
 export { JobEvents } from './pipeline/job-events.js';
-export type { JobQueue } from './pipeline/job-queue.js';
+export type { JobHandler, JobQueue } from './pipeline/job-queue.js';
 export { InProcessJobQueue } from './pipeline/job-queue.js';
+export type { PollCursor, RunOptions, RunOutcome } from './pipeline/job-runner.js';
 export type { BillingConfig, JobsConfig } from './pipeline/pipeline-config.js';
 export {
   billingConfigSchema,
@@ -193,6 +195,18 @@ export type { LoadPluginOptions, PackageImporter } from './plugin/load-plugin-pa
 export { loadPluginPackage, pluginSearchFolders } from './plugin/load-plugin-package.js';
 export type { StartedPlugin, StartPluginDependencies } from './plugin/start-plugin.js';
 export { startPlugin } from './plugin/start-plugin.js';
+export {
+  assertRoleCanRun,
+  createJobInfrastructure,
+  type JobInfrastructure,
+} from './redis/job-infrastructure.js';
+export {
+  DefaultRedisOptions,
+  PROCESS_ROLES,
+  type ProcessRole,
+  type RedisConfig,
+  redisConfigSchema,
+} from './redis/redis-config.js';
 export type { ModelDescription } from './registry/model-json-schema.js';
 export { describeModel, exampleParams, paramsJsonSchema } from './registry/model-json-schema.js';
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';

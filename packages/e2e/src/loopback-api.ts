@@ -7,7 +7,7 @@ import { readBody, sendJson } from './http-answers.js';
  * A tiny task API on 127.0.0.1 for end-to-end tests and benchmarks, standing in for an async
  * provider: `POST /v1/tasks` (Bearer auth, `Idempotency-Key` honoured), `GET /v1/tasks/:id`,
  * `GET /files/:id.png`. The prompt scripts a task: `[submit-delay:MS]`, `[polls:N]` pending polls,
- * `[file-delay:MS]`, `[file-errors:N]` (the file answers 503 N times), `[fail]`. It keeps its tasks across client restarts, as a real provider does.
+ * `[file-delay:MS]`, `[poll-delay:MS]` (each poll answers that late), `[file-errors:N]` (the file answers 503 N times), `[fail]`. It keeps its tasks across client restarts, as a real provider does.
  */
 export interface LoopbackApi {
   url: string;
@@ -102,6 +102,8 @@ export async function startLoopbackApi(options: { apiKey: string }): Promise<Loo
       const task = tasks.get(match[1]!);
       if (!task) return sendJson(res, 404, { error: { code: 'not_found', message: 'No such task' } });
       task.polls += 1;
+      const pollDelay = directive(task.prompt, 'poll-delay');
+      if (pollDelay > 0) await sleep(pollDelay);
       if (task.pollsLeft > 0) {
         task.pollsLeft -= 1;
         return sendJson(res, 200, {

@@ -16,23 +16,32 @@ const image: ModelSpec = {
   estimatePrice: () => ({ usd: 0.05 }),
 };
 
-/** A plugin for the loopback task API (`startLoopbackApi`), as a real async provider's would be. */
+/**
+ * A plugin for the loopback task API (`startLoopbackApi`), as a real async provider's would be.
+ * With `idempotent: false` it sends no idempotency key and says so, like GateAI: a submit whose
+ * answer is lost must never be sent again.
+ */
 export const loopbackPlugin = definePlugin({
   id: 'loopback',
   name: 'Loopback',
   contract: 1,
-  config: z.object({ apiKey: z.string().min(1), baseUrl: z.url() }),
-  setup({ http }, { apiKey, baseUrl }) {
+  config: z.object({
+    apiKey: z.string().min(1),
+    baseUrl: z.url(),
+    idempotent: z.enum(['true', 'false']).default('true'),
+  }),
+  setup({ http }, { apiKey, baseUrl, idempotent }) {
     const api = http.withDefaults({ baseUrl, headers: { authorization: `Bearer ${apiKey}` } });
+    const keyed = idempotent === 'true';
     return {
-      capabilities: { idempotentSubmit: true },
+      capabilities: { idempotentSubmit: keyed },
       models: () => [image],
       async submit({ params }, { signal, idempotencyKey }) {
         const task = await api.json<TaskResponse>({
           method: 'POST',
           url: '/v1/tasks',
-          headers: { 'idempotency-key': idempotencyKey },
-          idempotent: true,
+          headers: keyed ? { 'idempotency-key': idempotencyKey } : {},
+          idempotent: keyed,
           json: params,
           signal,
         });

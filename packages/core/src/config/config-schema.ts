@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
+import { PROCESS_ROLES, redisConfigSchema } from '../redis/redis-config.js';
 import { isValidBlockedEntry } from '../safety/blocked-terms.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */
@@ -158,6 +159,13 @@ export const genHubConfigSchema = z
       })
       .strict()
       .default({ blockedTerms: [] }),
+    /**
+     * What this process runs: `all` (front ends and job workers), `bot` (front ends, no workers) or
+     * `worker` (jobs, no front ends). `bot` and `worker` need `redis.url`.
+     */
+    role: z.enum(PROCESS_ROLES).default('all'),
+    /** Redis, to share the queue, limits and job events between processes; unset keeps them in this process. */
+    redis: redisConfigSchema.default(redisConfigSchema.parse({})),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

@@ -32,6 +32,10 @@ export const CORE_ENV_VARS = {
   'billing.welcomeUsd': 'GENHUB_WELCOME_USD',
   'billing.dailyFreeUsd': 'GENHUB_DAILY_FREE_USD',
   'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
+  role: 'GENHUB_ROLE',
+  'redis.url': 'GENHUB_REDIS_URL',
+  'redis.lockSeconds': 'GENHUB_REDIS_LOCK_SECONDS',
+  'redis.prefix': 'GENHUB_REDIS_PREFIX',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */

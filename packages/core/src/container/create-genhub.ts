@@ -17,13 +17,13 @@ import { createHttpClient } from '../http/undici-http-client.js';
 import { createLogger } from '../logging/pino-logger.js';
 import { withRedaction } from '../logging/redacting-logger.js';
 import { GenerationService } from '../pipeline/generation-service.js';
-import { InProcessJobQueue } from '../pipeline/job-queue.js';
 import {
   loadPluginPackage,
   type PackageImporter,
   pluginSearchFolders,
 } from '../plugin/load-plugin-package.js';
 import { startPlugin } from '../plugin/start-plugin.js';
+import { assertRoleCanRun, createJobInfrastructure } from '../redis/job-infrastructure.js';
 import { Registry } from '../registry/registry.js';
 import type { Store } from '../store/ledger.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
@@ -83,6 +83,7 @@ export async function createGenHub(
   options: CreateGenHubOptions = {},
 ): Promise<GenHub> {
   const config = parseConfig(input);
+  assertRoleCanRun(config);
   const env = options.env ?? process.env;
   const shutdown = new AbortController();
   const container = rootContainer.createChildContainer();
@@ -195,12 +196,18 @@ export async function createGenHub(
   const fetcher = createGuardedFetcher({
     guard: createSsrfGuard({ trustedOrigins: [...config.trustedOrigins, ...providerOrigins] }),
   });
+  const infrastructure = await createJobInfrastructure(config, logger);
   const generation = new GenerationService({
     registry,
     store,
     artifacts,
     fetcher,
-    queue: new InProcessJobQueue(config.jobs.concurrency),
+    queue: infrastructure.queue,
+    events: infrastructure.events,
+    ...(infrastructure.rateLimiter ? { rateLimiter: infrastructure.rateLimiter } : {}),
+    ...(infrastructure.admissionLock ? { admissionLock: infrastructure.admissionLock } : {}),
+    // A bot process takes requests; worker processes drive them.
+    runJobs: config.role !== 'bot',
     clock: container.resolve(Tokens.Clock),
     logger: logger.child({ component: 'pipeline' }),
     jobs: config.jobs,
@@ -228,6 +235,7 @@ export async function createGenHub(
       if (closed) return;
       closed = true;
       await generation.stop();
+      await infrastructure.close();
       shutdown.abort(new Error('GenHub is shutting down'));
       for (const id of registry.providerIds()) await registry.provider(id)?.close?.();
       await fetcher.close();

@@ -13,6 +13,7 @@ import {
 } from '../jobs/job.js';
 import { KeyedMutex } from '../limits/keyed-mutex.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
+import type { AdmissionLock, RateLimiter } from '../limits/rate-limiter.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
 import type { Registry } from '../registry/registry.js';
@@ -72,6 +73,14 @@ export interface GenerationServiceDeps {
   webhookBaseUrl?: string;
   /** What no request may contain (`safety.blockedTerms`). */
   blockedTerms?: BlockedTerms;
+  /** Job events; in this process only unless given (with a transport between processes). */
+  events?: JobEvents;
+  /** Rate limits; in this process unless given (shared by processes on Redis). */
+  rateLimiter?: RateLimiter;
+  /** One admission per user at a time; in this process unless given (across processes on Redis). */
+  admissionLock?: AdmissionLock;
+  /** Whether this process drives jobs (false for a bot process: workers elsewhere do). */
+  runJobs?: boolean;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -82,14 +91,17 @@ export type WebhookOutcome = 'accepted' | 'refused' | 'unknown';
  * queue, then drive it at the provider. Resumes every unfinished job at `start`.
  */
 export class GenerationService {
-  readonly events = new JobEvents();
-  readonly #limiter = new SlidingWindowLimiter();
-  readonly #perUser = new KeyedMutex();
+  readonly events: JobEvents;
+  readonly #limiter: RateLimiter;
+  readonly #perUser: AdmissionLock;
   readonly #runner: JobRunner;
   readonly #stop = new AbortController();
   #accepting = false;
 
   constructor(private readonly deps: GenerationServiceDeps) {
+    this.events = deps.events ?? new JobEvents();
+    this.#limiter = deps.rateLimiter ?? new SlidingWindowLimiter();
+    this.#perUser = deps.admissionLock ?? new KeyedMutex();
     this.#runner = new JobRunner({
       registry: deps.registry,
       store: deps.store,
@@ -100,6 +112,7 @@ export class GenerationService {
       logger: deps.logger,
       config: deps.jobs,
       stopSignal: this.#stop.signal,
+      parkPolls: deps.queue.parksPolls === true,
       ...(deps.webhookBaseUrl === undefined ? {} : { webhookBaseUrl: deps.webhookBaseUrl }),
     });
   }
@@ -110,7 +123,12 @@ export class GenerationService {
    * server must not drive the server's jobs too).
    */
   async start(options: { resume?: boolean } = {}): Promise<{ resumed: number }> {
-    this.deps.queue.start((jobId) => this.#runner.run(jobId));
+    if (this.deps.runJobs !== false) {
+      this.deps.queue.start(
+        (jobId, options) => this.#runner.run(jobId, options),
+        (jobId) => this.#runner.cancel(jobId),
+      );
+    }
     const unfinished = options.resume === false ? [] : await this.deps.store.jobs.listByState(ACTIVE_STATES);
     for (const job of unfinished) await this.deps.queue.enqueue(job.id);
     this.#accepting = true;
@@ -155,7 +173,11 @@ export class GenerationService {
       );
     }
     const taskClass = taskClassOf(input.task);
-    const slot = this.#limiter.acquire(`${input.userId}:${taskClass}`, this.deps.limits.rate[taskClass], now);
+    const slot = await this.#limiter.acquire(
+      `${input.userId}:${taskClass}`,
+      this.deps.limits.rate[taskClass],
+      now,
+    );
     if (!slot.ok) {
       throw new GenHubError('RATE_LIMITED', `Too many ${taskClass} requests.`, {
         retryAfterSeconds: slot.retryAfterSeconds,
@@ -311,7 +333,7 @@ export class GenerationService {
     for (const job of await this.deps.store.jobs.findByRemoteTask(verified.taskId)) {
       if (job.state !== 'running') continue;
       if (this.deps.registry.find(currentModel(job))?.providerId !== providerId) continue;
-      this.#runner.wake(job.id);
+      if (!this.#runner.wake(job.id)) await this.deps.queue.wake?.(job.id);
     }
     return 'accepted';
   }
@@ -346,6 +368,8 @@ export class GenerationService {
       for await (const event of this.events.watch(jobId, AbortSignal.timeout(30_000))) {
         if (TERMINAL_STATES.has(event.job.state)) return event.job;
       }
+    } else if (job.state !== 'queued' && this.deps.queue.requestCancel) {
+      return this.#cancelElsewhere(job);
     }
     const cancelled = await this.deps.store.finishJob(
       jobId,
@@ -359,6 +383,24 @@ export class GenerationService {
     );
     if (cancelled) this.events.emit({ type: 'failed', job: cancelled });
     return cancelled ?? (await this.deps.store.jobs.get(jobId)) ?? job;
+  }
+
+  /** Has the process that drives a job cancel it, and waits (a while) for it to end. */
+  async #cancelElsewhere(job: JobRecord): Promise<JobRecord> {
+    let off: () => void = () => {};
+    const ended = new Promise<JobRecord>((resolve) => {
+      off = this.events.subscribeJob(job.id, (event) => {
+        if (TERMINAL_STATES.has(event.job.state)) resolve(event.job);
+      });
+    });
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 30_000).unref());
+    try {
+      await this.deps.queue.requestCancel?.(job.id);
+      const final = await Promise.race([ended, timeout]);
+      return final ?? (await this.deps.store.jobs.get(job.id)) ?? job;
+    } finally {
+      off();
+    }
   }
 
   /** Usage history, newest first. */

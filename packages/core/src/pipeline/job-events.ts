@@ -13,33 +13,62 @@ export type JobEvent =
   | { type: 'succeeded'; job: JobRecord }
   | { type: 'failed'; job: JobRecord };
 
-/** A typed stream of job events, for the chat layer to follow one job or all of them. */
+/** Whether an event happened in this process or was carried here from another one. */
+export type JobEventOrigin = 'here' | 'elsewhere';
+
+export type JobEventListener = (event: JobEvent, origin: JobEventOrigin) => void;
+
+/**
+ * Carries job events between processes (Redis, when configured): what this process emits is
+ * published, and what other processes published is handed to `deliver`.
+ */
+export interface JobEventTransport {
+  publish(event: JobEvent): void;
+  listen(deliver: (event: JobEvent) => void): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A typed stream of job events, for the chat layer to follow one job or all of them. With a
+ * transport, it carries the events of every process, so a bot follows a job a worker runs.
+ */
 export class JobEvents {
   readonly #emitter = new EventEmitter({ captureRejections: false });
 
-  constructor() {
+  constructor(private readonly transport?: JobEventTransport) {
     this.#emitter.setMaxListeners(0);
+    transport?.listen((event) => this.#deliver(event, 'elsewhere'));
   }
 
   emit(event: JobEvent): void {
-    this.#emitter.emit('job', event);
-    this.#emitter.emit(`job:${event.job.id}`, event);
+    this.#deliver(event, 'here');
+    this.transport?.publish(event);
+  }
+
+  /** Stops carrying events between processes. */
+  async close(): Promise<void> {
+    await this.transport?.close();
+  }
+
+  #deliver(event: JobEvent, origin: JobEventOrigin): void {
+    this.#emitter.emit('job', event, origin);
+    this.#emitter.emit(`job:${event.job.id}`, event, origin);
   }
 
   /** Calls `listener` for every event of every job; returns a function that stops it. */
-  subscribe(listener: (event: JobEvent) => void): () => void {
+  subscribe(listener: JobEventListener): () => void {
     return this.#listen('job', listener);
   }
 
   /** Calls `listener` for every event of one job; returns a function that stops it. */
-  subscribeJob(jobId: string, listener: (event: JobEvent) => void): () => void {
+  subscribeJob(jobId: string, listener: JobEventListener): () => void {
     return this.#listen(`job:${jobId}`, listener);
   }
 
-  #listen(name: string, listener: (event: JobEvent) => void): () => void {
-    const safe = (event: JobEvent) => {
+  #listen(name: string, listener: JobEventListener): () => void {
+    const safe = (event: JobEvent, origin: JobEventOrigin) => {
       try {
-        listener(event);
+        listener(event, origin);
       } catch {
         // A front end's bug must not stop the pipeline.
       }

@@ -1,15 +1,35 @@
-/** Hands job ids to workers. The embedded queue runs them in this process; BullMQ can replace it. */
+import type { RunOptions, RunOutcome } from './job-runner.js';
+
+/** Drives one job; a parked job comes back with the cursor its `run` returned. */
+export type JobHandler = (jobId: string, options?: RunOptions) => Promise<RunOutcome | undefined>;
+
+/**
+ * Hands job ids to workers. The embedded queue runs them in this process; the BullMQ queue
+ * (`redis/bullmq-job-queue.ts`) spreads them over processes.
+ */
 export interface JobQueue {
   /** Queues a job id; a job already queued or running is not queued twice. */
   enqueue(jobId: string): Promise<void>;
-  /** Starts handing ids to `handler`, at most `concurrency` at a time. */
-  start(handler: (jobId: string) => Promise<void>): void;
+  /**
+   * Starts handing ids to `handler`, at most `concurrency` at a time. `onCancel` is told of a
+   * cancel another process asked for (see `requestCancel`); it returns false if the job is not here.
+   */
+  start(handler: JobHandler, onCancel?: (jobId: string) => boolean): void;
   /** Stops taking ids and waits for running handlers to return. */
   stop(): Promise<void>;
   /** Jobs waiting and running. */
   size(): { waiting: number; running: number };
   /** Where a waiting job is in line (1 = next), or undefined. */
   position(jobId: string): number | undefined;
+  /** Whether `run` may park a job waiting for a poll (the queue then holds it as a delayed job). */
+  readonly parksPolls?: boolean;
+  /** Moves a parked job's next poll to now (its provider called back); false when none is parked. */
+  wake?(jobId: string): Promise<boolean>;
+  /**
+   * Asks whichever process drives a job (now or next) to cancel it: for queues shared by processes,
+   * where the asking process may not be the one running the job.
+   */
+  requestCancel?(jobId: string): Promise<void>;
 }
 
 /** The embedded queue: in memory, rebuilt from the job store at start. */
@@ -17,7 +37,7 @@ export class InProcessJobQueue implements JobQueue {
   readonly #waiting: string[] = [];
   readonly #known = new Set<string>();
   readonly #running = new Map<string, Promise<void>>();
-  #handler: ((jobId: string) => Promise<void>) | undefined;
+  #handler: JobHandler | undefined;
   #stopped = false;
 
   constructor(private readonly concurrency: number) {}
@@ -29,7 +49,7 @@ export class InProcessJobQueue implements JobQueue {
     this.#pump();
   }
 
-  start(handler: (jobId: string) => Promise<void>): void {
+  start(handler: JobHandler): void {
     this.#handler = handler;
     this.#stopped = false;
     this.#pump();
@@ -56,6 +76,7 @@ export class InProcessJobQueue implements JobQueue {
     while (!this.#stopped && this.#running.size < this.concurrency && this.#waiting.length > 0) {
       const jobId = this.#waiting.shift()!;
       const run = handler(jobId)
+        .then(() => undefined)
         .catch(() => undefined)
         .finally(() => {
           this.#running.delete(jobId);

@@ -32,9 +32,44 @@ export interface JobRunnerDeps {
   stopSignal: AbortSignal;
   /** Where providers with webhooks call back (`<base>/<provider id>`); absent when none can reach GenHub. */
   webhookBaseUrl?: string;
+  /**
+   * Hand a job waiting for its next poll back to the queue (`run` says when to poll again) instead
+   * of waiting here: for a queue that can hold delayed jobs (BullMQ), so waiting jobs take no worker.
+   */
+  parkPolls?: boolean;
 }
 
+/** Where a parked job's polling stands, so the next `run` backs off as if it had waited here. */
+export interface PollCursor {
+  attempt: number;
+  failures: number;
+  failingSince?: number;
+}
+
+export interface RunOptions {
+  cursor?: PollCursor | undefined;
+  cancelled?: boolean | undefined;
+}
+
+/**
+ * How a `run` ended: the job is finished (or gone), the process is stopping (the job keeps its
+ * persisted state), or the job waits `afterMs` for its next poll (only with `parkPolls`).
+ */
+export type RunOutcome =
+  | { kind: 'ended' }
+  | { kind: 'stopped' }
+  | { kind: 'poll-later'; afterMs: number; cursor: PollCursor };
+
 class Stopped extends Error {}
+
+class Parked extends Error {
+  constructor(
+    readonly afterMs: number,
+    readonly cursor: PollCursor,
+  ) {
+    super('parked');
+  }
+}
 
 /** Tries at fetching a job's results when the provider's file host fails in a retryable way. */
 const DOWNLOAD_ATTEMPTS = 3;
@@ -66,29 +101,40 @@ export class JobRunner {
     return true;
   }
 
-  async run(jobId: string): Promise<void> {
+  /**
+   * Drives a job until it ends, the process stops, or (with `parkPolls`) it waits for a poll.
+   * `cursor` resumes a parked job; `cancelled` ends it as cancelled (asked from another process).
+   */
+  async run(jobId: string, options: RunOptions = {}): Promise<RunOutcome> {
     const controller = new AbortController();
     this.#cancels.set(jobId, controller);
+    if (options.cancelled) controller.abort(new GenHubError('CANCELLED', 'The job was cancelled.'));
     try {
       let job = await this.deps.store.jobs.get(jobId);
+      let resume = options.cursor;
       while (job && !TERMINAL_STATES.has(job.state)) {
-        if (this.deps.stopSignal.aborted) return;
-        job = await this.#step(job, controller.signal);
+        if (this.deps.stopSignal.aborted) return { kind: 'stopped' };
+        job = await this.#step(job, controller.signal, resume);
+        resume = undefined;
       }
+      return { kind: 'ended' };
     } catch (error) {
-      if (error instanceof Stopped) return;
+      if (error instanceof Stopped) return { kind: 'stopped' };
+      if (error instanceof Parked)
+        return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
       this.deps.logger.error('job runner failed', { jobId, error });
       const job = await this.deps.store.jobs.get(jobId);
       if (job && !TERMINAL_STATES.has(job.state)) {
         await this.#fail(job, GenHubError.from(error), [job.state]);
       }
+      return { kind: 'ended' };
     } finally {
       this.#cancels.delete(jobId);
       this.#woken.delete(jobId);
     }
   }
 
-  async #step(job: JobRecord, signal: AbortSignal): Promise<JobRecord | undefined> {
+  async #step(job: JobRecord, signal: AbortSignal, cursor?: PollCursor): Promise<JobRecord | undefined> {
     if (signal.aborted) return this.#cancelled(job);
     if (this.deps.clock.now() >= job.deadlineAt) return this.#timedOut(job);
     const entry = this.deps.registry.find(currentModel(job));
@@ -105,7 +151,7 @@ export class JobRunner {
       case 'submitting':
         return this.#recoverSubmitting(job, entry, signal);
       case 'running':
-        return this.#poll(job, entry, signal);
+        return this.#poll(job, entry, signal, cursor);
       case 'downloading':
         return this.#recoverDownloading(job, entry, signal);
       default:
@@ -331,20 +377,26 @@ export class JobRunner {
     return this.#fail(job, error, ['submitting']);
   }
 
-  async #poll(job: JobRecord, entry: RegisteredModel, signal: AbortSignal): Promise<JobRecord | undefined> {
+  async #poll(
+    job: JobRecord,
+    entry: RegisteredModel,
+    signal: AbortSignal,
+    cursor?: PollCursor,
+  ): Promise<JobRecord | undefined> {
     const ref = job.remoteRef;
     if (!ref)
       return this.#fail(job, new GenHubError('INTERNAL', 'The job lost its remote task.'), ['running']);
     let current = job;
-    let attempt = 0;
-    let failures = 0;
-    let failingSince: number | undefined;
+    let attempt = cursor?.attempt ?? 0;
+    let failures = cursor?.failures ?? 0;
+    let failingSince = cursor?.failingSince;
     // A task submitted a moment ago is not asked about at once: the first poll comes one initial
     // delay after the submit (a task found running after a restart is polled at once).
     const sinceSubmit = this.deps.clock.now() - (current.submittedAt ?? 0);
     const firstWait = pollDelay(0, undefined, this.deps.config.pollInitialMs, this.deps.config.pollMaxMs);
-    if (sinceSubmit < firstWait) {
-      await this.#pollWait(job.id, Math.min(firstWait - sinceSubmit, this.#untilDeadline(current)), signal);
+    if (!cursor && sinceSubmit < firstWait) {
+      const wait = Math.min(firstWait - sinceSubmit, this.#untilDeadline(current));
+      await this.#pollWait(job.id, wait, signal, { attempt: 1, failures: 0 });
       attempt = 1;
     }
     for (;;) {
@@ -372,7 +424,11 @@ export class JobRunner {
           this.deps.config.pollInitialMs,
           this.deps.config.pollMaxMs,
         );
-        await this.#pollWait(job.id, Math.min(delay, this.#untilDeadline(current)), signal);
+        await this.#pollWait(job.id, Math.min(delay, this.#untilDeadline(current)), signal, {
+          attempt,
+          failures,
+          failingSince,
+        });
         continue;
       }
       switch (result.status) {
@@ -404,7 +460,7 @@ export class JobRunner {
             this.deps.config.pollMaxMs,
           );
           attempt += 1;
-          await this.#pollWait(job.id, Math.min(delay, untilDeadline), signal);
+          await this.#pollWait(job.id, Math.min(delay, untilDeadline), signal, { attempt, failures: 0 });
         }
       }
     }
@@ -562,9 +618,10 @@ export class JobRunner {
     return true;
   }
 
-  /** The wait before a job's next poll, which `wake` cuts short. */
-  async #pollWait(jobId: string, ms: number, jobSignal: AbortSignal): Promise<void> {
+  /** The wait before a job's next poll, which `wake` cuts short; with `parkPolls`, a hand-back. */
+  async #pollWait(jobId: string, ms: number, jobSignal: AbortSignal, next: PollCursor): Promise<void> {
     if (this.#woken.delete(jobId)) return;
+    if (this.deps.parkPolls && ms > 0 && !jobSignal.aborted) throw new Parked(ms, next);
     const wait = new AbortController();
     this.#pollWaits.set(jobId, wait);
     try {
