@@ -39,6 +39,11 @@ export async function startVideoApi(options: VideoApiOptions): Promise<VideoApi>
   const sendFile = async (id: string, res: ServerResponse) => {
     res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(options.fileBytes) });
     const hash = createHash('sha256');
+    let closed = false;
+    res.once('close', () => {
+      closed = true;
+      res.emit('drain');
+    });
     let sent = 0;
     while (sent < options.fileBytes) {
       const first = sent === 0;
@@ -46,12 +51,8 @@ export async function startVideoApi(options: VideoApiOptions): Promise<VideoApi>
       const chunk = first ? Buffer.concat([FTYP, noise]).subarray(0, size) : noise.subarray(0, size);
       hash.update(chunk);
       sent += size;
-      if (!res.write(chunk)) {
-        await new Promise<void>((resolve, reject) => {
-          res.once('drain', resolve);
-          res.once('close', () => reject(new Error('closed')));
-        });
-      }
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      if (closed) return;
     }
     res.end();
     hashes.set(id, hash.digest('hex'));
