@@ -1,4 +1,5 @@
-import type { ChatButton, ButtonStyle as ChatButtonStyle, ChatMessage } from '@genhub/chat';
+import { Readable } from 'node:stream';
+import type { ChatButton, ButtonStyle as ChatButtonStyle, ChatFile, ChatMessage } from '@genhub/chat';
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
 
@@ -23,13 +24,13 @@ const STYLES: Readonly<Record<ChatButtonStyle, ButtonStyle>> = {
 
 /**
  * Says a chat message in discord.js's terms: text within 2000 characters, files as attachments
- * (read now), button rows as action rows (at most 5 of 5), link buttons with the Link style.
+ * (streamed from the artifact store where they can be), button rows as action rows (at most 5 of 5), link buttons with the Link style.
  */
 export async function discordMessageBody(message: ChatMessage): Promise<DiscordMessageBody> {
   const files = await Promise.all(
     (message.files ?? [])
       .slice(0, DISCORD_LIMITS.filesPerMessage)
-      .map(async (file) => new AttachmentBuilder(Buffer.from(await file.read()), { name: file.name })),
+      .map(async (file) => new AttachmentBuilder(await attachmentSource(file), { name: file.name })),
   );
   const components = (message.buttons ?? [])
     .filter((row) => row.length > 0)
@@ -59,4 +60,13 @@ function discordButton(button: ChatButton): ButtonBuilder {
 export function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * What discord.js uploads: a stream from the artifact store where there is one (discord.js still
+ * gathers it into one buffer for its multipart body, but GenHub holds no copy of its own).
+ */
+function attachmentSource(file: ChatFile): Readable | Promise<Buffer> {
+  if (file.stream) return Readable.from(file.stream());
+  return file.read().then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

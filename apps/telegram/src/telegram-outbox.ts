@@ -269,6 +269,8 @@ export function fit(text: string, max: number): string {
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1)}…`;
 }
 
+/** A file to upload: streamed from the artifact store where it can be (grammY asks anew on a retry). */
 async function inputFile(file: ChatFile): Promise<InputFile> {
-  return new InputFile(await file.read(), file.name);
+  const stream = file.stream?.bind(file);
+  return new InputFile(stream ?? (await file.read()), file.name);
 }

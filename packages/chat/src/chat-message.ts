@@ -25,7 +25,13 @@ export interface ChatFile {
   mediaType: string;
   kind: MediaKind;
   bytes: number;
+  /** The whole file in memory; for small files and for work on the bytes (grids, previews). */
   read(): Promise<Uint8Array>;
+  /**
+   * The file streamed from where it is stored, a fresh stream each call, where it comes from the
+   * artifact store: front ends upload from it so a large video is never held whole.
+   */
+  stream?(): AsyncIterable<Uint8Array>;
 }
 
 /** A message as GenHub means it; each front end says it in its platform's terms. */

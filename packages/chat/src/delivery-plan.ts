@@ -81,6 +81,7 @@ function artifactFile(job: JobRecord, artifact: ArtifactRecord, index: number, d
     kind: mediaKind(artifact.mediaType),
     bytes: artifact.bytes,
     read: () => readAll(deps.artifacts.read(artifact.key)),
+    stream: () => deps.artifacts.read(artifact.key),
   };
 }
 

@@ -1,14 +1,17 @@
 /**
  * Pipeline benchmark: how much the GenHub pipeline costs on top of the HTTP work it has to do.
  *
- * One process, one loopback task API (`startLoopbackApi`), two phases run one after the other:
+ * One process, one loopback task API (`startLoopbackApi`), four phases run one after the other:
  *
  *   bare-undici  N jobs of exactly the requests the pipeline makes (POST /v1/tasks with a JSON body,
  *                Bearer auth and an Idempotency-Key; GET /v1/tasks/:id; GET the output file, reading
  *                the whole body), straight through undici, 32 jobs in flight.
+ *   ai-sdk       N `generateImage()` calls of the Vercel AI SDK with a custom image model making the
+ *                same three requests (`ai-sdk-anchor.ts`); it persists nothing.
  *   pipeline     N `generation.request()` calls on a real `createGenHub` (SQLite store and artifact
  *                folder in a fresh temp dir), each timed from the call to its `succeeded` event,
- *                32 jobs in flight (= `jobs.concurrency`).
+ *                32 jobs in flight (= `jobs.concurrency`), with `sqlite.synchronous: full`.
+ *   pipeline-normal  the same with `sqlite.synchronous: normal` (commits not synced to disk).
  *
  * Both phases are closed loops: a new job starts when one finishes, so neither has a backlog and a
  * job's latency is its own work, not time spent waiting in line. The per-job overhead is then the
@@ -36,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
 import { Agent, request } from 'undici';
 import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index.js';
+import { generateWithAiSdk, loopbackImageModel } from './ai-sdk-anchor.js';
 import {
   benchEnvironment,
   measurePhase,
@@ -120,7 +124,18 @@ async function barePhase(api: LoopbackApi, sampler: RssSampler) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Phase 2: the whole pipeline
+// Phase 2: the same jobs through the Vercel AI SDK
+
+async function aiSdkPhase(api: LoopbackApi, sampler: RssSampler) {
+  const model = loopbackImageModel(api.url, API_KEY);
+  return measurePhase('ai-sdk', SIZE, sampler, () => async () => {
+    await generateWithAiSdk(model, PROMPT);
+    return performance.now();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 3: the whole pipeline
 
 /** Resolves a job's terminal event to whoever waits for it, whichever comes first. */
 class TerminalEvents {
@@ -151,8 +166,8 @@ class TerminalEvents {
   }
 }
 
-async function pipelinePhase(genhub: GenHub, sampler: RssSampler, terminal: TerminalEvents) {
-  return measurePhase('pipeline', SIZE, sampler, () => async () => {
+async function pipelinePhase(name: string, genhub: GenHub, sampler: RssSampler, terminal: TerminalEvents) {
+  return measurePhase(name, SIZE, sampler, () => async () => {
     const job = await genhub.generation.request({
       userId: USER_ID,
       task: 'text-to-image',
@@ -273,7 +288,9 @@ function table(rows: string[][]): string {
 
 function report(
   bare: PhaseResult,
+  aiSdk: PhaseResult,
   pipeline: PhaseResult,
+  pipelineNormal: PhaseResult,
   process_: { rssStart: number; rssEnd: number; peakSampled: number; maxRssOs: number },
 ): string {
   const rows = [
@@ -291,7 +308,7 @@ function report(
       'rss after',
       'rss peak',
     ],
-    ...[bare, pipeline].map((p) => [
+    ...[bare, aiSdk, pipeline, pipelineNormal].map((p) => [
       p.name,
       String(p.jobs),
       p.wallSeconds.toFixed(2),
@@ -311,12 +328,16 @@ function report(
     '',
     `pipeline overhead per job: p50 +${ms(pipeline.latencyMs.p50 - bare.latencyMs.p50)} ms, ` +
       `p99 +${ms(pipeline.latencyMs.p99 - bare.latencyMs.p99)} ms; ` +
-      `throughput ${(pipeline.jobsPerSecond / bare.jobsPerSecond).toFixed(2)}x bare; ` +
       `cpu +${ms(pipeline.cpuMsPerJob - bare.cpuMsPerJob)} ms/job`,
+    `throughput: pipeline/bare-undici ${ratio(pipeline, bare)}x (synchronous full), ` +
+      `${ratio(pipelineNormal, bare)}x (normal); pipeline/ai-sdk ${ratio(pipeline, aiSdk)}x (full), ` +
+      `${ratio(pipelineNormal, aiSdk)}x (normal); ai-sdk/bare-undici ${ratio(aiSdk, bare)}x`,
     `process rss: start ${mb(process_.rssStart)}, end ${mb(process_.rssEnd)}, ` +
       `peak ${mb(process_.peakSampled)} (sampled every ${RSS_SAMPLE_MS} ms; OS max ${mb(process_.maxRssOs)})`,
   ].join('\n');
 }
+
+const ratio = (a: PhaseResult, b: PhaseResult) => (a.jobsPerSecond / b.jobsPerSecond).toFixed(2);
 
 async function writeResults(results: unknown): Promise<void> {
   try {
@@ -340,16 +361,89 @@ async function main(): Promise<number> {
 
   const sampler = new RssSampler();
   const rssStart = sampler.sample();
-  const dataDir = await mkdtemp(join(DATA_PARENT, 'genhub-bench-'));
   const api = await startLoopbackApi({ apiKey: API_KEY });
-  let genhub: GenHub | undefined;
   try {
     const bare = await barePhase(api, sampler);
-    if (bare.failures > 0) {
-      console.error(`bare-undici: ${bare.failures} jobs failed; first: ${bare.errors[0]}`);
-      return 1;
+    const aiSdk = await aiSdkPhase(api, sampler);
+    for (const phase of [bare, aiSdk]) {
+      if (phase.failures > 0) {
+        console.error(`${phase.name}: ${phase.failures} jobs failed; first: ${phase.errors[0]}`);
+        return 1;
+      }
+    }
+    const full = await runPipeline(api, sampler, 'full');
+    const normal = await runPipeline(api, sampler, 'normal');
+
+    const rssEnd = sampler.sample();
+    const processRss = {
+      rssStart,
+      rssEnd,
+      peakSampled: Math.max(
+        sampler.peak,
+        ...[bare, aiSdk, full.phase, normal.phase].map((p) => p.rss.peakBytes),
+      ),
+      maxRssOs: process.resourceUsage().maxRSS * 1024,
+    };
+    console.log(report(bare, aiSdk, full.phase, normal.phase, processRss));
+    for (const run of [full, normal]) {
+      const checked = run.checked;
+      console.log(
+        `\nchecks (${run.phase.name}): ${checked.succeededJobs} jobs succeeded (incl. warm-up), balance ${checked.availableMicros} ` +
+          `(expected ${checked.expectedAvailableMicros}), reserved ${checked.reservedMicros}, ` +
+          `${checked.apiSubmits} submits, ${checked.sampledFilesOk}/${checked.sampledFiles} sampled files ok`,
+      );
     }
 
+    const figures = ({ errors: _errors, ...rest }: PhaseResult & { errors: string[] }) => rest;
+    const problems = [...full.problems, ...normal.problems];
+    await writeResults({
+      generatedAt: new Date().toISOString(),
+      environment,
+      settings: {
+        jobs: JOBS,
+        warmup: WARMUP,
+        concurrency: CONCURRENCY,
+        pollInitialMs: 1,
+        pollMaxMs: 5,
+        dataParent: DATA_PARENT,
+      },
+      bare: figures(bare),
+      aiSdk: figures(aiSdk),
+      pipeline: figures(full.phase),
+      pipelineNormal: figures(normal.phase),
+      ratios: {
+        pipelineToBare: full.phase.jobsPerSecond / bare.jobsPerSecond,
+        pipelineNormalToBare: normal.phase.jobsPerSecond / bare.jobsPerSecond,
+        pipelineToAiSdk: full.phase.jobsPerSecond / aiSdk.jobsPerSecond,
+        pipelineNormalToAiSdk: normal.phase.jobsPerSecond / aiSdk.jobsPerSecond,
+      },
+      overheadMs: {
+        p50: full.phase.latencyMs.p50 - bare.latencyMs.p50,
+        p99: full.phase.latencyMs.p99 - bare.latencyMs.p99,
+      },
+      processRss,
+      checks: { full: full.checked, normal: normal.checked, ok: problems.length === 0, problems },
+    });
+
+    if (problems.length > 0) {
+      console.error(`\nFAILED: ${problems.length} check(s) did not pass:`);
+      for (const problem of problems) console.error(`  - ${problem}`);
+      return 1;
+    }
+    console.log('all checks passed');
+    return 0;
+  } finally {
+    sampler.stop();
+    await api.close();
+  }
+}
+
+/** One pipeline phase on a fresh GenHub (its own data dir), with its end-of-run checks. */
+async function runPipeline(api: LoopbackApi, sampler: RssSampler, synchronous: 'full' | 'normal') {
+  const name = synchronous === 'full' ? 'pipeline' : 'pipeline-normal';
+  const dataDir = await mkdtemp(join(DATA_PARENT, 'genhub-bench-'));
+  let genhub: GenHub | undefined;
+  try {
     genhub = await createGenHub(
       {
         dataDir,
@@ -358,6 +452,7 @@ async function main(): Promise<number> {
         providers: { loopback: { apiKey: API_KEY, baseUrl: api.url } },
         limits: { maxJobsInFlight: 100_000, rate: { image: { max: 1_000_000, windowSeconds: 60 } } },
         jobs: { concurrency: CONCURRENCY, pollInitialMs: 1, pollMaxMs: 5 },
+        sqlite: { synchronous },
       },
       { plugins: [loopbackPlugin], env: {}, logger: silentLogger },
     );
@@ -372,57 +467,11 @@ async function main(): Promise<number> {
     await genhub.store.ledger.grant({ kind: 'user', id: USER_ID }, grantMicros, 'benchmark');
     const submitsBefore = api.submits();
 
-    const pipeline = await pipelinePhase(genhub, sampler, terminal);
-    const { problems, checked } = await verify(genhub, api, terminal, pipeline, grantMicros, submitsBefore);
-
-    const rssEnd = sampler.sample();
-    const processRss = {
-      rssStart,
-      rssEnd,
-      peakSampled: Math.max(sampler.peak, bare.rss.peakBytes, pipeline.rss.peakBytes),
-      maxRssOs: process.resourceUsage().maxRSS * 1024,
-    };
-    console.log(report(bare, pipeline, processRss));
-    console.log(
-      `\nchecks: ${checked.succeededJobs} jobs succeeded (incl. warm-up), balance ${checked.availableMicros} ` +
-        `(expected ${checked.expectedAvailableMicros}), reserved ${checked.reservedMicros}, ` +
-        `${checked.apiSubmits} submits, ${checked.sampledFilesOk}/${checked.sampledFiles} sampled files ok`,
-    );
-
-    const { errors: _bareErrors, ...bareFigures } = bare;
-    const { errors: _pipelineErrors, ...pipelineFigures } = pipeline;
-    await writeResults({
-      generatedAt: new Date().toISOString(),
-      environment,
-      settings: {
-        jobs: JOBS,
-        warmup: WARMUP,
-        concurrency: CONCURRENCY,
-        pollInitialMs: 1,
-        pollMaxMs: 5,
-        dataParent: DATA_PARENT,
-      },
-      bare: bareFigures,
-      pipeline: pipelineFigures,
-      overheadMs: {
-        p50: pipeline.latencyMs.p50 - bare.latencyMs.p50,
-        p99: pipeline.latencyMs.p99 - bare.latencyMs.p99,
-      },
-      processRss,
-      checks: { ...checked, ok: problems.length === 0, problems },
-    });
-
-    if (problems.length > 0) {
-      console.error(`\nFAILED: ${problems.length} check(s) did not pass:`);
-      for (const problem of problems) console.error(`  - ${problem}`);
-      return 1;
-    }
-    console.log('all checks passed');
-    return 0;
+    const phase = await pipelinePhase(name, genhub, sampler, terminal);
+    const { problems, checked } = await verify(genhub, api, terminal, phase, grantMicros, submitsBefore);
+    return { phase, problems: problems.map((problem) => `${name}: ${problem}`), checked };
   } finally {
-    sampler.stop();
     await genhub?.close();
-    await api.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

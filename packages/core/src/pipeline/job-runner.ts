@@ -75,6 +75,12 @@ class Parked extends Error {
 const DOWNLOAD_ATTEMPTS = 3;
 /** Times the provider is asked for the task of a submit whose answer was lost. */
 const LOST_TASK_LOOKUPS = 3;
+/**
+ * A polled job's results are downloaded while it stays `running` in the store; only a download
+ * still going after this long writes `downloading`, for operators and chat to see. Either way a
+ * restart finds a job that polls its task again, and the job is settled in one write.
+ */
+export const DOWNLOADING_MARK_MS = 250;
 
 /**
  * Drives one job from its stored state to a terminal one. Every transition is written (with a
@@ -112,6 +118,8 @@ export class JobRunner {
     try {
       let job = await this.deps.store.jobs.get(jobId);
       let resume = options.cursor;
+      // A job resumed while running may have been downloading unmarked: drop any files it left.
+      if (job?.state === 'running') await this.deps.artifacts.remove(job.id);
       while (job && !TERMINAL_STATES.has(job.state)) {
         if (this.deps.stopSignal.aborted) return { kind: 'stopped' };
         job = await this.#step(job, controller.signal, resume);
@@ -434,9 +442,7 @@ export class JobRunner {
       switch (result.status) {
         case 'succeeded': {
           const warnings = [...current.warnings, ...(result.warnings ?? [])];
-          const downloading = await this.#move(current, ['running'], { state: 'downloading', warnings });
-          if (!downloading) return this.deps.store.jobs.get(job.id);
-          return this.#download(downloading, result.outputs, result.cost, signal);
+          return this.#downloadWhileRunning(current, warnings, result.outputs, result.cost, signal);
         }
         case 'failed':
           return this.#fail(current, result.error, ['running']);
@@ -492,7 +498,51 @@ export class JobRunner {
     return this.#move(job, ['downloading'], { state: 'running' });
   }
 
-  async #download(job: JobRecord, outputs: readonly Output[], cost: Price | undefined, signal: AbortSignal) {
+  /**
+   * Downloads a polled job's results without writing `downloading` first (see DOWNLOADING_MARK_MS):
+   * the state is written only if the download is slow, and the settle expects either state.
+   */
+  async #downloadWhileRunning(
+    job: JobRecord,
+    warnings: Warning[],
+    outputs: readonly Output[],
+    cost: Price | undefined,
+    signal: AbortSignal,
+  ): Promise<JobRecord | undefined> {
+    const stopMark = new AbortController();
+    const mark = this.deps.clock.sleep(DOWNLOADING_MARK_MS, stopMark.signal).then(
+      () => this.#move(job, ['running'], { state: 'downloading', warnings }),
+      () => undefined,
+    );
+    const before = async () => {
+      stopMark.abort();
+      return (await mark) ?? job;
+    };
+    try {
+      return await this.#download(job, outputs, cost, signal, {
+        before,
+        expected: ['running', 'downloading'],
+        warnings,
+      });
+    } finally {
+      stopMark.abort();
+    }
+  }
+
+  async #download(
+    job: JobRecord,
+    outputs: readonly Output[],
+    cost: Price | undefined,
+    signal: AbortSignal,
+    unmarked?: {
+      /** Ends the pending `downloading` mark; gives the job as it now stands. */
+      before: () => Promise<JobRecord>;
+      expected: readonly JobState[];
+      warnings: Warning[];
+    },
+  ) {
+    const expected = unmarked?.expected ?? ['downloading'];
+    const settled = async () => (unmarked ? unmarked.before() : job);
     const maxBytes = this.deps.config.maxOutputMegabytes * 1024 * 1024;
     let records: ArtifactRecord[] = [];
     for (let attempt = 1; ; attempt++) {
@@ -501,15 +551,21 @@ export class JobRunner {
         break;
       } catch (thrown) {
         await this.deps.artifacts.remove(job.id);
-        if (signal.aborted) return this.#cancelled(job);
+        if (signal.aborted) return this.#cancelled(await settled());
         const error = GenHubError.from(thrown, 'PROVIDER_UNAVAILABLE');
-        if (!error.retryable || attempt >= DOWNLOAD_ATTEMPTS) return this.#fail(job, error, ['downloading']);
+        if (!error.retryable || attempt >= DOWNLOAD_ATTEMPTS) {
+          return this.#fail(await settled(), error, expected);
+        }
         this.deps.logger.warn('download failed, retrying', { jobId: job.id, code: error.code, attempt });
         await this.#sleep(pollDelay(attempt, undefined, 1000, 10_000), signal);
       }
     }
     const charge = cost === undefined ? job.reservedMicros : usdToMicros(cost.usd);
-    return this.#finish(job, ['downloading'], 'succeeded', charge, { outputs: records, progress: null });
+    return this.#finish(await settled(), expected, 'succeeded', charge, {
+      outputs: records,
+      progress: null,
+      ...(unmarked ? { warnings: unmarked.warnings } : {}),
+    });
   }
 
   async #collect(job: JobRecord, outputs: readonly Output[], maxBytes: number, signal: AbortSignal) {

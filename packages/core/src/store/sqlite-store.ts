@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { GenHubError } from '@genhub/provider';
 import { Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
+import { groupCommitTransact } from './group-commit.js';
 import { createKyselyStore } from './kysely-store.js';
 import type { Store } from './ledger.js';
 import { migrateToLatest } from './migrations.js';
@@ -55,5 +56,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     if (raw.isOpen) raw.close();
     throw error;
   }
-  return createKyselyStore(db, options.clock === undefined ? {} : { clock: options.clock });
+  // Writes asked for in the same turn of the event loop share one transaction and one commit.
+  return createKyselyStore(db, {
+    transact: groupCommitTransact(db),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
 }

@@ -1,0 +1,185 @@
+/**
+ * Acknowledgement latency: BENCH_ACK_COMMANDS (default 200) `/imagine` slash commands dispatched at
+ * once through the fake Discord gateway (`@genhub/chat-fakes`), timed from dispatch to the
+ * interaction callback the fake receives; first to a bare discord.js client on the same kind of
+ * fake that only defers, then to GenHub's Discord bot (`startDiscordBot`, a ChatController on a
+ * GenHub with the testkit's fake provider). Goal: GenHub's p99 within 1.2x of the bare client's.
+ * Checks every command was acknowledged exactly once; a miss exits non-zero. Figures go to
+ * `bench/results/ack.json`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChatController } from '@genhub/chat';
+import { type DiscordFake, type DiscordFakeInteraction, startDiscordFake } from '@genhub/chat-fakes';
+import { createGenHub, silentLogger } from '@genhub/core';
+import { deployCommands, discordConfigFromEnv, startDiscordBot } from '@genhub/discord';
+import { fakePlugin } from '@genhub/testkit';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { goal, writeBenchResults } from './kit/bench-results.js';
+import { benchEnvironment, percentile, positiveIntFromEnv } from './measure.js';
+import { runBench } from './run-bench.js';
+
+const COMMANDS = positiveIntFromEnv('BENCH_ACK_COMMANDS', 200);
+const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
+const GOAL_RATIO = 1.2;
+
+interface AckFigures {
+  commands: number;
+  acknowledged: number;
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
+/** Dispatches the commands at once and times each to its first callback. */
+async function fire(
+  fake: DiscordFake,
+  users: readonly ReturnType<DiscordFake['addUser']>[],
+): Promise<AckFigures> {
+  const sent = await Promise.all(
+    users.map(async (user, i) => {
+      const at = Date.now();
+      const interaction = await fake.runCommand({ name: 'imagine', user, options: { prompt: `ack ${i}` } });
+      return { at, id: interaction.id };
+    }),
+  );
+  const acked = (interaction: DiscordFakeInteraction | undefined) => (interaction?.callbacks.length ?? 0) > 0;
+  // Discord gives a bot 3 s to answer; a command still unanswered after 30 s never will be.
+  await fake
+    .waitFor((f) => sent.every(({ id }) => acked(f.interaction(id))), { timeoutMs: 30_000 })
+    .catch(() => undefined);
+  const latencies: number[] = [];
+  let acknowledged = 0;
+  for (const { at, id } of sent) {
+    const interaction = fake.interaction(id);
+    if (interaction?.callbacks.length === 1) acknowledged += 1;
+    const first = interaction?.callbacks[0];
+    // A command never acknowledged (past Discord's 3 s) counts as infinitely late.
+    latencies.push(first ? Date.parse(first.at) - at : Number.POSITIVE_INFINITY);
+  }
+  latencies.sort((a, b) => a - b);
+  const expired = sent.filter(({ id }) => fake.interaction(id)?.expired).length;
+  if (expired > 0) console.log(`${expired} interactions expired`);
+  return {
+    commands: users.length,
+    acknowledged,
+    latencyMs: {
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      max: latencies.at(-1) ?? Number.NaN,
+    },
+  };
+}
+
+const commandDefinitions = [
+  {
+    name: 'imagine',
+    description: 'Make an image',
+    options: [{ type: 3, name: 'prompt', description: 'What to draw', required: true }],
+  },
+];
+
+async function bareClient(): Promise<AckFigures> {
+  const fake = await startDiscordFake();
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+  try {
+    client.rest.setToken(fake.token);
+    await client.rest.put(`/applications/${fake.applicationId}/commands`, { body: commandDefinitions });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isChatInputCommand()) void interaction.deferReply().catch(() => undefined);
+    });
+    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login(fake.token);
+    await ready;
+    const users = Array.from({ length: COMMANDS }, (_, i) => fake.addUser({ username: `bare${i}` }));
+    return await fire(fake, users);
+  } finally {
+    await client.destroy();
+    await fake.close();
+  }
+}
+
+async function genhubBot(): Promise<AckFigures> {
+  const fake = await startDiscordFake();
+  const dataDir = await mkdtemp(join(tmpdir(), 'genhub-bench-ack-'));
+  const config = discordConfigFromEnv({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  const genhub = await createGenHub(
+    {
+      dataDir,
+      logLevel: 'silent',
+      trustedOrigins: [fake.url],
+      limits: { maxJobsInFlight: 100_000, rate: { image: { max: 1_000_000, windowSeconds: 60 } } },
+      jobs: { concurrency: 64, pollInitialMs: 5, pollMaxMs: 20 },
+    },
+    { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger: silentLogger },
+  );
+  const controller = new ChatController(genhub);
+  const bot = await startDiscordBot({ genhub, controller, config, logger: silentLogger });
+  try {
+    await genhub.start();
+    await deployCommands(config, controller.definitions());
+    const users = Array.from({ length: COMMANDS }, (_, i) => fake.addUser({ username: `user${i}` }));
+    for (const user of users) {
+      await genhub.store.ledger.grant({ kind: 'user', id: `discord:${user.id}` }, 5_000_000);
+    }
+    const figures = await fire(fake, users);
+    // Let the acknowledged jobs finish and post their results before everything closes.
+    const answered = fake.interactions().filter((interaction) => interaction.callbacks.length > 0);
+    await fake
+      .waitFor((f) => answered.every((a) => /^Done/m.test(f.interaction(a.id)?.original()?.content ?? '')), {
+        timeoutMs: 60_000,
+      })
+      .catch(() => console.log('not every acknowledged command posted its result within 60 s'));
+    return figures;
+  } finally {
+    await bot.stop();
+    controller.close();
+    await genhub.close();
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const environment = benchEnvironment();
+  console.log(
+    `GenHub acknowledgement latency: ${COMMANDS} slash commands at once through the fake Discord gateway\n`,
+  );
+  const bare = await bareClient();
+  const ours = await genhubBot();
+  const ratio = ours.latencyMs.p99 / bare.latencyMs.p99;
+  for (const [name, figures] of [
+    ['bare discord.js (defer only)', bare],
+    ['GenHub Discord bot', ours],
+  ] as const) {
+    console.log(
+      `${name.padEnd(30)} acknowledged ${figures.acknowledged}/${figures.commands} (the rest count as never); p50 ${figures.latencyMs.p50} ms, ` +
+        `p99 ${figures.latencyMs.p99} ms, max ${figures.latencyMs.max} ms`,
+    );
+  }
+  console.log(
+    `p99 GenHub / bare: ${ratio.toFixed(2)}x (goal within ${GOAL_RATIO}x: ${goal(ratio <= GOAL_RATIO)})`,
+  );
+  const problems = [bare, ours]
+    .filter((figures) => figures.acknowledged !== figures.commands)
+    .map((figures) => `${figures.commands - figures.acknowledged} commands not acknowledged exactly once`);
+  await writeBenchResults('ack', {
+    environment,
+    bare,
+    genhub: ours,
+    p99Ratio: ratio,
+    goals: { p99Within1_2x: ratio <= GOAL_RATIO },
+    checks: { ok: problems.length === 0, problems },
+  });
+  if (problems.length > 0) {
+    console.error(`FAILED: ${problems.join('; ')}`);
+    return 1;
+  }
+  console.log('all checks passed');
+  return 0;
+}
+
+await runBench(main, TIMEOUT_SECONDS);
