@@ -106,9 +106,14 @@ export {
 } from '@genhub/provider';
 // Artifacts
 export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
-export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './artifacts/artifact-links.js';
-export { createArtifactLinks } from './artifacts/artifact-links.js';
-export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
+export type {
+  ArtifactLinkQuery,
+  ArtifactLinks,
+  ArtifactLinksOptions,
+  LinkedArtifact,
+} from './artifacts/artifact-links.js';
+export { createArtifactLinks, createPresignedArtifactLinks, servedAs } from './artifacts/artifact-links.js';
+export type { ArtifactStore, PresignOptions, PutArtifactInput } from './artifacts/artifact-store.js';
 export { collectOutput } from './artifacts/collect-outputs.js';
 export type { DecodedDataUrl, OpenedDataUrl } from './artifacts/data-url.js';
 export { decodeDataUrl, isDataUrl, openDataUrl } from './artifacts/data-url.js';

@@ -56,6 +56,7 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Lo
       return createReadStream(pathOf(key));
     },
     localPath: pathOf,
+    location: root,
     async remove(jobId) {
       await rm(join(root, checkJobId(jobId)), { recursive: true, force: true });
     },

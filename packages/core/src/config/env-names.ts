@@ -27,6 +27,10 @@ export const CORE_ENV_VARS = {
   'billing.dailyBudgetUsd': 'GENHUB_DAILY_BUDGET_USD',
   'billing.dailyResetHourUtc': 'GENHUB_DAILY_RESET_HOUR_UTC',
   'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
+  's3.bucket': 'GENHUB_S3_BUCKET',
+  's3.endpoint': 'GENHUB_S3_ENDPOINT',
+  's3.region': 'GENHUB_S3_REGION',
+  's3.forcePathStyle': 'GENHUB_S3_FORCE_PATH_STYLE',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */
