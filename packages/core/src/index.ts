@@ -105,6 +105,7 @@ export {
   vocabulary,
 } from '@genhub/provider';
 // Artifacts
+export { artifactKey, jobFolder } from './artifacts/artifact-key.js';
 export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
 export type {
   ArtifactLinkQuery,
@@ -128,6 +129,7 @@ export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artif
 export { fetchInputMedia } from './artifacts/input-media.js';
 export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
 export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
+export { untilAborted } from './artifacts/until-aborted.js';
 export { MAX_FILE_NAME_CHARS, safeFileName } from './artifacts/safe-file-name.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
