@@ -4,3 +4,8 @@
  */
 export type { TestProviderOptions } from './conformance/test-provider.js';
 export { testProvider } from './conformance/test-provider.js';
+export type {
+  ArtifactStoreUnderTest,
+  TestArtifactStoreOptions,
+} from './artifact-store/test-artifact-store.js';
+export { testArtifactStore } from './artifact-store/test-artifact-store.js';
