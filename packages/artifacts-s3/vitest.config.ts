@@ -1,4 +1,12 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineConfig({}));
+// The AWS SDK's `module` builds are for bundlers (imports without file extensions): resolve its
+// packages as Node does, through their `node` condition.
+const conditions = ['@genhub/source', 'node', 'import', 'default'];
+
+export default defineConfig({
+  ...sharedConfig,
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+});
