@@ -24,6 +24,7 @@ import {
 } from '@genhub/core';
 import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
+import { configuredArtifacts } from './configured-artifacts.js';
 import { CONSOLE_USER } from './console-chat.js';
 import { inputFromArgument } from './input-file.js';
 import { JobTracker } from './job-tracker.js';
@@ -105,7 +106,11 @@ export async function generate(argv: string[]): Promise<number> {
       video: await input('video', values.video),
       audio: await input('audio', values.audio),
     };
-    const genhub = await createGenHub(config, { plugins: runtimePlugins, logger });
+    const genhub = await createGenHub(config, {
+      plugins: runtimePlugins,
+      logger,
+      ...(await configuredArtifacts(config)),
+    });
     try {
       if (interruption.fired) return INTERRUPTED_EXIT_CODE;
       return await run(genhub, {

@@ -6,7 +6,11 @@ import { pipeline } from 'node:stream/promises';
 import { type ArtifactStore, extensionFor, type JobRecord } from '@genhub/core';
 
 /** Copies a finished job's files into `outDir` as `<job id>-<n>.<ext>`; returns their absolute paths. */
-export async function saveArtifacts(job: JobRecord, artifacts: ArtifactStore, outDir: string): Promise<string[]> {
+export async function saveArtifacts(
+  job: JobRecord,
+  artifacts: ArtifactStore,
+  outDir: string,
+): Promise<string[]> {
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ChatController, userMessage } from '@genhub/chat';
 import { ConfigError, createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
+import { configuredArtifacts } from './configured-artifacts.js';
 import { startConsoleChat } from './console-chat.js';
 import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
 import { startHttpServer } from './http-server.js';
@@ -38,7 +39,11 @@ export async function start(argv: string[]): Promise<number> {
     redactor: new Redactor(),
     destination: process.stderr,
   });
-  const genhub = await createGenHub(config, { plugins: runtimePlugins, logger });
+  const genhub = await createGenHub(config, {
+    plugins: runtimePlugins,
+    logger,
+    ...(await configuredArtifacts(config)),
+  });
   const metrics = createMetrics(genhub.generation);
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {

@@ -1,8 +1,8 @@
-import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createGenHub, createSqliteStore, GenHubError } from '@genhub/core';
 import { testServiceUrl } from '@genhub/testkit';
 import { testArtifactStore } from '@genhub/testkit/vitest';
@@ -60,7 +60,11 @@ describe.runIf(endpoint)('S3 artifact store', () => {
   it("makes GenHub's result links presigned, with the configured lifetime and how to show each file", async () => {
     const genhub = await createGenHub(
       { dataDir: mkdtempSync(join(tmpdir(), 'genhub-s3-links-')), linkTtlHours: 24 },
-      { plugins: [], artifacts: createS3ArtifactStore(options), store: await createSqliteStore({ file: ':memory:' }) },
+      {
+        plugins: [],
+        artifacts: createS3ArtifactStore(options),
+        store: await createSqliteStore({ file: ':memory:' }),
+      },
     );
     try {
       const jobId = `job-${randomUUID()}`;
@@ -76,9 +80,13 @@ describe.runIf(endpoint)('S3 artifact store', () => {
       expect(link.searchParams.get('X-Amz-Expires')).toBe(String(24 * 3600));
       const response = await fetch(link);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${jobId}-${page.id}.html"`);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${jobId}-${page.id}.html"`,
+      );
       expect(await response.text()).toBe('<!doctype html><p>hi</p>');
-      expect(genhub.links.verify({ jobId, artifactId: page.id, expires: '9999999999', signature: 'x' })).toBe(false);
+      expect(genhub.links.verify({ jobId, artifactId: page.id, expires: '9999999999', signature: 'x' })).toBe(
+        false,
+      );
       await genhub.artifacts.remove(jobId);
     } finally {
       await genhub.close();
@@ -103,7 +111,11 @@ describe.runIf(endpoint)('S3 artifact store', () => {
         expect(error.message).toMatch(
           /^The (result could not be saved to the bucket|bucket) no-such-bucket-genhub.*\(NoSuchBucket\); check GENHUB_S3_BUCKET, GENHUB_S3_ENDPOINT and the AWS credentials\.$/,
         );
-        expect(error.message).not.toContain(options.credentials && 'secretAccessKey' in options.credentials ? options.credentials.secretAccessKey : '?');
+        expect(error.message).not.toContain(
+          options.credentials && 'secretAccessKey' in options.credentials
+            ? options.credentials.secretAccessKey
+            : '?',
+        );
       }
     } finally {
       await store.close?.();

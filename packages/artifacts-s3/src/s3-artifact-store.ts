@@ -154,7 +154,12 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
       const abort = signal === undefined ? {} : { abortSignal: signal };
       try {
         await client.send(
-          new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'genhub doctor probe', ContentType: 'text/plain' }),
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: 'genhub doctor probe',
+            ContentType: 'text/plain',
+          }),
           abort,
         );
         await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), abort);

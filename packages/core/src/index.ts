@@ -129,10 +129,10 @@ export type { FetchInputMediaOptions, InputMedia, InputMediaKind } from './artif
 export { fetchInputMedia } from './artifacts/input-media.js';
 export type { LocalArtifactStore, LocalArtifactStoreOptions } from './artifacts/local-artifact-store.js';
 export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
-export { untilAborted } from './artifacts/until-aborted.js';
 export { MAX_FILE_NAME_CHARS, safeFileName } from './artifacts/safe-file-name.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
+export { untilAborted } from './artifacts/until-aborted.js';
 export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
 export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
 export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';

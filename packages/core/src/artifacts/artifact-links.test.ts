@@ -71,6 +71,8 @@ describe('presigned artifact links', () => {
         },
       },
     ]);
-    expect(links.verify({ jobId: 'job1', artifactId: 'a1', expires: '9999999999', signature: 'x' })).toBe(false);
+    expect(links.verify({ jobId: 'job1', artifactId: 'a1', expires: '9999999999', signature: 'x' })).toBe(
+      false,
+    );
   });
 });

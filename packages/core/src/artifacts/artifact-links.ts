@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ArtifactRecord } from '../jobs/job.js';
 import { extensionFor, mediaKind } from '@genhub/provider';
+import type { ArtifactRecord } from '../jobs/job.js';
 import type { ArtifactStore } from './artifact-store.js';
 
 export interface ArtifactLinksOptions {

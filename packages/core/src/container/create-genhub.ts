@@ -185,7 +185,8 @@ export async function createGenHub(
       file: join(config.dataDir, 'genhub.db'),
       synchronous: config.sqlite.synchronous,
     }));
-  const artifacts = options.artifacts ?? createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
+  const artifacts =
+    options.artifacts ?? createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
   const linkTtlMs = config.linkTtlHours * 3_600_000;
   const links = artifacts.presignedUrl
     ? createPresignedArtifactLinks(artifacts.presignedUrl.bind(artifacts), linkTtlMs)

@@ -126,7 +126,9 @@ export function testArtifactStore(options: TestArtifactStoreOptions): void {
 
     it('refuses a job id that could reach outside its folder', async () => {
       for (const bad of ['../escape', '', 'a/b']) {
-        const error = await failure(ctx.store.put({ jobId: bad, source: png, maxBytes: MB, role: 'primary' }));
+        const error = await failure(
+          ctx.store.put({ jobId: bad, source: png, maxBytes: MB, role: 'primary' }),
+        );
         expect(error.code).toBe('INTERNAL');
       }
     });
