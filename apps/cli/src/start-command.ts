@@ -47,7 +47,7 @@ export async function start(argv: string[]): Promise<number> {
   const metrics = createMetrics(genhub.generation);
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
-    server = await startHttpServer(genhub, metrics, port);
+    server = await startHttpServer(genhub, metrics, port, process.env.GENHUB_HTTP_HOST || undefined);
   } catch (error) {
     await genhub.close();
     const code = (error as { code?: string }).code;

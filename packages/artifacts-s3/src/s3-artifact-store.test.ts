@@ -44,7 +44,12 @@ describe.runIf(endpoint)('S3 artifact store', () => {
     // Past two parts, so the file goes up as a multipart upload.
     largeFileBytes: 2 * DefaultS3Upload.partSizeBytes + 123_456,
     async create() {
-      const client = new S3Client({ ...options, endpoint: endpoint as string });
+      const client = new S3Client({
+        endpoint: endpoint as string,
+        region: options.region as string,
+        forcePathStyle: true,
+        ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      });
       const store = createS3ArtifactStore(options);
       return {
         store,
@@ -90,6 +95,32 @@ describe.runIf(endpoint)('S3 artifact store', () => {
       await genhub.artifacts.remove(jobId);
     } finally {
       await genhub.close();
+    }
+  });
+
+  it('presigns links for the public endpoint while it talks to the bucket on another', async () => {
+    const store = createS3ArtifactStore({ ...options, publicEndpoint: 'https://files.example.com' });
+    try {
+      const jobId = `job-${randomUUID()}`;
+      const record = await store.put({
+        jobId,
+        source: new Uint8Array([1, 2, 3]),
+        maxBytes: 10,
+        role: 'primary',
+      });
+      const link = new URL(
+        await store.presignedUrl!(record.key, {
+          expiresInSeconds: 60,
+          mediaType: record.mediaType,
+          fileName: 'x.bin',
+          disposition: 'attachment',
+        }),
+      );
+      expect(link.origin).toBe('https://files.example.com');
+      expect(link.pathname).toBe(`/${options.bucket}/${record.key}`);
+      await store.remove(jobId);
+    } finally {
+      await store.close?.();
     }
   });
 

@@ -20,6 +20,8 @@ export interface S3ArtifactStoreOptions {
   bucket: string;
   /** An S3-compatible server (MinIO, R2, ...); AWS's own endpoint unless set. */
   endpoint?: string | undefined;
+  /** Where users reach the bucket, for presigned links, when it is not `endpoint`. */
+  publicEndpoint?: string | undefined;
   /** The SDK's region chain (AWS_REGION, a profile) unless set; `us-east-1` with an endpoint. */
   region?: string | undefined;
   /** `host/bucket/key` addressing, as most self-hosted servers need. */
@@ -49,12 +51,16 @@ const PROBE_FOLDER = '.genhub-probe';
 export function createS3ArtifactStore(options: S3ArtifactStoreOptions): ArtifactStore {
   const { bucket } = options;
   const region = options.region ?? (options.endpoint === undefined ? undefined : 'us-east-1');
-  const client = new S3Client({
-    ...(region === undefined ? {} : { region }),
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    forcePathStyle: options.forcePathStyle ?? false,
-  });
+  const clientFor = (endpoint: string | undefined) =>
+    new S3Client({
+      ...(region === undefined ? {} : { region }),
+      ...(endpoint === undefined ? {} : { endpoint }),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      forcePathStyle: options.forcePathStyle ?? false,
+    });
+  const client = clientFor(options.endpoint);
+  // Presigning is done offline, so links can name a host this process does not use itself.
+  const presigner = options.publicEndpoint === undefined ? client : clientFor(options.publicEndpoint);
   const location = `s3://${bucket}`;
 
   return {
@@ -146,7 +152,7 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
         ResponseContentType: mediaType,
         ResponseContentDisposition: `${disposition}; filename="${fileName}"`,
       });
-      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
+      return getSignedUrl(presigner, command, { expiresIn: expiresInSeconds });
     },
 
     async checkWritable(signal) {
@@ -170,6 +176,7 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
 
     async close() {
       client.destroy();
+      if (presigner !== client) presigner.destroy();
     },
   };
 }

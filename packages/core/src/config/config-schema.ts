@@ -65,6 +65,16 @@ export const s3ConfigSchema = z
       .url()
       .refine((value) => /^https?:/i.test(value), { message: 'must be an http(s) URL' })
       .optional(),
+    /**
+     * Where users reach the bucket, for result links, when it is not `endpoint` (which may be a
+     * name inside a container network); `endpoint` unless set.
+     */
+    publicEndpoint: z
+      .string()
+      .trim()
+      .url()
+      .refine((value) => /^https?:/i.test(value), { message: 'must be an http(s) URL' })
+      .optional(),
     /** The SDK's region chain (AWS_REGION) unless set; `us-east-1` with a custom endpoint. */
     region: z.string().trim().min(1).optional(),
     /** `https://host/bucket/key` instead of `https://bucket.host/key`, as most self-hosted servers need. */

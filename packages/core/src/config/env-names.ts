@@ -29,6 +29,7 @@ export const CORE_ENV_VARS = {
   'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
   's3.bucket': 'GENHUB_S3_BUCKET',
   's3.endpoint': 'GENHUB_S3_ENDPOINT',
+  's3.publicEndpoint': 'GENHUB_S3_PUBLIC_ENDPOINT',
   's3.region': 'GENHUB_S3_REGION',
   's3.forcePathStyle': 'GENHUB_S3_FORCE_PATH_STYLE',
 } as const;

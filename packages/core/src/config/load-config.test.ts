@@ -105,6 +105,7 @@ describe('S3 settings', () => {
       env: {
         GENHUB_S3_BUCKET: 'genhub-results',
         GENHUB_S3_ENDPOINT: 'http://minio:9000',
+        GENHUB_S3_PUBLIC_ENDPOINT: 'https://files.example.com',
         GENHUB_S3_REGION: 'eu-west-1',
         GENHUB_S3_FORCE_PATH_STYLE: 'true',
       },
@@ -113,6 +114,7 @@ describe('S3 settings', () => {
     expect(config.s3).toEqual({
       bucket: 'genhub-results',
       endpoint: 'http://minio:9000',
+      publicEndpoint: 'https://files.example.com',
       region: 'eu-west-1',
       forcePathStyle: true,
     });
