@@ -15,7 +15,8 @@ WORKDIR /src
 RUN corepack enable
 COPY . .
 RUN pnpm install --frozen-lockfile
-RUN pnpm build
+# The same build as ./scripts/start: genhub and the packages it runs on, into their dist/ folders.
+RUN pnpm exec turbo run build --filter @genhub/cli...
 RUN pnpm --filter @genhub/cli --prod deploy --legacy /app
 
 # 2. Run: only the CLI and its production dependencies, as the unprivileged `node` user.

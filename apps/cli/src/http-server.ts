@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GenHub, WebhookOutcome } from '@genhub/core';
 import { serveArtifact } from './artifact-route.js';
@@ -19,13 +19,16 @@ const WEBHOOK_ANSWER: Readonly<Record<WebhookOutcome, string>> = {
 
 export interface HttpServer {
   url: string;
+  /** Serves every request to exactly `path` (any method) with `listener`, such as a bot's endpoint. */
+  mount(path: string, listener: RequestListener): void;
   close(): Promise<void>;
 }
 
 /**
  * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus), signed
- * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on `host` (127.0.0.1 unless given: `0.0.0.0` in a container); put a
- * reverse proxy in front and set GENHUB_PUBLIC_URL for users elsewhere to open the links.
+ * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on `host`
+ * (127.0.0.1 unless given: `0.0.0.0` in a container); put a reverse proxy in front and set
+ * GENHUB_PUBLIC_URL for users elsewhere to open the links.
  */
 export async function startHttpServer(
   genhub: GenHub,
@@ -33,8 +36,14 @@ export async function startHttpServer(
   port: number,
   host = '127.0.0.1',
 ): Promise<HttpServer> {
+  const mounted = new Map<string, RequestListener>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    const listener = path === undefined ? undefined : mounted.get(path);
+    if (listener) {
+      listener(request, response);
+      return;
+    }
     const send = (status: number, type: string, body: string) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
@@ -83,6 +92,7 @@ export async function startHttpServer(
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    mount: (path, listener) => mounted.set(path, listener),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -176,6 +176,7 @@ export {
 export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
 export { validateParams } from './params/validate-params.js';
 export type {
+  AllowanceOverrides,
   GenerationInput,
   GenerationQuote,
   GenerationServiceDeps,
@@ -204,6 +205,8 @@ export { describeModel, exampleParams, paramsJsonSchema } from './registry/model
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
+export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/allowances.js';
+export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

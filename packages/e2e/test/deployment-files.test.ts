@@ -94,9 +94,13 @@ describe('Dockerfile', () => {
       const filter = words.indexOf('--filter');
       if (filter !== -1) expect(words[filter + 1]).toBe(cliPackage.name);
       const command = words.filter((word, i) => !word.startsWith('-') && words[i - 1] !== '--filter')[0];
-      if (command !== 'install' && command !== 'deploy') expect(rootPackage.scripts).toHaveProperty(command!);
+      if (!['install', 'deploy', 'exec'].includes(command!)) expect(rootPackage.scripts).toHaveProperty(command!);
     }
     expect(runs.some((run) => /\bdeploy\b/.test(run) && run.includes('--prod'))).toBe(true);
+    // The build ./scripts/start runs before `genhub start`.
+    const startBuild = /turbo run build --filter \S+/.exec(read('scripts/start'))?.[0];
+    expect(startBuild).toBeDefined();
+    expect(runs).toContain(`pnpm exec ${startBuild}`);
   });
 
   it('copies only the built application into the runtime stage and runs it as a non-root user', () => {
