@@ -36,7 +36,7 @@ describe('result links', () => {
     });
     const job = await waitForJob(genhub, queued);
     const artifact = job.outputs[0]!;
-    const link = new URL(genhub.links.url(job.id, artifact.id));
+    const link = new URL(await genhub.links.url(job.id, artifact));
     const local = `${server.url}${link.pathname}${link.search}`;
     const response = await fetch(local);
     expect(response.status).toBe(200);
@@ -73,7 +73,7 @@ describe('result links', () => {
     for (const marker of HOSTILE_SVG_MARKERS) expect(stored).not.toContain(marker);
     expect(stored).toContain('fill="url(#paint)"');
 
-    const link = new URL(genhub.links.url(job.id, artifact.id));
+    const link = new URL(await genhub.links.url(job.id, artifact));
     const response = await fetch(`${server.url}${link.pathname}${link.search}`);
     expect(response.status).toBe(200);
     expect(Object.fromEntries(response.headers)).toMatchObject({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { extensionFor, type GenHub, mediaKind } from '@genhub/core';
+import { type GenHub, mediaKind, servedAs } from '@genhub/core';
 
 /**
  * What a browser may do with a served file that is markup (an SVG, or anything not plainly media):
@@ -42,12 +42,11 @@ export async function serveArtifact(
   if (!job || !artifact) return notFound();
   const kind = mediaKind(artifact.mediaType);
   const isMarkup = kind === 'vector' || kind === 'other';
-  // Pictures, video, audio and SVG open in the browser; anything else (HTML, XML, text) downloads.
-  const disposition = kind === 'other' ? 'attachment' : 'inline';
+  const { fileName, disposition } = servedAs(job.id, artifact);
   response.writeHead(200, {
     'content-type': artifact.mediaType,
     'content-length': String(artifact.bytes),
-    'content-disposition': `${disposition}; filename="${job.id}-${artifact.id}.${extensionFor(artifact.mediaType)}"`,
+    'content-disposition': `${disposition}; filename="${fileName}"`,
     'cache-control': 'private, max-age=3600',
     'x-content-type-options': 'nosniff',
     ...(isMarkup ? { 'content-security-policy': MARKUP_CONTENT_SECURITY_POLICY } : {}),

@@ -15,6 +15,7 @@ import {
 import { ESPEAK_PLUGIN_ID } from '@genhub/plugin-espeak';
 import { checkBotTokens } from './check-bot-tokens.js';
 import { checkPostgresStore } from './check-database.js';
+import { configuredArtifacts } from './configured-artifacts.js';
 import { checkStore } from './health.js';
 import { loadConfigLeniently } from './lenient-config.js';
 import { runtimePlugins } from './plugins.js';
@@ -97,6 +98,7 @@ export async function doctor(): Promise<number> {
         problem(redis.message ?? 'Redis does not answer; check GENHUB_REDIS_URL.');
       }
     }
+    await checkArtifacts(genhub, problem);
     await checkProviders(genhub, problem);
     for (const bot of await checkBotTokens(process.env, { timeoutMs: CHECK_TIMEOUT_MS })) {
       console.log(bot.botName ? `${bot.platform}: ok, the bot is ${bot.botName}.` : `${bot.platform}:`);
@@ -132,7 +134,12 @@ async function openGenHub(
       const genhub = await createGenHub(
         // The store and providers only: no queue, no Redis connections (Redis is checked on its own).
         { ...config, plugins: [], role: 'all', redis: { ...config.redis, url: undefined } },
-        { plugins: candidates, logger: silentLogger, ...(store ? { store } : {}) },
+        {
+          plugins: candidates,
+          logger: silentLogger,
+          ...(store ? { store } : {}),
+          ...(await configuredArtifacts(config)),
+        },
       );
       return { genhub, storeFailed: store !== undefined && store !== given };
     } catch (error) {
@@ -154,6 +161,24 @@ async function openGenHub(
       );
       store = await createSqliteStore({ file: ':memory:' });
     }
+  }
+}
+
+/** A bucket, when results go to one: reachable and writable (a probe file, deleted after). */
+async function checkArtifacts(genhub: GenHub, problem: (sentence: string) => void): Promise<void> {
+  const check = genhub.artifacts.checkWritable?.bind(genhub.artifacts);
+  if (!check) return;
+  try {
+    await withTimeout(CHECK_TIMEOUT_MS, 'The bucket check', (signal) => check(signal));
+    console.log(`Artifacts: ok (${genhub.artifacts.location}).`);
+  } catch (error) {
+    console.log('Artifacts:');
+    const clause = reason(error);
+    problem(
+      sentence(
+        clause.includes('GENHUB_S3_') ? clause : `${clause}; check GENHUB_S3_ENDPOINT and the network`,
+      ),
+    );
   }
 }
 

@@ -24,6 +24,7 @@ import {
 } from '@genhub/core';
 import { cliErrorSentence } from './cli-error-sentence.js';
 import { parseCommandLine } from './command-line.js';
+import { configuredArtifacts } from './configured-artifacts.js';
 import { configuredStore } from './configured-store.js';
 import { CONSOLE_USER } from './console-chat.js';
 import { inputFromArgument } from './input-file.js';
@@ -110,6 +111,7 @@ export async function generate(argv: string[]): Promise<number> {
       plugins: runtimePlugins,
       logger,
       ...(await configuredStore(config)),
+      ...(await configuredArtifacts(config)),
     });
     try {
       if (interruption.fired) return INTERRUPTED_EXIT_CODE;

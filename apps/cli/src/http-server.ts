@@ -26,10 +26,16 @@ export interface HttpServer {
 
 /**
  * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus), signed
- * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on 127.0.0.1; put a reverse proxy in front and set GENHUB_PUBLIC_URL
- * for users elsewhere to open the links.
+ * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on `host`
+ * (127.0.0.1 unless given: `0.0.0.0` in a container); put a reverse proxy in front and set
+ * GENHUB_PUBLIC_URL for users elsewhere to open the links.
  */
-export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
+export async function startHttpServer(
+  genhub: GenHub,
+  metrics: Metrics,
+  port: number,
+  host = '127.0.0.1',
+): Promise<HttpServer> {
   const mounted = new Map<string, RequestListener>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -78,7 +84,7 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,11 +1,14 @@
+import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { extensionFor, type JobRecord, type LocalArtifactStore } from '@genhub/core';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type ArtifactStore, extensionFor, type JobRecord } from '@genhub/core';
 
 /** Copies a finished job's files into `outDir` as `<job id>-<n>.<ext>`; returns their absolute paths. */
 export async function saveArtifacts(
   job: JobRecord,
-  artifacts: LocalArtifactStore,
+  artifacts: ArtifactStore,
   outDir: string,
 ): Promise<string[]> {
   const dir = resolve(outDir);
@@ -14,7 +17,9 @@ export async function saveArtifacts(
   for (const [index, output] of job.outputs.entries()) {
     const extension = extname(output.key) || dotted(extensionFor(output.mediaType));
     const target = join(dir, `${job.id}-${index + 1}${extension}`);
-    await copyFile(artifacts.localPath(output.key), target);
+    // A local file is copied; a file elsewhere (a bucket) is streamed down.
+    if (artifacts.localPath) await copyFile(artifacts.localPath(output.key), target);
+    else await pipeline(Readable.from(artifacts.read(output.key)), createWriteStream(target));
     paths.push(target);
   }
   return paths;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ChatController, userMessage } from '@genhub/chat';
 import { ConfigError, createGenHub, createLogger, loadConfig, Redactor } from '@genhub/core';
+import { configuredArtifacts } from './configured-artifacts.js';
 import { configuredStore } from './configured-store.js';
 import { startConsoleChat } from './console-chat.js';
 import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
@@ -49,11 +50,12 @@ export async function start(argv: string[]): Promise<number> {
     plugins: runtimePlugins,
     logger,
     ...(await configuredStore(config)),
+    ...(await configuredArtifacts(config)),
   });
   const metrics = createMetrics(genhub.generation, config.role);
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
-    server = await startHttpServer(genhub, metrics, port);
+    server = await startHttpServer(genhub, metrics, port, process.env.GENHUB_HTTP_HOST || undefined);
   } catch (error) {
     await genhub.close();
     const code = (error as { code?: string }).code;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type FakeServer, startFakeServer } from '@genhub/testkit';
+import { type FakeServer, startFakeServer, testServiceUrl } from '@genhub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, tempDir } from './cli-helpers.js';
 
@@ -121,4 +121,33 @@ describe('genhub doctor', () => {
       'Free allowances: $1 welcome credit for each new user; $0.25 a day for each user, spent before their own credits.',
     );
   });
+});
+
+const s3Endpoint = testServiceUrl('s3');
+
+describe.runIf(s3Endpoint)('genhub doctor with results in a bucket', () => {
+  const secret = process.env.GENHUB_TEST_S3_SECRET_ACCESS_KEY ?? 'S3RVER';
+  const bucketEnv = (bucket: string) => ({
+    GENHUB_S3_BUCKET: bucket,
+    GENHUB_S3_ENDPOINT: s3Endpoint as string,
+    GENHUB_S3_FORCE_PATH_STYLE: 'true',
+    AWS_ACCESS_KEY_ID: process.env.GENHUB_TEST_S3_ACCESS_KEY_ID ?? 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: secret,
+  });
+
+  it('checks that the bucket can be written', async () => {
+    const { code, output } = await doctor(bucketEnv(process.env.GENHUB_TEST_S3_BUCKET ?? 'genhub-test'));
+    expect(output).toContain(`Artifacts: ok (s3://${process.env.GENHUB_TEST_S3_BUCKET ?? 'genhub-test'}).`);
+    expect(output).toContain('No problems found.');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('says in one sentence that a missing bucket cannot be written, without the secret', async () => {
+    const { code, output } = await doctor(bucketEnv('no-such-bucket-genhub'));
+    expect(output).toContain(
+      'Artifacts:\n  problem: The bucket no-such-bucket-genhub cannot be written (NoSuchBucket); check GENHUB_S3_BUCKET, GENHUB_S3_ENDPOINT and the AWS credentials.',
+    );
+    expect(output).not.toContain(secret);
+    expect(code).toBe(1);
+  }, 60_000);
 });

@@ -33,8 +33,8 @@ export interface DeliveryDeps {
 /**
  * Plans the files of a finished job for one chat: four images get a 2x2 grid picture first (the
  * originals attached after it); an SVG gets a PNG picture of it just before it, since chat apps
- * show no SVG; every file over the upload limit, or past the file cap, is a signed link to
- * GenHub's artifact store instead. Nothing is dropped.
+ * show no SVG; every file over the upload limit, or past the file cap, is an expiring link to
+ * the stored file instead. Nothing is dropped.
  */
 export async function planDelivery(
   job: JobRecord,
@@ -51,14 +51,14 @@ export async function planDelivery(
   const links: DeliveryLink[] = [];
   for (const [index, file] of candidates.entries()) {
     const artifact = ordered[index] as ArtifactRecord;
-    const link = (reason: DeliveryLink['reason']) =>
-      links.push({ name: file.name, url: deps.links.url(job.id, artifact.id), bytes: file.bytes, reason });
+    const link = async (reason: DeliveryLink['reason']) =>
+      links.push({ name: file.name, url: await deps.links.url(job.id, artifact), bytes: file.bytes, reason });
     // The preview only with room for it and for the SVG too (unless the SVG is a link anyway).
     const preview = file.kind === 'vector' ? await previewFile(file, limits) : undefined;
     const attached = file.bytes <= limits.maxUploadBytes ? 2 : 1;
     if (preview && files.length + attached <= limits.maxFilesPerMessage) files.push(preview);
-    if (file.bytes > limits.maxUploadBytes) link('too-large');
-    else if (files.length >= limits.maxFilesPerMessage) link('too-many');
+    if (file.bytes > limits.maxUploadBytes) await link('too-large');
+    else if (files.length >= limits.maxFilesPerMessage) await link('too-many');
     else files.push(file);
   }
   return { files, links };

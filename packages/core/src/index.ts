@@ -105,10 +105,16 @@ export {
   vocabulary,
 } from '@genhub/provider';
 // Artifacts
+export { artifactKey, jobFolder } from './artifacts/artifact-key.js';
 export { DefaultArtifactLimits, formatBytes, tooLargeError } from './artifacts/artifact-limits.js';
-export type { ArtifactLinkQuery, ArtifactLinks, ArtifactLinksOptions } from './artifacts/artifact-links.js';
-export { createArtifactLinks } from './artifacts/artifact-links.js';
-export type { ArtifactStore, PutArtifactInput } from './artifacts/artifact-store.js';
+export type {
+  ArtifactLinkQuery,
+  ArtifactLinks,
+  ArtifactLinksOptions,
+  LinkedArtifact,
+} from './artifacts/artifact-links.js';
+export { createArtifactLinks, createPresignedArtifactLinks, servedAs } from './artifacts/artifact-links.js';
+export type { ArtifactStore, PresignOptions, PutArtifactInput } from './artifacts/artifact-store.js';
 export { collectOutput } from './artifacts/collect-outputs.js';
 export type { DecodedDataUrl, OpenedDataUrl } from './artifacts/data-url.js';
 export { decodeDataUrl, isDataUrl, openDataUrl } from './artifacts/data-url.js';
@@ -126,6 +132,7 @@ export { createLocalArtifactStore } from './artifacts/local-artifact-store.js';
 export { MAX_FILE_NAME_CHARS, safeFileName } from './artifacts/safe-file-name.js';
 export type { GuardedLookup, HostResolver, SsrfGuard, SsrfGuardOptions } from './artifacts/ssrf-guard.js';
 export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
+export { untilAborted } from './artifacts/until-aborted.js';
 export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
 export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
 export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';

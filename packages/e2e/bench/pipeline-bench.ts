@@ -31,7 +31,7 @@
  *   BENCH_JOBS=500 pnpm --filter @genhub/e2e bench
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -234,11 +234,12 @@ async function verify(
       problems.push(`job ${job.id} has ${job.outputs.length} outputs, expected 1`);
       continue;
     }
-    const path = genhub.artifacts.localPath(output.key);
     try {
-      const [info, bytes] = await Promise.all([stat(path), readFile(path)]);
-      if (info.size !== output.bytes || info.size === 0) {
-        problems.push(`${output.key} is ${info.size} bytes, the record says ${output.bytes}`);
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of genhub.artifacts.read(output.key)) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      if (bytes.byteLength !== output.bytes || bytes.byteLength === 0) {
+        problems.push(`${output.key} is ${bytes.byteLength} bytes, the record says ${output.bytes}`);
       } else if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || output.mediaType !== 'image/png') {
         problems.push(`${output.key} is not a PNG (${output.mediaType})`);
       } else {

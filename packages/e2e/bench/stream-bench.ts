@@ -123,7 +123,7 @@ async function downloadRun(problems: string[]): Promise<RunFigures> {
       if (job.state !== 'succeeded' || output === undefined) {
         problems.push(`download: the job ended ${job.state}: ${job.error?.message ?? 'no output'}`);
       } else {
-        const onDisk = (await stat(genhub.artifacts.localPath(output.key))).size;
+        const onDisk = (await genhub.artifacts.stat(output.key))?.bytes ?? 0;
         const sent = [...api.sentHashes().values()][0];
         if (output.bytes !== bytes || onDisk !== bytes) {
           problems.push(`download: stored ${onDisk} bytes (recorded ${output.bytes}), expected ${bytes}`);

@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { extensionFor, mediaKind } from '@genhub/provider';
+import type { ArtifactRecord } from '../jobs/job.js';
+import type { ArtifactStore } from './artifact-store.js';
 
 export interface ArtifactLinksOptions {
   /** Where GenHub's HTTP server is reachable from the outside, such as `https://genhub.example.com`. */
@@ -18,14 +21,29 @@ export interface ArtifactLinkQuery {
   signature: string | undefined;
 }
 
+/** What a link needs to know of a stored result. */
+export type LinkedArtifact = Pick<ArtifactRecord, 'id' | 'key' | 'mediaType'>;
+
 /**
- * Signed, expiring links to stored results (`/files/<job>/<artifact>?expires=...&sig=...`), for files
- * a chat cannot carry (over its upload limit, past its file count). GenHub's HTTP server serves them.
+ * Expiring links to stored results, for files a chat cannot carry (over its upload limit, past its
+ * file count): signed links to GenHub's HTTP server (`/files/<job>/<artifact>?expires=...&sig=...`),
+ * or links presigned by the store itself (a bucket), which users fetch from it directly.
  */
 export interface ArtifactLinks {
-  url(jobId: string, artifactId: string): string;
-  /** True when the link is genuine and not yet expired. */
+  url(jobId: string, artifact: LinkedArtifact): Promise<string>;
+  /** True when a link to GenHub's server is genuine and not yet expired (never for presigned links). */
   verify(query: ArtifactLinkQuery): boolean;
+}
+
+/** How a browser should treat a served result: pictures, video, audio and SVG open, anything else downloads. */
+export function servedAs(
+  jobId: string,
+  artifact: LinkedArtifact,
+): { fileName: string; disposition: 'inline' | 'attachment' } {
+  return {
+    fileName: `${jobId}-${artifact.id}.${extensionFor(artifact.mediaType)}`,
+    disposition: mediaKind(artifact.mediaType) === 'other' ? 'attachment' : 'inline',
+  };
 }
 
 export function createArtifactLinks(options: ArtifactLinksOptions): ArtifactLinks {
@@ -34,7 +52,7 @@ export function createArtifactLinks(options: ArtifactLinksOptions): ArtifactLink
   const sign = (jobId: string, artifactId: string, expires: string) =>
     createHmac('sha256', options.secret).update(`${jobId}/${artifactId}/${expires}`).digest('base64url');
   return {
-    url(jobId, artifactId) {
+    async url(jobId, { id: artifactId }) {
       const expires = String(Math.floor((now() + options.ttlMs) / 1000));
       const path = `${encodeURIComponent(jobId)}/${encodeURIComponent(artifactId)}`;
       return `${base}/files/${path}?expires=${expires}&sig=${sign(jobId, artifactId, expires)}`;
@@ -46,5 +64,22 @@ export function createArtifactLinks(options: ArtifactLinksOptions): ArtifactLink
       const given = Buffer.from(signature);
       return expected.length === given.length && timingSafeEqual(expected, given);
     },
+  };
+}
+
+/** Links presigned by a store that makes them, valid for `ttlMs` (in whole seconds). */
+export function createPresignedArtifactLinks(
+  presign: NonNullable<ArtifactStore['presignedUrl']>,
+  ttlMs: number,
+): ArtifactLinks {
+  const expiresInSeconds = Math.max(1, Math.floor(ttlMs / 1000));
+  return {
+    url: (jobId, artifact) =>
+      presign(artifact.key, {
+        expiresInSeconds,
+        mediaType: artifact.mediaType,
+        ...servedAs(jobId, artifact),
+      }),
+    verify: () => false,
   };
 }

@@ -30,4 +30,23 @@ export interface ArtifactStore {
   localPath?(key: string): string;
   /** Deletes every file of a job, finished or partial; nothing happens when there are none. */
   remove(jobId: string): Promise<void>;
+  /**
+   * A link that serves the file straight from the store until it expires, for stores users can
+   * reach themselves (a bucket); without it, result links go through GenHub's own HTTP server.
+   */
+  presignedUrl?(key: string, options: PresignOptions): Promise<string>;
+  /** Writes and deletes a small probe file, failing with one sentence when the store cannot (doctor). */
+  checkWritable?(signal?: AbortSignal): Promise<void>;
+  /** Where the files are, for messages: a folder or `s3://bucket`. */
+  readonly location: string;
+  /** Releases connections; the store is not used after. */
+  close?(): Promise<void>;
+}
+
+export interface PresignOptions {
+  expiresInSeconds: number;
+  /** What a browser is told: the file's type, its name and whether to show it or download it. */
+  mediaType: string;
+  fileName: string;
+  disposition: 'inline' | 'attachment';
 }

@@ -3,10 +3,12 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { extensionFor, GenHubError, sniffMediaType } from '@genhub/provider';
+import { GenHubError, sniffMediaType } from '@genhub/provider';
 import type { ArtifactRecord } from '../jobs/job.js';
+import { artifactKey, jobFolder } from './artifact-key.js';
 import { DefaultArtifactLimits, tooLargeError } from './artifact-limits.js';
 import type { ArtifactStore, PutArtifactInput } from './artifact-store.js';
+import { untilAborted } from './until-aborted.js';
 
 export interface LocalArtifactStoreOptions {
   /** The folder every job's folder goes in; created when missing. */
@@ -19,7 +21,6 @@ export interface LocalArtifactStore extends ArtifactStore {
   localPath(key: string): string;
 }
 
-const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const SNIFF_BYTES = DefaultArtifactLimits.sniffBytes;
 
 /**
@@ -56,15 +57,16 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Lo
       return createReadStream(pathOf(key));
     },
     localPath: pathOf,
+    location: root,
     async remove(jobId) {
-      await rm(join(root, checkJobId(jobId)), { recursive: true, force: true });
+      await rm(join(root, jobFolder(jobId)), { recursive: true, force: true });
     },
   };
 }
 
 async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactRecord> {
   const { source, maxBytes, signal } = input;
-  const jobId = checkJobId(input.jobId);
+  const jobId = jobFolder(input.jobId);
   const iterator = source instanceof Uint8Array ? undefined : source[Symbol.asyncIterator]();
   const id = randomUUID();
   const folder = join(root, jobId);
@@ -116,7 +118,7 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
     handle = undefined;
 
     const mediaType = await sniffMediaType(Buffer.concat(head), input.declaredMediaType);
-    const key = `${jobId}/${id}.${extensionFor(mediaType)}`;
+    const key = artifactKey(jobId, id, mediaType);
     await rename(partial, join(root, key));
     await syncFolder(folder);
     return {
@@ -139,32 +141,6 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
     }
     throw GenHubError.from(error);
   }
-}
-
-function checkJobId(jobId: string): string {
-  if (!JOB_ID.test(jobId))
-    throw new GenHubError('INTERNAL', `"${jobId}" cannot be used as a job folder name.`);
-  return jobId;
-}
-
-/** Resolves with the promise, or rejects as soon as the signal aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolvePromise, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolvePromise(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Makes a rename durable; a no-op where folders cannot be opened (Windows). */

@@ -72,6 +72,40 @@ export const databaseConfigSchema = z
   })
   .strict();
 
+/** S3 presigned links (Signature V4) work for 7 days at most. */
+const MAX_PRESIGNED_LINK_HOURS = 7 * 24;
+
+/**
+ * An S3-compatible bucket for results. Credentials come from the AWS SDK's usual chain
+ * (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role), never from here.
+ */
+export const s3ConfigSchema = z
+  .object({
+    bucket: z.string().trim().min(3).max(63),
+    /** For S3-compatible servers (MinIO, R2, ...); AWS's own endpoint unless set. */
+    endpoint: z
+      .string()
+      .trim()
+      .url()
+      .refine((value) => /^https?:/i.test(value), { message: 'must be an http(s) URL' })
+      .optional(),
+    /**
+     * Where users reach the bucket, for result links, when it is not `endpoint` (which may be a
+     * name inside a container network); `endpoint` unless set.
+     */
+    publicEndpoint: z
+      .string()
+      .trim()
+      .url()
+      .refine((value) => /^https?:/i.test(value), { message: 'must be an http(s) URL' })
+      .optional(),
+    /** The SDK's region chain (AWS_REGION) unless set; `us-east-1` with a custom endpoint. */
+    region: z.string().trim().min(1).optional(),
+    /** `https://host/bucket/key` instead of `https://bucket.host/key`, as most self-hosted servers need. */
+    forcePathStyle: z.union([z.boolean(), z.stringbool()]).default(false),
+  })
+  .strict();
+
 /** The whole configuration, as a file holds it after the environment is merged in. */
 export const genHubConfigSchema = z
   .object({
@@ -168,8 +202,19 @@ export const genHubConfigSchema = z
     redis: redisConfigSchema.default(redisConfigSchema.parse({})),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    /** Results in an S3-compatible bucket instead of `dataDir` (see s3ConfigSchema). */
+    s3: s3ConfigSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    if (config.s3 && config.linkTtlHours > MAX_PRESIGNED_LINK_HOURS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['linkTtlHours'],
+        message: `must be at most ${MAX_PRESIGNED_LINK_HOURS} with results in S3 (presigned links last 7 days at most)`,
+      });
+    }
+  });
 
 export type GenHubConfig = z.output<typeof genHubConfigSchema>;
 export type GenHubConfigInput = z.input<typeof genHubConfigSchema>;

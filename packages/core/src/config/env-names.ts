@@ -36,6 +36,11 @@ export const CORE_ENV_VARS = {
   'redis.url': 'GENHUB_REDIS_URL',
   'redis.lockSeconds': 'GENHUB_REDIS_LOCK_SECONDS',
   'redis.prefix': 'GENHUB_REDIS_PREFIX',
+  's3.bucket': 'GENHUB_S3_BUCKET',
+  's3.endpoint': 'GENHUB_S3_ENDPOINT',
+  's3.publicEndpoint': 'GENHUB_S3_PUBLIC_ENDPOINT',
+  's3.region': 'GENHUB_S3_REGION',
+  's3.forcePathStyle': 'GENHUB_S3_FORCE_PATH_STYLE',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */

@@ -115,6 +115,56 @@ describe('loadConfig', () => {
   });
 });
 
+describe('S3 settings', () => {
+  it('reads the bucket from GENHUB_S3_* variables, and has none unless GENHUB_S3_BUCKET is set', () => {
+    expect(loadConfig({ env: {}, cwd: tmpdir() }).s3).toBeUndefined();
+    const config = loadConfig({
+      env: {
+        GENHUB_S3_BUCKET: 'genhub-results',
+        GENHUB_S3_ENDPOINT: 'http://minio:9000',
+        GENHUB_S3_PUBLIC_ENDPOINT: 'https://files.example.com',
+        GENHUB_S3_REGION: 'eu-west-1',
+        GENHUB_S3_FORCE_PATH_STYLE: 'true',
+      },
+      cwd: tmpdir(),
+    });
+    expect(config.s3).toEqual({
+      bucket: 'genhub-results',
+      endpoint: 'http://minio:9000',
+      publicEndpoint: 'https://files.example.com',
+      region: 'eu-west-1',
+      forcePathStyle: true,
+    });
+    const virtualHosted = loadConfig({
+      env: { GENHUB_S3_BUCKET: 'genhub-results', GENHUB_S3_FORCE_PATH_STYLE: 'false' },
+      cwd: tmpdir(),
+    });
+    expect(virtualHosted.s3).toEqual({ bucket: 'genhub-results', forcePathStyle: false });
+  });
+
+  it('names the variable of a bad setting, and refuses links longer than presigned ones can last', () => {
+    const missing = configError(() => loadConfig({ env: { GENHUB_S3_REGION: 'eu-west-1' }, cwd: tmpdir() }));
+    expect(missing.issues).toEqual([expect.objectContaining({ key: 's3.bucket', env: 'GENHUB_S3_BUCKET' })]);
+    const endpoint = configError(() =>
+      loadConfig({ env: { GENHUB_S3_BUCKET: 'results', GENHUB_S3_ENDPOINT: 'minio:9000' }, cwd: tmpdir() }),
+    );
+    expect(endpoint.issues).toEqual([
+      expect.objectContaining({ key: 's3.endpoint', env: 'GENHUB_S3_ENDPOINT' }),
+    ]);
+    const ttl = configError(() =>
+      loadConfig({ env: { GENHUB_S3_BUCKET: 'results', GENHUB_LINK_TTL_HOURS: '169' }, cwd: tmpdir() }),
+    );
+    expect(ttl.issues).toEqual([
+      {
+        key: 'linkTtlHours',
+        env: 'GENHUB_LINK_TTL_HOURS',
+        message: 'must be at most 168 with results in S3 (presigned links last 7 days at most)',
+      },
+    ]);
+    expect(loadConfig({ env: { GENHUB_LINK_TTL_HOURS: '169' }, cwd: tmpdir() }).linkTtlHours).toBe(169);
+  });
+});
+
 describe('provider settings from the environment', () => {
   it('maps GENHUB_<ID>_<KEY> to camelCase keys of that plugin only', () => {
     const env = {

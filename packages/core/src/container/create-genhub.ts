@@ -5,10 +5,15 @@ import { join } from 'node:path';
 import type { Logger, ProviderPlugin } from '@genhub/provider';
 import { type Clock, ConfigError, type ConfigIssue, Redactor, systemClock } from '@genhub/provider';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
-import { type ArtifactLinks, createArtifactLinks } from '../artifacts/artifact-links.js';
+import {
+  type ArtifactLinks,
+  createArtifactLinks,
+  createPresignedArtifactLinks,
+} from '../artifacts/artifact-links.js';
+import type { ArtifactStore } from '../artifacts/artifact-store.js';
 import { createGuardedFetcher } from '../artifacts/guarded-fetch.js';
 import { linkSecret } from '../artifacts/link-secret.js';
-import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
+import { createLocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
 import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
 import { providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
@@ -32,6 +37,8 @@ import { Tokens } from './tokens.js';
 export interface CreateGenHubOptions {
   /** Replaces the SQLite store in `dataDir` (tests, other databases). */
   store?: Store;
+  /** Replaces the artifact folder in `dataDir` (a bucket); `close` closes it. */
+  artifacts?: ArtifactStore;
   /** Plugins the application bundles; those named in `config.plugins` are imported as well. */
   plugins?: readonly ProviderPlugin[];
   /** Source of `GENHUB_<ID>_<KEY>` provider settings; defaults to `process.env`. */
@@ -63,8 +70,8 @@ export interface GenHub {
   logger: Logger;
   plugins: readonly PluginStatus[];
   store: Store;
-  artifacts: LocalArtifactStore;
-  /** Signed links to stored results, under `config.publicUrl`. */
+  artifacts: ArtifactStore;
+  /** Expiring links to stored results: presigned by the store when it can, else under `config.publicUrl`. */
   links: ArtifactLinks;
   generation: GenerationService;
   /** Starts driving jobs, resuming every unfinished one unless `resume` is false. */
@@ -179,18 +186,22 @@ export async function createGenHub(
       file: join(config.dataDir, 'genhub.db'),
       synchronous: config.sqlite.synchronous,
     }));
-  const artifacts = createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
-  const links = createArtifactLinks({
-    baseUrl: config.publicUrl,
-    // A store passed in by a test means no data folder to keep a secret in; a configured database
-    // (PostgreSQL) still has one, for the artifacts.
-    secret:
-      config.linkSecret ??
-      (options.store && config.database.url === undefined
-        ? randomBytes(32)
-        : await linkSecret(config.dataDir)),
-    ttlMs: config.linkTtlHours * 3_600_000,
-  });
+  const artifacts =
+    options.artifacts ?? createLocalArtifactStore({ root: join(config.dataDir, 'artifacts') });
+  const linkTtlMs = config.linkTtlHours * 3_600_000;
+  const links = artifacts.presignedUrl
+    ? createPresignedArtifactLinks(artifacts.presignedUrl.bind(artifacts), linkTtlMs)
+    : createArtifactLinks({
+        baseUrl: config.publicUrl,
+        // A store passed in by a test means no data folder to keep a secret in; a configured database
+        // (PostgreSQL) still has one, for the artifacts.
+        secret:
+          config.linkSecret ??
+          (options.store && config.database.url === undefined
+            ? randomBytes(32)
+            : await linkSecret(config.dataDir)),
+        ttlMs: linkTtlMs,
+      });
   // The operator's trusted origins, and each self-hosted provider's own servers.
   const providerOrigins = registry.providerIds().flatMap((id) => registry.provider(id)?.trustedOrigins ?? []);
   const fetcher = createGuardedFetcher({
@@ -241,6 +252,7 @@ export async function createGenHub(
       await fetcher.close();
       await http.close();
       await store.close();
+      await artifacts.close?.();
     },
   };
 }
