@@ -200,6 +200,10 @@ export { describeModel, exampleParams, paramsJsonSchema } from './registry/model
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
+export type { BlockedTerms, CompileBlockedTermsOptions } from './safety/blocked-terms.js';
+export { BLOCKED_PROMPT_SENTENCE } from './safety/blocked-terms.js';
+export type { BlocklistChange } from './safety/community-blocklists.js';
+export { CommunityBlocklistLimits, CommunityBlocklists } from './safety/community-blocklists.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

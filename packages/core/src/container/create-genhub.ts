@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { compileBlockedTerms } from '../safety/blocked-terms.js';
+import { CommunityBlocklists } from '../safety/community-blocklists.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import type { Logger, ProviderPlugin } from '@genhub/provider';
@@ -70,6 +71,8 @@ export interface GenHub {
   generation: GenerationService;
   /** The audit log and user blocks (kept in the store). */
   moderation: Moderation;
+  /** Each community's own blocklist, set by its admins. */
+  blocklists: CommunityBlocklists;
   /** Starts driving jobs, resuming every unfinished one unless `resume` is false. */
   start(options?: { resume?: boolean }): Promise<{ resumed: number }>;
   /** Stops taking work, lets running jobs reach a persisted state, closes everything. */
@@ -193,6 +196,7 @@ export async function createGenHub(
   const fetcher = createGuardedFetcher({
     guard: createSsrfGuard({ trustedOrigins: [...config.trustedOrigins, ...providerOrigins] }),
   });
+  const blocklists = new CommunityBlocklists(store.records, store.moderation);
   const generation = new GenerationService({
     registry,
     store,
@@ -206,6 +210,7 @@ export async function createGenHub(
     limits: config.limits,
     ...webhookBase(config.publicUrl),
     blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
+    communityBlocklists: blocklists,
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });
@@ -222,6 +227,7 @@ export async function createGenHub(
     links,
     generation,
     moderation: store.moderation,
+    blocklists,
     start: (options) => generation.start(options),
     async close() {
       if (closed) return;

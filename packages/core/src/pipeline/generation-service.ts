@@ -18,6 +18,7 @@ import { taskClassOf } from '../limits/task-class.js';
 import { BLOCKED_USER_SENTENCE } from '../moderation/moderation.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
+import type { CommunityBlocklists } from '../safety/community-blocklists.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import { JobEvents } from './job-events.js';
@@ -68,6 +69,8 @@ export interface GenerationServiceDeps {
   webhookBaseUrl?: string;
   /** What no request may contain (`safety.blockedTerms`). */
   blockedTerms?: BlockedTerms;
+  /** What no request in a given community may contain, set by its admins. */
+  communityBlocklists?: CommunityBlocklists;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -257,12 +260,43 @@ export class GenerationService {
         });
       }
     }
-    if (!this.deps.blockedTerms) return;
+    await this.#screenText(input, this.deps.blockedTerms, 'installation blocklist');
+    if (input.communityId !== undefined && this.deps.communityBlocklists) {
+      const terms = await this.deps.communityBlocklists.terms(input.communityId);
+      await this.#screenText(input, terms, 'community blocklist');
+    }
+  }
+
+  /**
+   * Refuses a request holding a term of `terms`; the operator's log names it, and a refusal in a
+   * community goes to its audit log ('prompt-refused', seen by its admins only).
+   */
+  async #screenText(
+    input: GenerationQuoteInput,
+    terms: BlockedTerms | undefined,
+    list: string,
+  ): Promise<void> {
+    if (!terms) return;
     try {
-      assertNotBlocked(this.deps.blockedTerms, input.params);
+      assertNotBlocked(terms, input.params);
     } catch (error) {
       const entry = GenHubError.isInstance(error) ? error.details?.entry : undefined;
-      this.deps.logger.warn('refused a request with a blocked term', { userId: input.userId, entry });
+      this.deps.logger.warn('refused a request with a blocked term', { userId: input.userId, entry, list });
+      if (input.communityId !== undefined) {
+        // The operator's own entries stay with the operator; a community's admins see their own.
+        const detail = list === 'community blocklist' ? `${list}: "${String(entry)}"` : list;
+        await this.deps.store.moderation
+          .record({
+            actor: input.userId ?? 'unknown',
+            action: 'prompt-refused',
+            community: input.communityId,
+            target: input.userId ?? null,
+            detail,
+          })
+          .catch((recordError: unknown) =>
+            this.deps.logger.error('could not record a refused prompt', { error: String(recordError) }),
+          );
+      }
       throw error;
     }
   }
