@@ -31,6 +31,7 @@ export type {
   ModelLimits,
   ModelSpec,
   ModelTimeouts,
+  ModerationVerdict,
   Output,
   OutputKind,
   OutputMetadata,
@@ -204,6 +205,7 @@ export type { BlockedTerms, CompileBlockedTermsOptions } from './safety/blocked-
 export { BLOCKED_PROMPT_SENTENCE } from './safety/blocked-terms.js';
 export type { BlocklistChange } from './safety/community-blocklists.js';
 export { CommunityBlocklistLimits, CommunityBlocklists } from './safety/community-blocklists.js';
+export { ContentCheck, FLAGGED_PROMPT_SENTENCE } from './safety/content-check.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { compileBlockedTerms } from '../safety/blocked-terms.js';
 import { CommunityBlocklists } from '../safety/community-blocklists.js';
+import { ContentCheck } from '../safety/content-check.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import type { Logger, ProviderPlugin } from '@genhub/provider';
@@ -12,7 +13,7 @@ import { linkSecret } from '../artifacts/link-secret.js';
 import { createLocalArtifactStore, type LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
 import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
-import { providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
+import { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
 import { parseConfig } from '../config/load-config.js';
 import { createHttpClient } from '../http/undici-http-client.js';
 import { createLogger } from '../logging/pino-logger.js';
@@ -173,6 +174,7 @@ export async function createGenHub(
       statuses.push({ ...describe(plugin), state: 'failed', models: 0, message });
     }
   }
+  const contentCheck = chooseContentCheck(config, registry, problems);
   if (problems.length > 0) {
     await http.close();
     throw new ConfigError(problems);
@@ -211,6 +213,7 @@ export async function createGenHub(
     ...webhookBase(config.publicUrl),
     blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
     communityBlocklists: blocklists,
+    ...(contentCheck ? { contentCheck } : {}),
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });
@@ -250,6 +253,24 @@ function webhookBase(publicUrl: string): { webhookBaseUrl?: string } {
   const host = new URL(publicUrl).hostname;
   if (host === 'localhost' || host === '[::1]' || host.startsWith('127.')) return {};
   return { webhookBaseUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks` };
+}
+
+/** The provider named in `safety.moderationProvider`, which must be running and offer `moderate`. */
+function chooseContentCheck(
+  config: GenHubConfig,
+  registry: Registry,
+  problems: ConfigIssue[],
+): ContentCheck | undefined {
+  const id = config.safety.moderationProvider;
+  if (id === undefined) return undefined;
+  const moderate = registry.provider(id)?.moderate;
+  if (moderate) return new ContentCheck(id, moderate.bind(registry.provider(id)));
+  problems.push({
+    key: 'safety.moderationProvider',
+    env: CORE_ENV_VARS['safety.moderationProvider'],
+    message: `names "${id}", which is not a configured provider with a content check (OpenAI's plugin has one).`,
+  });
+  return undefined;
 }
 
 function describe(plugin: ProviderPlugin): { id: string; name: string } {

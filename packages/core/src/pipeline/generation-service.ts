@@ -19,6 +19,7 @@ import { BLOCKED_USER_SENTENCE } from '../moderation/moderation.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
 import type { CommunityBlocklists } from '../safety/community-blocklists.js';
+import { type ContentCheck, FLAGGED_PROMPT_SENTENCE } from '../safety/content-check.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import { JobEvents } from './job-events.js';
@@ -71,6 +72,8 @@ export interface GenerationServiceDeps {
   blockedTerms?: BlockedTerms;
   /** What no request in a given community may contain, set by its admins. */
   communityBlocklists?: CommunityBlocklists;
+  /** The operator's chosen provider content check (`safety.moderationProvider`). */
+  contentCheck?: ContentCheck;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -265,6 +268,34 @@ export class GenerationService {
       const terms = await this.deps.communityBlocklists.terms(input.communityId);
       await this.#screenText(input, terms, 'community blocklist');
     }
+    if (this.deps.contentCheck) {
+      const verdict = await this.deps.contentCheck.check(input.params);
+      if (verdict.flagged) {
+        const categories = verdict.categories.join(', ') || 'unspecified';
+        this.deps.logger.warn('the content check flagged a request', { userId: input.userId, categories });
+        await this.#recordRefusal(input, `content check: ${categories}`);
+        throw new GenHubError('INVALID_INPUT', FLAGGED_PROMPT_SENTENCE, {
+          retryable: false,
+          details: { reason: 'content-check', categories: [...verdict.categories] },
+        });
+      }
+    }
+  }
+
+  /** A refused prompt in a community goes to its audit log ('prompt-refused'), seen by its admins only. */
+  async #recordRefusal(input: GenerationQuoteInput, detail: string): Promise<void> {
+    if (input.communityId === undefined) return;
+    await this.deps.store.moderation
+      .record({
+        actor: input.userId ?? 'unknown',
+        action: 'prompt-refused',
+        community: input.communityId,
+        target: input.userId ?? null,
+        detail,
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error('could not record a refused prompt', { error: String(error) }),
+      );
   }
 
   /**
@@ -282,21 +313,8 @@ export class GenerationService {
     } catch (error) {
       const entry = GenHubError.isInstance(error) ? error.details?.entry : undefined;
       this.deps.logger.warn('refused a request with a blocked term', { userId: input.userId, entry, list });
-      if (input.communityId !== undefined) {
-        // The operator's own entries stay with the operator; a community's admins see their own.
-        const detail = list === 'community blocklist' ? `${list}: "${String(entry)}"` : list;
-        await this.deps.store.moderation
-          .record({
-            actor: input.userId ?? 'unknown',
-            action: 'prompt-refused',
-            community: input.communityId,
-            target: input.userId ?? null,
-            detail,
-          })
-          .catch((recordError: unknown) =>
-            this.deps.logger.error('could not record a refused prompt', { error: String(recordError) }),
-          );
-      }
+      // The operator's own entries stay with the operator; a community's admins see their own.
+      await this.#recordRefusal(input, list === 'community blocklist' ? `${list}: "${String(entry)}"` : list);
       throw error;
     }
   }

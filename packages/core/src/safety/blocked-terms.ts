@@ -89,7 +89,8 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-function textValues(value: unknown): string[] {
+/** Every text a request's parameters hold (prompts, negative prompts), not URLs or media types. */
+export function textValues(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(textValues);
   if (typeof value === 'object' && value !== null) {
