@@ -172,6 +172,7 @@ export {
 export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
 export { validateParams } from './params/validate-params.js';
 export type {
+  AllowanceOverrides,
   GenerationInput,
   GenerationQuote,
   GenerationQuoteInput,
@@ -206,6 +207,8 @@ export { BLOCKED_PROMPT_SENTENCE } from './safety/blocked-terms.js';
 export type { BlocklistChange } from './safety/community-blocklists.js';
 export { CommunityBlocklistLimits, CommunityBlocklists } from './safety/community-blocklists.js';
 export { ContentCheck, FLAGGED_PROMPT_SENTENCE } from './safety/content-check.js';
+export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/allowances.js';
+export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

@@ -327,7 +327,7 @@ export interface DiscordFakeStateOptions {
   cdnBaseUrl: string;
   botUser: { id: string; username: string };
   botPermissions: bigint;
-  guilds: ReadonlyArray<{ name: string; channels: readonly string[] }>;
+  guilds: ReadonlyArray<{ name: string; channels: readonly string[]; id?: string | undefined }>;
 }
 
 /** What a message event means for the gateway. */
@@ -351,7 +351,7 @@ export class DiscordFakeState {
 
   constructor(private readonly options: DiscordFakeStateOptions) {
     this.botUser = this.addUser({ ...options.botUser, bot: true, globalName: null });
-    for (const guild of options.guilds) this.addGuild(guild.name, guild.channels);
+    for (const guild of options.guilds) this.addGuild(guild.name, guild.channels, guild.id);
   }
 
   /** Calls `listener` after every change the fake notices; returns the unsubscribe function. */
@@ -386,8 +386,7 @@ export class DiscordFakeState {
     return user;
   }
 
-  addGuild(name: string, channelNames: readonly string[]): DiscordFakeGuild {
-    const id = this.nextId();
+  addGuild(name: string, channelNames: readonly string[], id = this.nextId()): DiscordFakeGuild {
     const owner = this.addUser({ username: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}owner` });
     const guild: MutableGuild = {
       id,
