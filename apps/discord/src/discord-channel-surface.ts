@@ -1,15 +1,15 @@
 import type { ChatMessage, ChatMessageHandle, ChatSurface, SurfaceLimits } from '@genhub/chat';
 import type { Logger } from '@genhub/core';
-import type { Client, DMChannel } from 'discord.js';
+import type { Client, DMChannel, TextChannel } from 'discord.js';
 import { describeDiscordError } from './describe-discord-error.js';
 import { discordMessageBody } from './discord-message-body.js';
 import { DiscordMessageHandle } from './discord-message-handle.js';
 
-/** A channel the bot posts to with its own REST access: a user's direct messages. */
+/** A channel the bot posts to with its own REST access: a user's direct messages, or a server's channel. */
 export class DiscordChannelSurface implements ChatSurface {
   constructor(
     private readonly client: Client,
-    private readonly channel: DMChannel,
+    private readonly channel: DMChannel | TextChannel,
     readonly limits: SurfaceLimits,
     private readonly logger: Logger,
   ) {}
@@ -32,7 +32,10 @@ export class DiscordChannelSurface implements ChatSurface {
         this.logger,
       );
     } catch (error) {
-      this.logger.warn('could not send a direct message', describeDiscordError(error));
+      this.logger.warn('could not send a message to a channel', {
+        channelId: this.channel.id,
+        ...describeDiscordError(error),
+      });
       throw error;
     }
   }

@@ -1,12 +1,14 @@
 import type { CommandDefinition, CommandOption } from '@genhub/chat';
 import {
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandAttachmentOption,
   SlashCommandBooleanOption,
   SlashCommandBuilder,
+  SlashCommandChannelOption,
   SlashCommandIntegerOption,
   SlashCommandNumberOption,
   SlashCommandStringOption,
@@ -27,6 +29,7 @@ interface OptionTarget {
   addBooleanOption(option: SlashCommandBooleanOption): unknown;
   addAttachmentOption(option: SlashCommandAttachmentOption): unknown;
   addUserOption(option: SlashCommandUserOption): unknown;
+  addChannelOption(option: SlashCommandChannelOption): unknown;
 }
 
 /**
@@ -137,6 +140,15 @@ function addOptions(target: OptionTarget, options: readonly CommandOption[]): vo
       case 'user':
         target.addUserOption(
           new SlashCommandUserOption().setName(name).setDescription(description).setRequired(option.required),
+        );
+        break;
+      case 'channel':
+        target.addChannelOption(
+          new SlashCommandChannelOption()
+            .setName(name)
+            .setDescription(description)
+            .setRequired(option.required)
+            .addChannelTypes(ChannelType.GuildText),
         );
         break;
     }

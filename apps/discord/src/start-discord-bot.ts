@@ -7,6 +7,7 @@ import type { DiscordConfig } from './discord-config.js';
 import { DiscordInteractionHandler } from './discord-interaction-handler.js';
 import { discordSurfaceLimits } from './discord-limits.js';
 import { DiscordMessageHandle, parseDiscordMessageRef } from './discord-message-handle.js';
+import { DiscordReportOutlet } from './discord-report-outlet.js';
 import { shardPlan } from './discord-shards.js';
 import { makeDiscordRequest } from './make-discord-request.js';
 import { sharedIdentifyThrottler } from './shared-identify-throttler.js';
@@ -104,6 +105,10 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     const handle = new DiscordMessageHandle(client, ref, logger);
     return handle.reachable() ? handle : undefined;
   };
+  controller.attachReportOutlet(
+    FRONT_END,
+    new DiscordReportOutlet(client, discordSurfaceLimits(undefined, config.editIntervalMs), logger),
+  );
   const resumed = await controller.resume(
     FRONT_END,
     restore,

@@ -9,6 +9,7 @@ import {
   type GenHub,
   type GenHubConfigInput,
   type MemoryLogLine,
+  type ProviderPlugin,
 } from '@genhub/core';
 import { fakePlugin } from '@genhub/testkit';
 import { deployCommands } from '../src/deploy-commands.js';
@@ -37,6 +38,8 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   fake?: DiscordFakeOptions;
   genhub?: GenHubConfigInput;
+  /** The scripted fake provider unless given. */
+  plugins?: readonly ProviderPlugin[];
   /** More `DISCORD_*` variables, such as the shard settings. */
   env?: Readonly<Record<string, string>>;
   /**
@@ -70,7 +73,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
         ...options.genhub,
         jobs: { pollInitialMs: 5, pollMaxMs: 20 },
       },
-      { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+      { plugins: options.plugins ?? [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
     );
     const controller = new ChatController(genhub);
     // The bot resumes unfinished jobs before GenHub drives them again, so none ends unseen.

@@ -69,6 +69,7 @@ describe('GenHub on Discord (a real discord.js client against the fake)', () => 
       'Animate',
       'Info',
       'Delete',
+      'Report',
     ]);
     expect(result.content.length).toBeLessThanOrEqual(2000);
 
@@ -192,7 +193,7 @@ describe('GenHub on Discord (a real discord.js client against the fake)', () => 
       ['image/svg+xml', 'svg'],
     ]);
     expect(result.attachments[0]!.filename).toMatch(/-preview\.png$/);
-    expect(result.buttons().map((button) => button.label)).toEqual(['Reroll', 'Info', 'Delete']);
+    expect(result.buttons().map((button) => button.label)).toEqual(['Reroll', 'Info', 'Delete', 'Report']);
     const job = await h.genhub.generation.get(jobId(result) ?? '');
     expect(job?.task).toBe('text-to-vector');
   });

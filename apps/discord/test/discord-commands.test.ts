@@ -98,6 +98,11 @@ describe('discordCommands', () => {
       ['models', ApplicationCommandOptionType.Subcommand],
       ['limits', ApplicationCommandOptionType.Subcommand],
       ['payer', ApplicationCommandOptionType.Subcommand],
+      ['blocklist', ApplicationCommandOptionType.Subcommand],
+      ['block', ApplicationCommandOptionType.Subcommand],
+      ['unblock', ApplicationCommandOptionType.Subcommand],
+      ['log', ApplicationCommandOptionType.Subcommand],
+      ['reports', ApplicationCommandOptionType.Subcommand],
     ]);
     const grant = admin?.options?.[0];
     expect(grant && optionsOf(grant).map((option) => [option.name, option.type, option.required])).toEqual([

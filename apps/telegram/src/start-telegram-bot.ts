@@ -22,8 +22,8 @@ import { registerWebhook, type WebhookRegistration } from './register-webhook.js
 import { FRONT_END, telegramActor } from './telegram-actor.js';
 import type { TelegramConfig } from './telegram-config.js';
 import { describeTelegramError } from './telegram-errors.js';
-import { TelegramMessageHandle } from './telegram-message-handle.js';
 import { TelegramOutbox } from './telegram-outbox.js';
+import { TelegramReportOutlet } from './telegram-report-outlet.js';
 import { TelegramSurface } from './telegram-surface.js';
 import { typedCommand } from './typed-command.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
@@ -172,12 +172,9 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
       logger.warn('could not register the command list', { error: describe(error) }),
     );
 
-  const restore = (ref: JsonObject): ChatMessageHandle | undefined => {
-    const { chatId, messageId, threadId } = ref;
-    if (typeof chatId !== 'number' || typeof messageId !== 'number') return undefined;
-    const place = { chatId, ...(typeof threadId === 'number' ? { threadId } : {}) };
-    return new TelegramMessageHandle(outbox, place, { id: messageId, isMedia: false });
-  };
+  const reports = new TelegramReportOutlet(outbox, admins, logger, config.token);
+  controller.attachReportOutlet(FRONT_END, reports);
+  const restore = (ref: JsonObject): ChatMessageHandle | undefined => reports.restore(ref);
   // One pace for every resumed job: the slower group pace is within Telegram's limits everywhere.
   const resumed = await controller.resume(FRONT_END, restore, outbox.limits(false));
   if (resumed > 0) logger.info('following unfinished Telegram jobs again', { resumed });

@@ -17,6 +17,7 @@ import {
   type GenHubConfigInput,
   type JobRecord,
   type MemoryLogLine,
+  type ProviderPlugin,
   Redactor,
 } from '@genhub/core';
 import { fakePlugin } from '@genhub/testkit';
@@ -62,6 +63,8 @@ export interface HarnessOptions {
   beside?: Harness;
   /** How long the bot's `stop` may take; its default unless given. */
   stopGraceMs?: number;
+  /** The scripted fake provider unless given. */
+  plugins?: readonly ProviderPlugin[];
 }
 
 const open: Harness[] = [];
@@ -85,7 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.genhub,
       jobs: { pollInitialMs: 5, pollMaxMs: 20 },
     },
-    { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+    { plugins: options.plugins ?? [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
   );
   await genhub.start();
   let controller = new ChatController(genhub);

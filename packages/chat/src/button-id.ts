@@ -11,6 +11,10 @@ export const BUTTON_ACTIONS = {
   cancel: 'k',
   followUp: 'f',
   usagePage: 'p',
+  report: 'q',
+  reportDelete: 'y',
+  reportBlock: 'b',
+  logPage: 'l',
 } as const;
 
 export type ButtonAction = keyof typeof BUTTON_ACTIONS;

@@ -36,8 +36,16 @@ import { helpMessage } from './help-screen.js';
 import { JobFollowers } from './job-follower.js';
 import { jobInfoMessage, jobResultMessage, jobStatusMessage } from './job-message.js';
 import { modelsMessage } from './models-screen.js';
+import {
+  auditLogMessage,
+  isModerationSubcommand,
+  moderatedCommunity,
+  moderationCommand,
+} from './moderation-commands.js';
 import { noModelSentence } from './no-model-sentence.js';
 import { parseTextCommand, resolveFlags } from './parse-text-command.js';
+import { ReportFlow } from './report-flow.js';
+import type { ReportOutlet } from './report-outlet.js';
 import { jobFollowUps, resultButtons } from './result-buttons.js';
 import { type OptionValues, settingsCommand } from './settings-command.js';
 
@@ -75,11 +83,21 @@ export class ChatController {
   readonly settings: ChatSettings;
   readonly #followers: JobFollowers;
   readonly #flow: GenerationFlow;
+  readonly #reports: ReportFlow;
 
   constructor(private readonly genhub: ChatGenHub) {
     this.settings = new ChatSettings(genhub.store.records);
+    this.#reports = new ReportFlow(genhub);
     this.#followers = new JobFollowers(genhub);
     this.#flow = new GenerationFlow(genhub, this.settings, this.#followers);
+  }
+
+  /**
+   * Lends reports a front end's reach (its admins, its messages); a front end calls this once at
+   * start. Without it, Report buttons pressed there say reports cannot be sent.
+   */
+  attachReportOutlet(frontEnd: string, outlet: ReportOutlet): void {
+    this.#reports.attach(frontEnd, outlet);
   }
 
   /** The commands to register, with options derived from the registry's models. */
@@ -159,17 +177,22 @@ export class ChatController {
         case 'settings':
           await surface.reply(await settingsCommand(this.genhub, this.settings, actor, options));
           return;
-        case 'admin':
+        case 'admin': {
+          const subcommand = request.subcommand ?? firstWord(request.text);
           await surface.reply(
-            await adminCommand(
-              this.genhub,
-              this.settings,
-              actor,
-              request.subcommand ?? firstWord(request.text),
-              options,
-            ),
+            subcommand !== undefined && isModerationSubcommand(subcommand)
+              ? await moderationCommand(
+                  this.genhub,
+                  this.#reports,
+                  actor,
+                  subcommand,
+                  options,
+                  surface.limits.maxTextLength,
+                )
+              : await adminCommand(this.genhub, this.settings, actor, subcommand, options),
           );
           return;
+        }
       }
     });
   }
@@ -192,6 +215,19 @@ export class ChatController {
           return this.#flow.confirm(actor, surface, target.ref, pressed);
         case 'abort':
           return this.#flow.abort(actor, surface, target.ref, pressed);
+        case 'logPage': {
+          const community = await moderatedCommunity(this.#reports, actor);
+          const before = Number(target.ref);
+          const page = await auditLogMessage(
+            this.genhub,
+            community,
+            Number.isSafeInteger(before) ? before : undefined,
+            surface.limits.maxTextLength,
+          );
+          if (pressed) await pressed.edit(page);
+          else await surface.reply(page);
+          return;
+        }
         case 'usagePage': {
           const page = await usageMessage(this.genhub, actor, target.ref, surface.limits.maxTextLength);
           if (pressed) await pressed.edit(page);
@@ -217,6 +253,11 @@ export class ChatController {
           return;
         case 'cancel':
           return this.#cancel(actor, surface, job.id);
+        case 'report':
+          return this.#reports.report(actor, surface, job);
+        case 'reportDelete':
+        case 'reportBlock':
+          return this.#reports.act(actor, surface, job, target.action);
         default:
           return this.#next(actor, surface, job, target.action, target.index);
       }

@@ -9,6 +9,7 @@ import {
   MODEL_OPTION,
   type ModelLister,
 } from './commands.js';
+import { MODERATION_SUBCOMMANDS } from './moderation-commands.js';
 
 /** A subcommand (`/admin grant`). */
 export interface SubcommandDefinition {
@@ -145,6 +146,7 @@ const ADMIN_SUBCOMMANDS: SubcommandDefinition[] = [
       }),
     ],
   },
+  ...MODERATION_SUBCOMMANDS,
 ];
 
 /**

@@ -186,7 +186,7 @@ export const MAX_OPTIONS = 25;
 export const MAX_CHOICES = 25;
 const MAX_DESCRIPTION = 100;
 
-export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'user';
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'user' | 'channel';
 
 /** A command argument, platform-neutral. */
 export interface CommandOption {

@@ -57,7 +57,11 @@ export class GenerationFlow {
     effective: EffectiveSettings,
     origin: JsonObject = {},
   ): Promise<void> {
-    const quote = this.genhub.generation.quote(planned);
+    const quote = await this.genhub.generation.quote({
+      ...planned,
+      userId: actor.userId,
+      communityId: actor.communityId,
+    });
     // A new user's welcome and today's free allowance are in the balance before any price is shown.
     await this.genhub.generation.grantAllowances(actor.userId, communityAllowances(effective.community));
     const threshold = usdToMicros(

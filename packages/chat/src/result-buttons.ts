@@ -16,7 +16,8 @@ const action = (label: string, id: string, style: ActionButton['style'] = 'secon
 
 /**
  * The buttons under a finished job: the provider's own follow-ups first (Midjourney's U1-U4, V1-V4),
- * then reroll, variations, upscale and animate where a model can do them, then info and delete.
+ * then reroll, variations, upscale and animate where a model can do them, then info and delete, and
+ * report where the result was made in a community.
  * Rows are cut to the platform's limits; follow-ups that do not fit are left off.
  */
 export function resultButtons(
@@ -40,6 +41,10 @@ export function resultButtons(
   const tail = [
     action('Info', encodeButtonId({ action: 'info', ref: job.id })),
     action('Delete', encodeButtonId({ action: 'delete', ref: job.id }), 'danger'),
+    // In a community, anyone may bring a result to its admins.
+    ...(job.communityId === null
+      ? []
+      : [action('Report', encodeButtonId({ action: 'report', ref: job.id }))]),
   ];
   const ownRows = chunk([...own, ...tail], limits.maxButtonsPerRow);
   const followRows = chunk(

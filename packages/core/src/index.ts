@@ -31,6 +31,7 @@ export type {
   ModelLimits,
   ModelSpec,
   ModelTimeouts,
+  ModerationVerdict,
   Output,
   OutputKind,
   OutputMetadata,
@@ -161,6 +162,8 @@ export { createMemoryLogger } from './logging/memory-logger.js';
 export type { CreateLoggerOptions } from './logging/pino-logger.js';
 export { createLogger } from './logging/pino-logger.js';
 export { withRedaction } from './logging/redacting-logger.js';
+export type { AuditEntry, AuditLogQuery, BlockRequest, Moderation } from './moderation/moderation.js';
+export { BLOCKED_USER_SENTENCE } from './moderation/moderation.js';
 export { describeAccepted } from './params/describe-accepted.js';
 export { describeIssue, formatParamPath } from './params/describe-issue.js';
 export { checkModelLimits } from './params/model-limits.js';
@@ -180,6 +183,7 @@ export type {
   AllowanceOverrides,
   GenerationInput,
   GenerationQuote,
+  GenerationQuoteInput,
   GenerationServiceDeps,
   WebhookOutcome,
 } from './pipeline/generation-service.js';
@@ -219,6 +223,11 @@ export { describeModel, exampleParams, paramsJsonSchema } from './registry/model
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
+export type { BlockedTerms, CompileBlockedTermsOptions } from './safety/blocked-terms.js';
+export { BLOCKED_PROMPT_SENTENCE } from './safety/blocked-terms.js';
+export type { BlocklistChange } from './safety/community-blocklists.js';
+export { CommunityBlocklistLimits, CommunityBlocklists } from './safety/community-blocklists.js';
+export { ContentCheck, FLAGGED_PROMPT_SENTENCE } from './safety/content-check.js';
 export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/allowances.js';
 export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';

@@ -9,7 +9,8 @@ const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /**
  * OpenAI (platform.openai.com): GPT Image generation and edits, and text to speech. Every call
- * answers at once, so there is nothing to poll or cancel.
+ * answers at once, so there is nothing to poll or cancel. Its moderation endpoint is GenHub's content
+ * check when the operator sets `safety.moderationProvider` to `openai`.
  */
 export const openaiPlugin = definePlugin({
   id: 'openai',
@@ -27,6 +28,15 @@ export const openaiPlugin = definePlugin({
         maxResponseBytes: MAX_RESPONSE_BYTES,
       }),
     );
-    return defineProvider({ models: [...imageModels(api, http), ...speechModels(api)] });
+    return defineProvider({
+      models: [...imageModels(api, http), ...speechModels(api)],
+      async moderate(text, { signal }) {
+        const [result] = (await api.moderate(text, signal)).results;
+        const categories = Object.entries(result?.categories ?? {})
+          .filter(([, flagged]) => flagged === true)
+          .map(([name]) => name);
+        return { flagged: result?.flagged ?? false, categories };
+      },
+    });
   },
 });

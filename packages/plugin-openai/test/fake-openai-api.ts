@@ -24,6 +24,8 @@ import {
  *                                a png under 4 MB
  *   POST /v1/audio/speech        JSON { model, input, voice, response_format?, speed?, instructions? }
  *                                -> the audio bytes
+ *   POST /v1/moderations         JSON { model, input } -> { id, model, results: [{ flagged, categories }] };
+ *                                flags (as violence) any input with the word FLAGGED
  *
  * Every error is `{ error: { message, type, param, code } }`: 401 `invalid_api_key` (echoing a
  * masked key, as OpenAI does), 400 `invalid_value` naming the parameter, and whatever `failNext`
@@ -236,6 +238,25 @@ export async function startFakeOpenAiApi(): Promise<FakeOpenAiApi> {
       if (body.instructions !== undefined && !model.instructions)
         return invalid('instructions', 'instructions are not supported for this model.');
       return { headers: { 'content-type': audio.type }, body: audio.bytes };
+    }),
+  );
+
+  server.route(
+    'POST /v1/moderations',
+    api((call) => {
+      const body = call.bodyJson as Record<string, unknown> | undefined;
+      if (typeof body !== 'object' || body === null || typeof body.input !== 'string')
+        return invalid('input', 'input is required.');
+      const violent = /\bFLAGGED\b/.test(body.input);
+      return {
+        json: {
+          id: 'modr-fake',
+          model: String(body.model ?? 'omni-moderation-latest'),
+          results: [
+            { flagged: violent, categories: { violence: violent, sexual: false, 'sexual/minors': false } },
+          ],
+        },
+      };
     }),
   );
 

@@ -1,4 +1,4 @@
-import type { GenHub, JobRecord, MemoryLogLine } from '@genhub/core';
+import type { GenHub, GenHubConfigInput, JobRecord, MemoryLogLine } from '@genhub/core';
 import { startTestGenHub, testUser, waitForJob } from '@genhub/testkit';
 import { openaiPlugin } from '../src/index.js';
 import { type FakeOpenAiApi, OPENAI_FAKE_KEY } from './fake-openai-api.js';
@@ -14,12 +14,13 @@ export const user = testUser;
 export function startPipeline(
   fake: FakeOpenAiApi,
   apiKey = OPENAI_FAKE_KEY,
+  config: GenHubConfigInput = {},
 ): Promise<{ genhub: GenHub; logs: readonly MemoryLogLine[] }> {
   return startTestGenHub({
     plugins: [openaiPlugin],
     env: { GENHUB_OPENAI_API_KEY: apiKey, GENHUB_OPENAI_BASE_URL: fake.baseUrl },
     trustedOrigins: [fake.origin],
-    config: { jobs: { submitAttempts: 1 } },
+    config: { ...config, jobs: { submitAttempts: 1 } },
   });
 }
 

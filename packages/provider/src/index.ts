@@ -91,6 +91,7 @@ export type {
   CallOptions,
   FindSubmittedOptions,
   GenerationRequest,
+  ModerationVerdict,
   Output,
   OutputMetadata,
   OutputRole,

@@ -58,5 +58,7 @@ export { virtualClock } from './pipeline/virtual-clock.js';
 export type { WaitForJobOptions } from './pipeline/wait-for-job.js';
 export { waitForJob } from './pipeline/wait-for-job.js';
 export { placeholderEnv } from './placeholder-env.js';
+export type { RecordingPlugin } from './recording-plugin.js';
+export { recordingPlugin } from './recording-plugin.js';
 export type { TestServiceName } from './test-services.js';
 export { testServiceUrl } from './test-services.js';

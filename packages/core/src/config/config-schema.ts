@@ -190,6 +190,11 @@ export const genHubConfigSchema = z
               .refine(isValidBlockedEntry, { message: 'is not a valid /regular expression/' }),
           )
           .default([]),
+        /**
+         * The id of a provider plugin whose content check (`Provider.moderate`, such as OpenAI's
+         * moderation endpoint) every prompt passes before a price is shown; none unless given.
+         */
+        moderationProvider: z.string().trim().min(1).optional(),
       })
       .strict()
       .default({ blockedTerms: [] }),

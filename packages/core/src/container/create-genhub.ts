@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { compileBlockedTerms } from '../safety/blocked-terms.js';
+import { CommunityBlocklists } from '../safety/community-blocklists.js';
+import { ContentCheck } from '../safety/content-check.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import type { Logger, ProviderPlugin } from '@genhub/provider';
@@ -16,11 +18,12 @@ import { linkSecret } from '../artifacts/link-secret.js';
 import { createLocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import { createSsrfGuard } from '../artifacts/ssrf-guard.js';
 import type { GenHubConfig, GenHubConfigInput } from '../config/config-schema.js';
-import { providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
+import { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from '../config/env-names.js';
 import { parseConfig } from '../config/load-config.js';
 import { createHttpClient } from '../http/undici-http-client.js';
 import { createLogger } from '../logging/pino-logger.js';
 import { withRedaction } from '../logging/redacting-logger.js';
+import type { Moderation } from '../moderation/moderation.js';
 import { GenerationService } from '../pipeline/generation-service.js';
 import {
   loadPluginPackage,
@@ -74,6 +77,10 @@ export interface GenHub {
   /** Expiring links to stored results: presigned by the store when it can, else under `config.publicUrl`. */
   links: ArtifactLinks;
   generation: GenerationService;
+  /** The audit log and user blocks (kept in the store). */
+  moderation: Moderation;
+  /** Each community's own blocklist, set by its admins. */
+  blocklists: CommunityBlocklists;
   /** Starts driving jobs, resuming every unfinished one unless `resume` is false. */
   start(options?: { resume?: boolean }): Promise<{ resumed: number }>;
   /** Stops taking work, lets running jobs reach a persisted state, closes everything. */
@@ -175,6 +182,7 @@ export async function createGenHub(
       statuses.push({ ...describe(plugin), state: 'failed', models: 0, message });
     }
   }
+  const contentCheck = chooseContentCheck(config, registry, problems);
   if (problems.length > 0) {
     await http.close();
     throw new ConfigError(problems);
@@ -208,6 +216,7 @@ export async function createGenHub(
     guard: createSsrfGuard({ trustedOrigins: [...config.trustedOrigins, ...providerOrigins] }),
   });
   const infrastructure = await createJobInfrastructure(config, logger);
+  const blocklists = new CommunityBlocklists(store.records, store.moderation);
   const generation = new GenerationService({
     registry,
     store,
@@ -226,6 +235,8 @@ export async function createGenHub(
     limits: config.limits,
     ...webhookBase(config.publicUrl),
     blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
+    communityBlocklists: blocklists,
+    ...(contentCheck ? { contentCheck } : {}),
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });
@@ -241,6 +252,8 @@ export async function createGenHub(
     artifacts,
     links,
     generation,
+    moderation: store.moderation,
+    blocklists,
     start: (options) => generation.start(options),
     async close() {
       if (closed) return;
@@ -265,6 +278,24 @@ function webhookBase(publicUrl: string): { webhookBaseUrl?: string } {
   const host = new URL(publicUrl).hostname;
   if (host === 'localhost' || host === '[::1]' || host.startsWith('127.')) return {};
   return { webhookBaseUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks` };
+}
+
+/** The provider named in `safety.moderationProvider`, which must be running and offer `moderate`. */
+function chooseContentCheck(
+  config: GenHubConfig,
+  registry: Registry,
+  problems: ConfigIssue[],
+): ContentCheck | undefined {
+  const id = config.safety.moderationProvider;
+  if (id === undefined) return undefined;
+  const moderate = registry.provider(id)?.moderate;
+  if (moderate) return new ContentCheck(id, moderate.bind(registry.provider(id)));
+  problems.push({
+    key: 'safety.moderationProvider',
+    env: CORE_ENV_VARS['safety.moderationProvider'],
+    message: `names "${id}", which is not a configured provider with a content check (OpenAI's plugin has one).`,
+  });
+  return undefined;
 }
 
 function describe(plugin: ProviderPlugin): { id: string; name: string } {

@@ -16,8 +16,11 @@ import type { LimitsConfig } from '../limits/limits-config.js';
 import type { AdmissionLock, RateLimiter } from '../limits/rate-limiter.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
+import { BLOCKED_USER_SENTENCE } from '../moderation/moderation.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
+import type { CommunityBlocklists } from '../safety/community-blocklists.js';
+import { type ContentCheck, FLAGGED_PROMPT_SENTENCE } from '../safety/content-check.js';
 import type { AllowanceGrant } from '../store/allowances.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
@@ -50,6 +53,10 @@ export interface AllowanceOverrides {
   dailyFreeUsd?: number | undefined;
 }
 
+/** What a quote needs; with `userId` (and `communityId`) a blocked user is refused too. */
+export type GenerationQuoteInput = Pick<GenerationInput, 'model' | 'task' | 'params'> &
+  Partial<Pick<GenerationInput, 'userId' | 'communityId'>>;
+
 /** A priced request, before anything is paid. */
 export interface GenerationQuote {
   model: ModelSpec;
@@ -81,6 +88,10 @@ export interface GenerationServiceDeps {
   admissionLock?: AdmissionLock;
   /** Whether this process drives jobs (false for a bot process: workers elsewhere do). */
   runJobs?: boolean;
+  /** What no request in a given community may contain, set by its admins. */
+  communityBlocklists?: CommunityBlocklists;
+  /** The operator's chosen provider content check (`safety.moderationProvider`). */
+  contentCheck?: ContentCheck;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -154,7 +165,7 @@ export class GenerationService {
         retryable: true,
       });
     }
-    this.#assertAllowed(input.params, input.userId);
+    await this.#screen(input);
     const prepared = prepareRequest(this.deps.registry, input);
     await this.#checkInputs(prepared.media);
     await this.grantAllowances(input.userId, input.allowances);
@@ -291,22 +302,78 @@ export class GenerationService {
 
   /**
    * What `request` would run and charge, without reserving or queueing anything: the model, the
-   * validated parameters with their warnings, and the price. Throws as `request` does for bad input.
+   * validated parameters with their warnings, and the price. Throws as `request` does for bad input,
+   * and for a user blocked from generating (given `userId`).
    */
-  quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
-    this.#assertAllowed(input.params);
+  async quote(input: GenerationQuoteInput): Promise<GenerationQuote> {
+    await this.#screen(input);
     const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
     return { model, params, warnings, priceMicros };
   }
 
-  /** Refuses a request holding a blocked term, before any price or credit; the operator's log names it. */
-  #assertAllowed(params: Readonly<Record<string, unknown>>, userId?: string): void {
-    if (!this.deps.blockedTerms) return;
+  /** Refuses, before any price or credit, a blocked user or a request holding a blocked term. */
+  async #screen(input: GenerationQuoteInput): Promise<void> {
+    if (input.userId !== undefined) {
+      const community = input.communityId ?? null;
+      if (await this.deps.store.moderation.isBlocked(input.userId, community)) {
+        throw new GenHubError('INVALID_INPUT', BLOCKED_USER_SENTENCE, {
+          retryable: false,
+          details: { reason: 'blocked-user' },
+        });
+      }
+    }
+    await this.#screenText(input, this.deps.blockedTerms, 'installation blocklist');
+    if (input.communityId !== undefined && this.deps.communityBlocklists) {
+      const terms = await this.deps.communityBlocklists.terms(input.communityId);
+      await this.#screenText(input, terms, 'community blocklist');
+    }
+    if (this.deps.contentCheck) {
+      const verdict = await this.deps.contentCheck.check(input.params);
+      if (verdict.flagged) {
+        const categories = verdict.categories.join(', ') || 'unspecified';
+        this.deps.logger.warn('the content check flagged a request', { userId: input.userId, categories });
+        await this.#recordRefusal(input, `content check: ${categories}`);
+        throw new GenHubError('INVALID_INPUT', FLAGGED_PROMPT_SENTENCE, {
+          retryable: false,
+          details: { reason: 'content-check', categories: [...verdict.categories] },
+        });
+      }
+    }
+  }
+
+  /** A refused prompt in a community goes to its audit log ('prompt-refused'), seen by its admins only. */
+  async #recordRefusal(input: GenerationQuoteInput, detail: string): Promise<void> {
+    if (input.communityId === undefined) return;
+    await this.deps.store.moderation
+      .record({
+        actor: input.userId ?? 'unknown',
+        action: 'prompt-refused',
+        community: input.communityId,
+        target: input.userId ?? null,
+        detail,
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error('could not record a refused prompt', { error: String(error) }),
+      );
+  }
+
+  /**
+   * Refuses a request holding a term of `terms`; the operator's log names it, and a refusal in a
+   * community goes to its audit log ('prompt-refused', seen by its admins only).
+   */
+  async #screenText(
+    input: GenerationQuoteInput,
+    terms: BlockedTerms | undefined,
+    list: string,
+  ): Promise<void> {
+    if (!terms) return;
     try {
-      assertNotBlocked(this.deps.blockedTerms, params);
+      assertNotBlocked(terms, input.params);
     } catch (error) {
       const entry = GenHubError.isInstance(error) ? error.details?.entry : undefined;
-      this.deps.logger.warn('refused a request with a blocked term', { userId, entry });
+      this.deps.logger.warn('refused a request with a blocked term', { userId: input.userId, entry, list });
+      // The operator's own entries stay with the operator; a community's admins see their own.
+      await this.#recordRefusal(input, list === 'community blocklist' ? `${list}: "${String(entry)}"` : list);
       throw error;
     }
   }

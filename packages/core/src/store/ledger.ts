@@ -1,4 +1,5 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
+import type { Moderation } from '../moderation/moderation.js';
 import type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './allowances.js';
 import type { JobPatch, JobStore } from './job-store.js';
 import type { RecordStore } from './record-store.js';
@@ -77,6 +78,8 @@ export interface Store {
   ledger: Ledger;
   /** Small records front ends keep beside the jobs (settings, pending confirmations). */
   records: RecordStore;
+  /** The audit log and user blocks. */
+  moderation: Moderation;
   /**
    * Creates the job and takes its reservation (`job.reservedMicros`) from `job.payer` atomically;
    * throws GenHubError INSUFFICIENT_FUNDS and writes nothing when it does not fit: details

@@ -10,3 +10,19 @@ export const imagesAnswer = z.object({
   output_format: lenient(z.enum(['png', 'jpeg', 'webp'])),
 });
 export type ImagesAnswer = z.infer<typeof imagesAnswer>;
+
+/**
+ * `POST /moderations` (openai-node `ModerationCreateResponse`): one result per input, `flagged` and
+ * a boolean per category (`sexual`, `sexual/minors`, `violence`, ...).
+ */
+export const moderationAnswer = z.object({
+  results: z
+    .array(
+      z.object({
+        flagged: z.boolean(),
+        categories: z.record(z.string(), z.boolean().nullable()).default({}),
+      }),
+    )
+    .min(1),
+});
+export type ModerationAnswer = z.infer<typeof moderationAnswer>;

@@ -1,6 +1,6 @@
 import { type HttpClient, type HttpResponse, type JsonObject, requestJson } from '@genhub/provider';
 import type { UploadFile } from '../request/input-file.js';
-import { type ImagesAnswer, imagesAnswer } from './answers.js';
+import { type ImagesAnswer, imagesAnswer, type ModerationAnswer, moderationAnswer } from './answers.js';
 import { openaiErrors } from './errors.js';
 
 /** The calls GenHub makes to OpenAI, over a client that carries the key. */
@@ -14,11 +14,15 @@ export interface OpenAiApi {
     mask: UploadFile | undefined,
     signal: AbortSignal,
   ): Promise<ImagesAnswer>;
+  /** `POST /moderations` with `omni-moderation-latest`: whether the text breaks OpenAI's usage policies. */
+  moderate(text: string, signal: AbortSignal): Promise<ModerationAnswer>;
   /** `POST /audio/speech`: the audio bytes, after checking the status so an error is never kept as audio. */
   speech(body: JsonObject, signal: AbortSignal): Promise<Uint8Array>;
 }
 
 const options = { provider: 'openai', errors: openaiErrors };
+/** OpenAI's current moderation model (free of charge; text and images). */
+const MODERATION_MODEL = 'omni-moderation-latest';
 
 /**
  * How long an answer may take to start: OpenAI's image guide warns a complex prompt can take up to
@@ -52,6 +56,13 @@ export function openaiApi(api: HttpClient): OpenAiApi {
         options,
       );
     },
+    moderate: (text, signal) =>
+      requestJson(
+        api,
+        { method: 'POST', url: 'moderations', json: { model: MODERATION_MODEL, input: text }, signal },
+        moderationAnswer,
+        options,
+      ),
     async speech(body, signal) {
       const response: HttpResponse = await api.request({
         method: 'POST',

@@ -6,6 +6,7 @@ import type {
   CallOptions,
   FindSubmittedOptions,
   GenerationRequest,
+  ModerationVerdict,
   PollResult,
   Provider,
   ProviderBalance,
@@ -71,6 +72,7 @@ export interface ProviderDefinition {
   findSubmitted?(request: GenerationRequest, options: FindSubmittedOptions): Promise<readonly TaskRef[]>;
   balance?(options: CallOptions): Promise<ProviderBalance>;
   health?(options: CallOptions): Promise<ProviderHealth>;
+  moderate?(text: string, options: CallOptions): Promise<ModerationVerdict>;
   webhook?: ProviderWebhook;
   capabilities?: ProviderCapabilities;
   trustedOrigins?: readonly string[];

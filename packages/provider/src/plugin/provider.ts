@@ -123,6 +123,13 @@ export interface ProviderHealth {
   message?: string;
 }
 
+/** What a provider's content check found in a text. */
+export interface ModerationVerdict {
+  flagged: boolean;
+  /** The provider's names of the categories it was flagged for (`sexual/minors`, `violence`). */
+  categories: readonly string[];
+}
+
 /** What a provider promises beyond the required calls. */
 export interface ProviderCapabilities {
   /**
@@ -155,6 +162,12 @@ export interface Provider {
   cancel?(ref: TaskRef, options: CallOptions): Promise<void>;
   balance?(options: CallOptions): Promise<ProviderBalance>;
   health?(options: CallOptions): Promise<ProviderHealth>;
+  /**
+   * Checks a text (a prompt) against the provider's content policy, where the API has such a check
+   * (OpenAI's moderation endpoint). Core asks it before any price when the operator names this
+   * provider in `safety.moderationProvider`.
+   */
+  moderate?(text: string, options: CallOptions): Promise<ModerationVerdict>;
   webhook?: ProviderWebhook;
   /** Releases sockets and timers. */
   close?(): Promise<void>;

@@ -6,6 +6,7 @@ import { jobStoreCases } from './job-store-cases.js';
 import { ledgerCases } from './ledger-cases.js';
 import { ledgerInvariantCases } from './ledger-invariant-cases.js';
 import { migrationCases } from './migration-cases.js';
+import { moderationCases } from './moderation-cases.js';
 import { recordStoreCases } from './record-store-cases.js';
 import { reservationCases } from './reservation-cases.js';
 import type { StoreHarness } from './store-harness.js';
@@ -20,7 +21,8 @@ export type StoreCaseGroup =
   | 'migrations'
   | 'invariants'
   | 'processes'
-  | 'allowances';
+  | 'allowances'
+  | 'moderation';
 
 export interface TestStoreOptions {
   /** Only these groups (all when not given). */
@@ -39,12 +41,13 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
   invariants: (harness, options) => ledgerInvariantCases(harness, options.propertyRuns ?? 100),
   processes: crossProcessCases,
   allowances: allowanceCases,
+  moderation: moderationCases,
 };
 
 /**
  * The store conformance suite, like unstorage's driver tests: one set of cases (jobs, ledger,
  * reservations, settlement, records, migrations, money invariants, two OS processes spending from one
- * balance, free allowances) run against any `Store` through a harness. Call it at the top level of a test file.
+ * balance, free allowances, the audit log and blocks) run against any `Store` through a harness. Call it at the top level of a test file.
  */
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
