@@ -49,6 +49,8 @@ export type {
   ProviderWebhook,
   RequestJsonOptions,
   RetryOptions,
+  SafetyLevel,
+  SafetyValues,
   SerializedGenHubError,
   SizePreset,
   SizeRange,
@@ -91,8 +93,11 @@ export {
   REDACTED,
   Redactor,
   requestJson,
+  SAFETY_CONTROL_KEY,
+  SAFETY_LEVELS,
   SecretFieldNames,
   SUPPORTED_CONTRACTS,
+  safetyControl,
   serializeError,
   silentLogger,
   snapAspectRatio,
@@ -197,6 +202,15 @@ export { describeModel, exampleParams, paramsJsonSchema } from './registry/model
 export type { ModelFilter, RegisteredModel } from './registry/registry.js';
 // Registry
 export { Registry } from './registry/registry.js';
+// Safety levels
+export type { SafetyControl, SafetyRequest } from './safety/safety-controls.js';
+export {
+  applySafetyLevel,
+  hasSafetyControls,
+  isStricter,
+  safetyControlsOf,
+  withoutSafetyControls,
+} from './safety/safety-controls.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

@@ -1,3 +1,4 @@
+import { SAFETY_LEVELS } from '@genhub/provider';
 import { z } from 'zod';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
@@ -130,9 +131,13 @@ export const genHubConfigSchema = z
               .refine(isValidBlockedEntry, { message: 'is not a valid /regular expression/' }),
           )
           .default([]),
+        /** The safety level of `genhub generate` and of any request that names none. */
+        level: z.enum(SAFETY_LEVELS).default('standard'),
+        /** The safety level in direct messages with the bot; `mature` only if the operator sets it. */
+        directMessages: z.enum(SAFETY_LEVELS).default('standard'),
       })
       .strict()
-      .default({ blockedTerms: [] }),
+      .default({ blockedTerms: [], level: 'standard', directMessages: 'standard' }),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

@@ -203,6 +203,7 @@ export async function createGenHub(
     limits: config.limits,
     ...webhookBase(config.publicUrl),
     blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
+    safetyLevel: config.safety.level,
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });

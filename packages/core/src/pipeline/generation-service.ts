@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, JsonObject, Logger, ModelSpec, Task, Warning, WebhookRequest } from '@genhub/provider';
+import type {
+  Clock,
+  JsonObject,
+  Logger,
+  ModelSpec,
+  SafetyLevel,
+  Task,
+  Warning,
+  WebhookRequest,
+} from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
 import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
@@ -17,6 +26,7 @@ import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
+import type { SafetyRequest } from '../safety/safety-controls.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import { JobEvents } from './job-events.js';
@@ -38,6 +48,8 @@ export interface GenerationInput {
   params: Readonly<Record<string, unknown>>;
   /** Kept with the job for the front end (chat and message ids). */
   origin?: JsonObject;
+  /** The safety the request runs at; the operator's level (`safety.level`) when absent. */
+  safety?: SafetyRequest | undefined;
 }
 
 /** A priced request, before anything is paid. */
@@ -63,6 +75,8 @@ export interface GenerationServiceDeps {
   webhookBaseUrl?: string;
   /** What no request may contain (`safety.blockedTerms`). */
   blockedTerms?: BlockedTerms;
+  /** The level of a request that names none (`safety.level`); `standard` when absent. */
+  safetyLevel?: SafetyLevel;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -128,7 +142,7 @@ export class GenerationService {
       });
     }
     this.#assertAllowed(input.params, input.userId);
-    const prepared = prepareRequest(this.deps.registry, input);
+    const prepared = prepareRequest(this.deps.registry, { ...input, safety: this.#safety(input) });
     await this.#checkInputs(prepared.media);
     // One admission per user at a time, so the in-flight cap cannot be raced past.
     return this.#perUser.run(input.userId, () => this.#admit(input, prepared));
@@ -234,10 +248,17 @@ export class GenerationService {
    * What `request` would run and charge, without reserving or queueing anything: the model, the
    * validated parameters with their warnings, and the price. Throws as `request` does for bad input.
    */
-  quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
+  quote(input: Pick<GenerationInput, 'model' | 'task' | 'params' | 'safety'>): GenerationQuote {
     this.#assertAllowed(input.params);
-    const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
+    const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, {
+      ...input,
+      safety: this.#safety(input),
+    });
     return { model, params, warnings, priceMicros };
+  }
+
+  #safety(input: Pick<GenerationInput, 'safety'>): SafetyRequest {
+    return input.safety ?? { level: this.deps.safetyLevel ?? 'standard' };
   }
 
   /** Refuses a request holding a blocked term, before any price or credit; the operator's log names it. */
