@@ -1,5 +1,6 @@
 import { type RecordStore, TASKS, type Task } from '@genhub/core';
 import { z } from 'zod';
+import { communitySafetySchema } from './safety-level.js';
 
 const taskKey = z.enum(TASKS as unknown as [Task, ...Task[]]);
 
@@ -24,6 +25,8 @@ export const communitySettingsSchema = userSettingsSchema.extend({
   memberDailyUsd: z.number().min(0).optional(),
   /** Generations above this price ask for confirmation, instead of GenHub's default. */
   confirmAboveUsd: z.number().min(0).optional(),
+  /** Safety levels and spoilers (`/admin safety`). */
+  safety: communitySafetySchema.optional(),
 });
 
 export type UserSettings = z.output<typeof userSettingsSchema>;

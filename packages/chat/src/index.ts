@@ -13,6 +13,7 @@ export type {
   ChatFile,
   ChatMessage,
   ChatMessageHandle,
+  ChatPlace,
   ChatSurface,
   InputImage,
   LinkButton,
@@ -57,4 +58,6 @@ export type { ParsedFlag, ParsedTextCommand, ResolvedFlags } from './parse-text-
 export { parseTextCommand, resolveFlags } from './parse-text-command.js';
 export type { StatusJob, StatusLineOptions } from './render.js';
 export { formatDuration, formatUsd, jobStatusLine, progressBar } from './render.js';
+export type { CommunitySafety, PlaceSafety, SafetyContext } from './safety-level.js';
+export { placeLevel, resolveSafety } from './safety-level.js';
 export { StatusPacer } from './status-pacer.js';
