@@ -9,7 +9,7 @@ import {
   type JsonObject,
 } from './discord-api-shapes.js';
 import { type DiscordFakeGateway, startDiscordGateway } from './discord-fake-gateway.js';
-import { apiMessage, interactionBase } from './discord-fake-payloads.js';
+import { apiChannel, apiMessage, interactionBase } from './discord-fake-payloads.js';
 import {
   installDiscordRoutes,
   parseRouteKey,
@@ -17,6 +17,7 @@ import {
   type ScriptedRateLimit,
 } from './discord-fake-rest.js';
 import {
+  type DiscordChannelSpec,
   type DiscordFakeChannel,
   type DiscordFakeGuild,
   type DiscordFakeInteraction,
@@ -57,7 +58,8 @@ export interface DiscordFakeOptions {
   /** The application's name; the bot's username unless given. */
   applicationName?: string;
   /** Guilds the bot is in, each with its text channels; one guild with `#general` unless given. */
-  guilds?: ReadonlyArray<{ name: string; channels?: readonly string[] }>;
+  /** Guilds and their text channels: a name, or `{ name, nsfw: true }` for an age-restricted one. */
+  guilds?: ReadonlyArray<{ name: string; channels?: readonly DiscordChannelSpec[] }>;
   /** Permissions of the bot's role; send, embed, attach, read history and the like unless given. */
   botPermissions?: DiscordPermissionsInput;
   /** Privileged intents switched on in the "developer portal"; all unless given. Others close with 4014. */
@@ -181,6 +183,8 @@ export interface DiscordFake {
   }): DiscordFakeRole;
   /** The DM channel between the bot and a user. */
   dmChannel(user: DiscordFakeUser): DiscordFakeChannel;
+  /** Starts a public thread in a guild text channel (THREAD_CREATE to the bot); it follows the channel's age restriction. */
+  addThread(spec: { parent: DiscordFakeChannel | string; name: string }): DiscordFakeChannel;
 
   /** Sends INTERACTION_CREATE for a slash command; resolves once it is on the wire. */
   runCommand(spec: DiscordCommandSpec): Promise<DiscordFakeInteraction>;
@@ -572,6 +576,15 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       return state.addRole(guild.id, spec.name, discordPermissionBits(spec.permissions));
     },
     dmChannel: (user) => state.dmChannel(user.id),
+    addThread(spec) {
+      const thread = state.addThread(
+        typeof spec.parent === 'string' ? spec.parent : spec.parent.id,
+        spec.name,
+      );
+      const data = { ...apiChannel(state, thread), newly_created: true };
+      gateway.dispatch('THREAD_CREATE', data, { guildId: thread.guildId, intents: GatewayIntent.Guilds });
+      return thread;
+    },
     runCommand: async (spec) => commandInteraction(spec, InteractionType.ApplicationCommand),
     autocomplete: async (spec) => commandInteraction(spec, InteractionType.ApplicationCommandAutocomplete),
     pressButton: async (spec) => componentInteraction(spec, {}, ComponentType.Button),
