@@ -9,6 +9,7 @@ import {
   type GenHub,
   type GenHubConfigInput,
   type MemoryLogLine,
+  type ProviderPlugin,
 } from '@genhub/core';
 import { fakePlugin } from '@genhub/testkit';
 import { deployCommands } from '../src/deploy-commands.js';
@@ -37,6 +38,9 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   fake?: DiscordFakeOptions;
   genhub?: GenHubConfigInput;
+  /** Provider plugins besides the fake one, with their settings (`GENHUB_<ID>_*`). */
+  plugins?: readonly ProviderPlugin[];
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -58,11 +62,15 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     const genhub = await createGenHub(
       {
         dataDir,
-        trustedOrigins: [fake.url],
         ...options.genhub,
+        trustedOrigins: [fake.url, ...(options.genhub?.trustedOrigins ?? [])],
         jobs: { pollInitialMs: 5, pollMaxMs: 20 },
       },
-      { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+      {
+        plugins: [fakePlugin, ...(options.plugins ?? [])],
+        env: { GENHUB_FAKE_API_KEY: 'fake-key-123456', ...options.env },
+        logger,
+      },
     );
     const controller = new ChatController(genhub);
     // The bot resumes unfinished jobs before GenHub drives them again, so none ends unseen.
