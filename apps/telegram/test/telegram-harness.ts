@@ -17,6 +17,7 @@ import {
   type GenHubConfigInput,
   type JobRecord,
   type MemoryLogLine,
+  type ProviderPlugin,
   Redactor,
 } from '@genhub/core';
 import { fakePlugin } from '@genhub/testkit';
@@ -55,6 +56,9 @@ export interface HarnessOptions {
   webhook?: boolean;
   /** How long the bot's `stop` may take; its default unless given. */
   stopGraceMs?: number;
+  /** Provider plugins besides the fake one, with their settings (`GENHUB_<ID>_*`). */
+  plugins?: readonly ProviderPlugin[];
+  env?: Readonly<Record<string, string>>;
 }
 
 const open: Harness[] = [];
@@ -77,7 +81,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.genhub,
       jobs: { pollInitialMs: 5, pollMaxMs: 20 },
     },
-    { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+    {
+      plugins: [fakePlugin, ...(options.plugins ?? [])],
+      env: { GENHUB_FAKE_API_KEY: 'fake-key-123456', ...options.env },
+      logger,
+    },
   );
   await genhub.start();
   let controller = new ChatController(genhub);
