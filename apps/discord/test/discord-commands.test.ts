@@ -98,6 +98,7 @@ describe('discordCommands', () => {
       ['models', ApplicationCommandOptionType.Subcommand],
       ['limits', ApplicationCommandOptionType.Subcommand],
       ['payer', ApplicationCommandOptionType.Subcommand],
+      ['safety', ApplicationCommandOptionType.Subcommand],
     ]);
     const grant = admin?.options?.[0];
     expect(grant && optionsOf(grant).map((option) => [option.name, option.type, option.required])).toEqual([
