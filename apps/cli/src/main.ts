@@ -15,7 +15,8 @@ Commands:
     [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, animate, speak);
     [--image F ...] [--mask F]     --param sets a model parameter (see models --json); input files
     [--video F] [--audio F]        are paths or https links, --image repeatable (first frame, last
-    [--json]                       frame, references); --json prints one JSON result; Ctrl-C
+    [--json] [--safety LEVEL]      frame, references); --json prints one JSON result; --safety
+                                   strict, standard or mature (default safety.level); Ctrl-C
                                    cancels (refunded)
   jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, user, task, model, state,
                                    cost
