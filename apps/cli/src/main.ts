@@ -31,7 +31,8 @@ Commands:
                                    DISCORD_GUILD_ID, else globally
   doctor                           check the configuration, the store, every provider and the bot
                                    tokens; reports every problem it finds
-  models [--task TASK] [--json]    list the models of every configured provider
+  models [--task TASK] [--json]    list the models of every configured provider; --safety prints
+    [--safety]                     what each safety level sets, per model (Markdown)
 
 Exit status: 0 ok, 1 something failed (the message says what), 2 a bad argument, 130 Ctrl-C.
 Configuration: genhub.config.json and GENHUB_* variables (see the README).`;
