@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), resolving workspace packages to their sources.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// The genhub command: runs the built JavaScript in dist/ (`pnpm build`, which ./scripts/start runs).
+// From a checkout that was never built, bin/genhub-dev.js runs the TypeScript sources instead.
+import { existsSync } from 'node:fs';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const child = spawn(
-  process.execPath,
-  ['--import', import.meta.resolve('tsx'), '--conditions=@genhub/source', main, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
-);
-// A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on. genhub
-// counts copies of one signal arriving together once (src/stop-on-signal.ts).
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const main = new URL('../dist/main.js', import.meta.url);
+if (existsSync(main)) {
+  await import(main.href);
+} else {
+  console.error(
+    'genhub is not built: run ./scripts/start, or pnpm build, or use bin/genhub-dev.js from a checkout.',
+  );
+  process.exitCode = 1;
+}

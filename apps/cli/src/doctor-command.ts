@@ -70,6 +70,7 @@ export async function doctor(): Promise<number> {
         );
       }
     }
+    console.log(allowancesLine(genhub.config));
     await checkProviders(genhub, problem);
     for (const bot of await checkBotTokens(process.env, { timeoutMs: CHECK_TIMEOUT_MS })) {
       console.log(bot.botName ? `${bot.platform}: ok, the bot is ${bot.botName}.` : `${bot.platform}:`);
@@ -204,4 +205,17 @@ function reason(error: unknown): string {
 
 function sentence(clause: string): string {
   return /[.?!]$/.test(clause) ? clause : `${clause}.`;
+}
+
+/** What every user gets free, so the operator sees what the bots will give away. */
+function allowancesLine({ billing }: GenHubConfig): string {
+  const parts = [
+    billing.welcomeUsd > 0 ? `$${billing.welcomeUsd} welcome credit for each new user` : '',
+    billing.dailyFreeUsd > 0
+      ? `$${billing.dailyFreeUsd} a day for each user, spent before their own credits`
+      : '',
+  ].filter(Boolean);
+  return parts.length > 0
+    ? `Free allowances: ${parts.join('; ')}.`
+    : 'Free allowances: none (GENHUB_WELCOME_USD, GENHUB_DAILY_FREE_USD).';
 }

@@ -1,7 +1,13 @@
 import type { ChatController } from '@genhub/chat';
 import { ConfigError, type GenHub, type Logger } from '@genhub/core';
-import { discordConfigFromEnv, startDiscordBot } from '@genhub/discord';
+import {
+  DISCORD_INTERACTIONS_PATH,
+  discordConfigFromEnv,
+  startDiscordBot,
+  startDiscordInteractionsBot,
+} from '@genhub/discord';
 import { startTelegramBot, telegramConfigFromEnv } from '@genhub/telegram';
+import type { HttpServer } from './http-server.js';
 
 /** A chat front end `genhub start` runs, by name. */
 export interface RunningFrontEnd {
@@ -12,21 +18,35 @@ export interface RunningFrontEnd {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Starts the Discord bot when DISCORD_TOKEN is set and the Telegram bot when TELEGRAM_BOT_TOKEN is,
- * on one shared core. A bot that cannot start stops the ones already started and throws one sentence.
+ * Starts the Discord bot when DISCORD_TOKEN is set (over the gateway, or with DISCORD_PUBLIC_KEY as
+ * the interactions endpoint on `http` at /discord/interactions) and the Telegram bot when
+ * TELEGRAM_BOT_TOKEN is, on one shared core. A bot that cannot start stops the ones already started
+ * and throws one sentence.
  */
 export async function startFrontEnds(
   genhub: GenHub,
   controller: ChatController,
   logger: Logger,
   env: Env = process.env,
+  http?: Pick<HttpServer, 'mount'>,
 ): Promise<RunningFrontEnd[]> {
   const running: RunningFrontEnd[] = [];
   let starting: RunningFrontEnd['name'] = 'Discord';
   try {
     if (env.DISCORD_TOKEN?.trim()) {
-      const bot = await startDiscordBot({ genhub, controller, config: discordConfigFromEnv(env), logger });
-      running.push({ name: 'Discord', stop: () => bot.stop() });
+      const config = discordConfigFromEnv(env);
+      if (config.publicKey !== undefined) {
+        if (http === undefined) throw new Error('the interactions endpoint needs the HTTP server');
+        const bot = await startDiscordInteractionsBot({ genhub, controller, config, logger });
+        http.mount(
+          DISCORD_INTERACTIONS_PATH,
+          (request, response) => void bot.handleRequest(request, response),
+        );
+        running.push({ name: 'Discord', stop: () => bot.stop() });
+      } else {
+        const bot = await startDiscordBot({ genhub, controller, config, logger });
+        running.push({ name: 'Discord', stop: () => bot.stop() });
+      }
     }
     if (env.TELEGRAM_BOT_TOKEN?.trim()) {
       starting = 'Telegram';

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GenHub, WebhookOutcome } from '@genhub/core';
 import { serveArtifact } from './artifact-route.js';
@@ -19,6 +19,8 @@ const WEBHOOK_ANSWER: Readonly<Record<WebhookOutcome, string>> = {
 
 export interface HttpServer {
   url: string;
+  /** Serves every request to exactly `path` (any method) with `listener`, such as a bot's endpoint. */
+  mount(path: string, listener: RequestListener): void;
   close(): Promise<void>;
 }
 
@@ -28,8 +30,14 @@ export interface HttpServer {
  * for users elsewhere to open the links.
  */
 export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
+  const mounted = new Map<string, RequestListener>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    const listener = path === undefined ? undefined : mounted.get(path);
+    if (listener) {
+      listener(request, response);
+      return;
+    }
     const send = (status: number, type: string, body: string) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
@@ -78,6 +86,7 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    mount: (path, listener) => mounted.set(path, listener),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,4 +1,4 @@
-import { ConfigError } from '@genhub/core';
+// Nothing heavy is imported here: `genhub help` loads this file alone, and each command loads its own.
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: genhub <command>
@@ -57,11 +57,12 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+main(process.argv.slice(2)).then(exitAfterOutput, async (error: unknown) => {
   if (error instanceof UsageError) {
     console.error(error.message);
     return exitAfterOutput(2);
   }
+  const { ConfigError } = await import('@genhub/core');
   console.error(error instanceof ConfigError ? error.message : `genhub failed: ${String(error)}`);
   return exitAfterOutput(1);
 });

@@ -56,7 +56,7 @@ export async function start(argv: string[]): Promise<number> {
   const controller = new ChatController(genhub);
   let frontEnds: RunningFrontEnd[];
   try {
-    frontEnds = await startFrontEnds(genhub, controller, logger);
+    frontEnds = await startFrontEnds(genhub, controller, logger, process.env, server);
   } catch (error) {
     console.error(
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error),

@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 
 /**
  * Copies of one stop request arrive this close together, and count once: from a terminal, Ctrl-C
- * reaches both the launcher (bin/genhub.js) and this process, and the launcher passes its copy on
+ * reaches both the launcher (bin/genhub-dev.js) and this process, and the launcher passes its copy on
  * (as it must for a signal sent to it alone, such as `docker stop`'s); a service manager may signal
  * the whole process group alike. A signal later than this is a second request: stop at once.
  */

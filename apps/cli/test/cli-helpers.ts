@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BIN = new URL('../bin/genhub.js', import.meta.url).pathname;
+export const BIN = new URL('../bin/genhub-dev.js', import.meta.url).pathname;
 
 /** GENHUB_PLUGINS=FAKE_PLUGIN gives a child genhub the testkit's scripted `fake` provider. */
 export const FAKE_PLUGIN = new URL('./fixtures/fake-plugin-package.ts', import.meta.url).pathname;
@@ -13,6 +13,10 @@ const BOT_VARIABLES = [
   'DISCORD_TOKEN',
   'DISCORD_APPLICATION_ID',
   'DISCORD_API_URL',
+  'DISCORD_PUBLIC_KEY',
+  'DISCORD_SHARD_COUNT',
+  'DISCORD_SHARD_PROCESSES',
+  'DISCORD_SHARD_PROCESS_INDEX',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_API_ROOT',
 ];

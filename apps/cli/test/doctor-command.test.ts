@@ -111,6 +111,14 @@ describe('genhub doctor', () => {
   it('passes a configuration with nothing wrong', async () => {
     const { code, output } = await doctor({});
     expect(output).toContain('No problems found.');
+    expect(output).toContain('Free allowances: none (GENHUB_WELCOME_USD, GENHUB_DAILY_FREE_USD).');
     expect(code).toBe(0);
+  });
+
+  it('says what every user gets free', async () => {
+    const { output } = await doctor({ GENHUB_WELCOME_USD: '1', GENHUB_DAILY_FREE_USD: '0.25' });
+    expect(output).toContain(
+      'Free allowances: $1 welcome credit for each new user; $0.25 a day for each user, spent before their own credits.',
+    );
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPlugins } from '../src/bundled-plugins.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../bin/genhub.js', import.meta.url).pathname;
+const BIN = new URL('../bin/genhub-dev.js', import.meta.url).pathname;
 
 function genhub(args: string[], env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'genhub-cli-'));

@@ -7,7 +7,9 @@ import type { DiscordConfig } from './discord-config.js';
 import { DiscordInteractionHandler } from './discord-interaction-handler.js';
 import { discordSurfaceLimits } from './discord-limits.js';
 import { DiscordMessageHandle, parseDiscordMessageRef } from './discord-message-handle.js';
+import { shardPlan } from './discord-shards.js';
 import { makeDiscordRequest } from './make-discord-request.js';
+import { sharedIdentifyThrottler } from './shared-identify-throttler.js';
 
 export interface StartDiscordBotOptions {
   genhub: ChatGenHub;
@@ -32,7 +34,8 @@ const STOP_GRACE_MS = 10_000;
 
 /**
  * Puts GenHub's chat on Discord: logs a discord.js client in (the Guilds intent only, no privileged
- * one; REST through `DISCORD_API_URL` when set, the gateway following from its `/gateway/bot`),
+ * one; REST through `DISCORD_API_URL` when set, the gateway following from its `/gateway/bot`) with
+ * this process's shards (see `shardPlan`),
  * answers slash commands, buttons and autocomplete through the chat controller, and, once ready,
  * follows again the jobs that were running when it last stopped. Every Discord error is logged;
  * none reaches a user as is, and none can crash the process.
@@ -42,6 +45,19 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const logger = (options.logger ?? genhub.logger).child({ frontEnd: FRONT_END });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...shardPlan(config),
+    // Several processes share Discord's IDENTIFY limit: pace them through the store.
+    ...(config.shardProcesses === undefined
+      ? {}
+      : {
+          ws: {
+            buildIdentifyThrottler: sharedIdentifyThrottler(
+              genhub.store.records,
+              config.applicationId,
+              logger,
+            ),
+          },
+        }),
     rest: { makeRequest: makeDiscordRequest, ...(config.apiUrl === undefined ? {} : { api: config.apiUrl }) },
   });
   client.on(Events.Error, (error) => logger.error('the Discord client failed', describeDiscordError(error)));
@@ -96,6 +112,8 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   logger.info('the Discord bot is ready', {
     user: readyClient.user.tag,
     servers: readyClient.guilds.cache.size,
+    shards: [...readyClient.ws.shards.keys()],
+    shardCount: readyClient.options.shardCount,
     resumedJobs: resumed,
   });
 

@@ -38,9 +38,15 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   fake?: DiscordFakeOptions;
   genhub?: GenHubConfigInput;
-  /** Provider plugins besides the fake one, with their settings (`GENHUB_<ID>_*`). */
+  /** Provider plugins besides the fake one. */
   plugins?: readonly ProviderPlugin[];
+  /** More variables: `DISCORD_*` (such as the shard settings) and the plugins' `GENHUB_<ID>_*`. */
   env?: Readonly<Record<string, string>>;
+  /**
+   * Another harness whose fake and data folder this one shares, as a second bot process of the same
+   * bot on the same database would; closing this one leaves the fake open.
+   */
+  beside?: BotHarness;
 }
 
 /**
@@ -48,14 +54,15 @@ export interface BotHarnessOptions {
  * through `deployCommands`, and a real discord.js client logged in through `startDiscordBot`.
  */
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
-  const fake = await startDiscordFake(options.fake);
-  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-discord-'));
+  const fake = options.beside?.fake ?? (await startDiscordFake(options.fake));
+  const dataDir = options.beside?.dataDir ?? mkdtempSync(join(tmpdir(), 'genhub-discord-'));
   const { logger, lines } = createMemoryLogger({ level: 'debug' });
   const config = discordConfigFromEnv({
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_EDIT_INTERVAL_MS: '20',
+    ...options.env,
   });
 
   const boot = async () => {
@@ -80,7 +87,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   };
 
   let running = await boot();
-  await deployCommands(config, running.controller.definitions());
+  if (!options.beside) await deployCommands(config, running.controller.definitions());
   let stopped = false;
   const harness: BotHarness = {
     fake,
@@ -116,7 +123,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     },
     async close() {
       await harness.stopGenHub();
-      await fake.close();
+      if (!options.beside) await fake.close();
     },
   };
   return harness;

@@ -66,4 +66,52 @@ describe('discordConfigFromEnv', () => {
       'DISCORD_TOKEN: does not look like a bot token (letters, digits, dots, _ and -); copy it again.',
     ]);
   });
+
+  it('reads the interactions endpoint key and the shard settings', () => {
+    const key = 'AB'.repeat(32);
+    expect(
+      discordConfigFromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: key }),
+    ).toMatchObject({ publicKey: key.toLowerCase() });
+    expect(
+      discordConfigFromEnv({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP,
+        DISCORD_SHARD_COUNT: '8',
+        DISCORD_SHARD_PROCESSES: '4',
+        DISCORD_SHARD_PROCESS_INDEX: '3',
+      }),
+    ).toMatchObject({ shardCount: 8, shardProcesses: { index: 3, count: 4 } });
+    expect(
+      discordConfigFromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_SHARD_COUNT: '2' }),
+    ).not.toHaveProperty('shardProcesses');
+  });
+
+  it('refuses shard settings that would leave guilds without a shard or serve them twice', () => {
+    const base = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP };
+    expect(issues({ ...base, DISCORD_PUBLIC_KEY: 'not-hex' })).toEqual([
+      'DISCORD_PUBLIC_KEY: must be the 64 hex digits of the Public Key on the developer portal.',
+    ]);
+    expect(issues({ ...base, DISCORD_SHARD_PROCESSES: '2' })).toEqual([
+      'DISCORD_SHARD_COUNT: is required with DISCORD_SHARD_PROCESSES, so that every process splits the same shards.',
+    ]);
+    expect(
+      issues({
+        ...base,
+        DISCORD_SHARD_COUNT: '4',
+        DISCORD_SHARD_PROCESSES: '2',
+        DISCORD_SHARD_PROCESS_INDEX: '2',
+      }),
+    ).toEqual([
+      'DISCORD_SHARD_PROCESS_INDEX: must be from 0 to 1: one index for each of DISCORD_SHARD_PROCESSES.',
+    ]);
+    expect(issues({ ...base, DISCORD_SHARD_COUNT: '1', DISCORD_SHARD_PROCESSES: '2' })).toEqual([
+      'DISCORD_SHARD_COUNT: must be at least DISCORD_SHARD_PROCESSES, so that every process has a shard.',
+    ]);
+    expect(issues({ ...base, DISCORD_SHARD_PROCESS_INDEX: '1' })).toEqual([
+      'DISCORD_SHARD_PROCESS_INDEX: must be less than DISCORD_SHARD_PROCESSES (1 unless set).',
+    ]);
+    expect(issues({ ...base, DISCORD_SHARD_COUNT: '0' })).toEqual([
+      'DISCORD_SHARD_COUNT: must be a whole number from 1 to 100000.',
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ import { botCommands } from './bot-commands.js';
 import { ChatAdmins } from './chat-admins.js';
 import { UPDATE_CLAIM } from './claim-update.js';
 import { downloadImage, imageSource } from './input-image.js';
+import { registerWebhook, type WebhookRegistration } from './register-webhook.js';
 import { FRONT_END, telegramActor } from './telegram-actor.js';
 import type { TelegramConfig } from './telegram-config.js';
 import { describeTelegramError } from './telegram-errors.js';
@@ -192,16 +193,25 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
         }),
       );
     server = await startWebhookServer(config.webhook, receive, logger);
+    let registration: WebhookRegistration;
     try {
-      await bot.api.setWebhook(config.webhook.url, {
-        secret_token: config.webhook.secret,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      registration = await registerWebhook(
+        bot.api,
+        genhub.store.records,
+        bot.botInfo.id,
+        config.webhook,
+        ALLOWED_UPDATES,
+        logger,
+      );
     } catch (error) {
       await server.close();
       throw new Error(`The Telegram webhook could not be set: ${describe(error)}.`);
     }
-    logger.info('Telegram bot started with a webhook', { bot: ctxName(bot), listening: server.address });
+    logger.info('Telegram bot started with a webhook', {
+      bot: ctxName(bot),
+      listening: server.address,
+      webhook: registration,
+    });
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, {

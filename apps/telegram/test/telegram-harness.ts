@@ -35,6 +35,7 @@ export interface Harness {
   controller: ChatController;
   telegram: TelegramBot;
   config: TelegramConfig;
+  dataDir: string;
   /** Everything GenHub and the bot logged. */
   logs: MemoryLogLine[];
   /** A user with a private chat with the bot, and credits unless `credits` is 0. */
@@ -54,6 +55,12 @@ export interface HarnessOptions {
   genhub?: GenHubConfigInput;
   /** Webhook mode, on a free loopback port. */
   webhook?: boolean;
+  /**
+   * Another harness whose fake and data folder this one shares, as a second bot process behind the
+   * same load balancer would (the same webhook URL and secret, its own local port); closing this one
+   * leaves them be.
+   */
+  beside?: Harness;
   /** How long the bot's `stop` may take; its default unless given. */
   stopGraceMs?: number;
   /** Provider plugins besides the fake one, with their settings (`GENHUB_<ID>_*`). */
@@ -65,12 +72,13 @@ const open: Harness[] = [];
 
 /** Closes every harness a test left open (for `afterEach`). */
 export async function closeHarnesses(): Promise<void> {
-  await Promise.all(open.splice(0).map((harness) => harness.close()));
+  // The latest first: a harness started beside another shares its fake.
+  for (const harness of open.splice(0).reverse()) await harness.close();
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startTelegramFake(options.fake);
-  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-telegram-'));
+  const fake = options.beside?.fake ?? (await startTelegramFake(options.fake));
+  const dataDir = options.beside?.dataDir ?? mkdtempSync(join(tmpdir(), 'genhub-telegram-'));
   // No secrets given to the log: the bot itself must keep its token out.
   const { logger, lines: logs } = createMemoryLogger({ redactor: new Redactor() });
   const genhub = await createGenHub(
@@ -100,7 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.webhook) {
     const port = await freePort();
     config.webhook = {
-      url: `http://127.0.0.1:${port}/telegram`,
+      url: options.beside?.config.webhook?.url ?? `http://127.0.0.1:${port}/telegram`,
       secret: 'webhook_SECRET-123',
       host: '127.0.0.1',
       port,
@@ -127,6 +135,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return telegram;
     },
     config,
+    dataDir,
     logs,
     user: async (fields = {}, credits = 5) => {
       const user = fake.createUser(fields);
@@ -163,6 +172,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         controller.close();
         await telegram.stop();
         await genhub.close();
+        if (options.beside) return;
         await fake.close();
         rmSync(dataDir, { recursive: true, force: true });
       })();

@@ -2,7 +2,7 @@ import { budgetDayEnd, currentModel, type JobRecord, usdToMicros } from '@genhub
 import { encodeButtonId } from './button-id.js';
 import type { ChatGenHub } from './chat-deps.js';
 import type { ChatActor, ChatMessage } from './chat-message.js';
-import type { EffectiveSettings } from './chat-settings.js';
+import { communityAllowances, type EffectiveSettings } from './chat-settings.js';
 import { fit } from './models-screen.js';
 import { formatDuration, formatUsd } from './render.js';
 
@@ -16,6 +16,7 @@ export async function creditsMessage(
   now = Date.now(),
 ): Promise<ChatMessage> {
   const { ledger, jobs } = genhub.store;
+  await genhub.generation.grantAllowances(actor.userId, communityAllowances(effective.community));
   const own = await ledger.balance({ kind: 'user', id: actor.userId });
   const lines = [
     `Your balance: ${formatUsd({ micros: own.availableMicros })}${
@@ -26,6 +27,13 @@ export async function creditsMessage(
     const shared = await ledger.balance({ kind: 'community', id: actor.communityId });
     lines.push(
       `This community pays for generations here: ${formatUsd({ micros: shared.availableMicros })} left.`,
+    );
+  }
+  const resetHourUtc = genhub.config.billing.dailyResetHourUtc;
+  const free = await ledger.dailyAllowance(actor.userId, now, resetHourUtc);
+  if (free.grantedMicros > 0) {
+    lines.push(
+      `Free today: ${formatUsd({ micros: free.leftMicros })} of ${formatUsd({ micros: free.grantedMicros })} left, spent before your own credits; unused, it ends in ${formatDuration((budgetDayEnd(now, resetHourUtc) - now) / 1000)}.`,
     );
   }
   const budgets: Array<[string, number]> = [];

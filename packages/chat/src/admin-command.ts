@@ -9,6 +9,14 @@ import { describe, type OptionValues } from './settings-command.js';
 const refuse = (sentence: string, param?: string) =>
   new GenHubError('INVALID_INPUT', sentence, param === undefined ? {} : { details: { param } });
 
+/** `/admin limits` options and the community settings they set. */
+const LIMIT_OPTIONS = [
+  ['member_daily_usd', 'memberDailyUsd'],
+  ['confirm_above_usd', 'confirmAboveUsd'],
+  ['welcome_usd', 'welcomeUsd'],
+  ['daily_free_usd', 'dailyFreeUsd'],
+] as const;
+
 /** Whether the user may grant credits: an operator named in the configuration. */
 export function isOperator(genhub: ChatGenHub, actor: ChatActor): boolean {
   return genhub.config.chat.operators.includes(actor.userId);
@@ -16,8 +24,9 @@ export function isOperator(genhub: ChatGenHub, actor: ChatActor): boolean {
 
 /**
  * `/admin`: `grant` (operators: credits to a user), and for a community's admins `models` (allow or
- * block a model, or allow all), `limits` (a member's daily spend, the confirmation price) and
- * `payer` (the member or the community's credits), `safety` (levels and spoilers, `safety-admin.ts`).
+ * block a model, or allow all), `limits` (a member's daily spend, the confirmation price, the free
+ * allowances, which may lower the operator's but never raise them),
+ * `payer` (the member or the community's credits) and `safety` (levels and spoilers, `safety-admin.ts`).
  */
 export async function adminCommand(
   genhub: ChatGenHub,
@@ -72,23 +81,33 @@ export async function adminCommand(
       return { text: `Saved.\n${describe(saved)}`, private: true };
     }
     case 'limits': {
-      const daily = options.member_daily_usd;
-      const confirm = options.confirm_above_usd;
-      for (const [name, value] of [
-        ['member_daily_usd', daily],
-        ['confirm_above_usd', confirm],
-      ] as const) {
-        if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0))
+      const given = LIMIT_OPTIONS.filter(([name]) => options[name] !== undefined);
+      for (const [name] of given) {
+        const value = options[name];
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
           throw refuse(`${name} is an amount in USD of 0 or more.`, name);
       }
-      if (daily === undefined && confirm === undefined)
-        throw refuse('Give member_daily_usd, confirm_above_usd or both.', 'member_daily_usd');
+      if (given.length === 0)
+        throw refuse(
+          `Give at least one of ${LIMIT_OPTIONS.map(([name]) => name).join(', ')}.`,
+          'member_daily_usd',
+        );
       const saved = await settings.updateCommunity(community, (current) => ({
         ...current,
-        ...(typeof daily === 'number' ? { memberDailyUsd: daily } : {}),
-        ...(typeof confirm === 'number' ? { confirmAboveUsd: confirm } : {}),
+        ...Object.fromEntries(given.map(([name, key]) => [key, options[name]])),
       }));
-      return { text: `Saved.\n${describe(saved)}`, private: true };
+      const { welcomeUsd, dailyFreeUsd } = genhub.config.billing;
+      const capped = [
+        ['welcome credit', saved.welcomeUsd, welcomeUsd],
+        ['daily free allowance', saved.dailyFreeUsd, dailyFreeUsd],
+      ].filter(
+        ([, community, operator]) => community !== undefined && (community as number) > (operator as number),
+      );
+      const note = capped.map(
+        ([what, , operator]) =>
+          `\nThe ${what} stays at GenHub's own $${operator}: communities can lower it, not raise it.`,
+      );
+      return { text: `Saved.\n${describe(saved)}${note.join('')}`, private: true };
     }
     case 'payer': {
       const who = options.who;

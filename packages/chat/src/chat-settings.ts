@@ -1,4 +1,4 @@
-import { type RecordStore, TASKS, type Task } from '@genhub/core';
+import { type AllowanceOverrides, type RecordStore, TASKS, type Task } from '@genhub/core';
 import { z } from 'zod';
 import { communitySafetySchema } from './safety-level.js';
 
@@ -25,9 +25,17 @@ export const communitySettingsSchema = userSettingsSchema.extend({
   memberDailyUsd: z.number().min(0).optional(),
   /** Generations above this price ask for confirmation, instead of GenHub's default. */
   confirmAboveUsd: z.number().min(0).optional(),
+  /** Free allowances for members here, in USD; core caps each at the operator's own. */
+  welcomeUsd: z.number().min(0).optional(),
+  dailyFreeUsd: z.number().min(0).optional(),
   /** Safety levels and spoilers (`/admin safety`). */
   safety: communitySafetySchema.optional(),
 });
+
+/** The free allowances a community's admins set, as core takes them. */
+export function communityAllowances(community: CommunitySettings | undefined): AllowanceOverrides {
+  return { welcomeUsd: community?.welcomeUsd, dailyFreeUsd: community?.dailyFreeUsd };
+}
 
 export type UserSettings = z.output<typeof userSettingsSchema>;
 export type CommunitySettings = z.output<typeof communitySettingsSchema>;

@@ -104,7 +104,7 @@ const ADMIN_SUBCOMMANDS: SubcommandDefinition[] = [
   },
   {
     name: 'limits',
-    description: 'Set a member’s daily spend and the price that asks for confirmation.',
+    description: 'Set a member’s daily spend, the price that asks to confirm, free allowances.',
     options: [
       option({
         name: 'member_daily_usd',
@@ -115,6 +115,18 @@ const ADMIN_SUBCOMMANDS: SubcommandDefinition[] = [
       option({
         name: 'confirm_above_usd',
         description: 'Ask to confirm above this price, in USD',
+        type: 'number',
+        min: 0,
+      }),
+      option({
+        name: 'welcome_usd',
+        description: 'Free credit for a new member, in USD (at most GenHub’s own)',
+        type: 'number',
+        min: 0,
+      }),
+      option({
+        name: 'daily_free_usd',
+        description: 'Free spending per member per day, in USD (at most GenHub’s own)',
         type: 'number',
         min: 0,
       }),

@@ -11,7 +11,7 @@ import {
 import { encodeButtonId } from './button-id.js';
 import type { ChatGenHub } from './chat-deps.js';
 import type { ChatActor, ChatMessageHandle, ChatSurface } from './chat-message.js';
-import type { ChatSettings, EffectiveSettings } from './chat-settings.js';
+import { type ChatSettings, communityAllowances, type EffectiveSettings } from './chat-settings.js';
 import { userMessage } from './error-message.js';
 import { assertModelAllowed, type PlannedGeneration } from './generation-request.js';
 import type { JobFollowers } from './job-follower.js';
@@ -61,6 +61,8 @@ export class GenerationFlow {
   ): Promise<void> {
     const safety = this.#safety(actor, effective, planned);
     const quote = this.genhub.generation.quote({ ...plannedInput(planned), safety: safety.request });
+    // A new user's welcome and today's free allowance are in the balance before any price is shown.
+    await this.genhub.generation.grantAllowances(actor.userId, communityAllowances(effective.community));
     const threshold = usdToMicros(
       effective.community?.confirmAboveUsd ?? this.genhub.config.chat.confirmAboveUsd,
     );
@@ -180,6 +182,7 @@ export class GenerationFlow {
         userId: actor.userId,
         communityId: actor.communityId,
         payer: this.#payer(actor, effective).kind,
+        allowances: communityAllowances(effective.community),
         ...plannedInput(planned),
         safety: safety.request,
         origin: {

@@ -80,7 +80,9 @@ export function describe(settings: UserSettings | CommunitySettings): string {
     !('payer' in settings) &&
     !('allowedModels' in settings) &&
     !('memberDailyUsd' in settings) &&
-    !('confirmAboveUsd' in settings)
+    !('confirmAboveUsd' in settings) &&
+    !('welcomeUsd' in settings) &&
+    !('dailyFreeUsd' in settings)
   )
     return lines.join('\n');
   const community = settings as CommunitySettings;
@@ -90,5 +92,7 @@ export function describe(settings: UserSettings | CommunitySettings): string {
     lines.push(`Who pays: ${community.payer === 'community' ? 'the community' : 'each member'}`);
   if (community.memberDailyUsd !== undefined) lines.push(`Member daily limit: $${community.memberDailyUsd}`);
   if (community.confirmAboveUsd !== undefined) lines.push(`Confirm above: $${community.confirmAboveUsd}`);
+  if (community.welcomeUsd !== undefined) lines.push(`Welcome credit: $${community.welcomeUsd}`);
+  if (community.dailyFreeUsd !== undefined) lines.push(`Daily free allowance: $${community.dailyFreeUsd}`);
   return lines.join('\n');
 }

@@ -174,6 +174,7 @@ export {
 export type { ParamIssue, ValidatedParams } from './params/validate-params.js';
 export { validateParams } from './params/validate-params.js';
 export type {
+  AllowanceOverrides,
   GenerationInput,
   GenerationQuote,
   GenerationServiceDeps,
@@ -211,6 +212,8 @@ export {
   safetyControlsOf,
   withoutSafetyControls,
 } from './safety/safety-controls.js';
+export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/allowances.js';
+export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
 export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';

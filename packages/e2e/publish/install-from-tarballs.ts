@@ -2,7 +2,7 @@
 // every library package, checks what was packed, scaffolds a plugin with the packed create-genhub-plugin
 // in a folder outside the workspace, installs it from the tarballs with npm, type-checks it, runs its
 // tests (the conformance suite) and builds it, then loads it by package name into the workspace's
-// `genhub` (`models`, `generate`) from a genhub.config.json in that folder, against the scaffold's own
+// built `genhub` (`models`, `generate`) from a genhub.config.json in that folder, against the scaffold's own
 // fake API. `./scripts/test` runs it as `pnpm test:packages`; each step prints its time, and a failed
 // step prints its command and output.
 import { type SpawnOptions, spawn } from 'node:child_process';
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   try {
     const packages = libraries();
     const packs = join(temp, 'packs');
-    await step(`build ${packages.length} library packages (turbo)`, () =>
+    await step(`build ${packages.length} library packages and the apps (turbo)`, () =>
       run('pnpm', ['run', 'build'], { cwd: ROOT, timeoutMs: 10 * MINUTE }),
     );
     await step('pnpm pack each of them', () =>

@@ -46,8 +46,20 @@ export interface DiscordRestOptions {
   /** An interaction not answered within this many ms is gone (404 Unknown interaction). */
   responseDeadlineMs: number;
   rateLimits: ScriptedRateLimit[];
+  /** `GET /gateway/bot`'s recommended `shards` and `session_start_limit.max_concurrency`. */
+  shards: number;
+  maxConcurrency: number;
   /** Called after every answer has been written. */
   onRequest: () => void;
+}
+
+/** What the REST routes offer the rest of the fake. */
+export interface DiscordRoutes {
+  /**
+   * Applies an interaction response as `POST /interactions/:id/:token/callback` does (the call's
+   * `params` name the interaction): also how an interactions endpoint's HTTP answer takes effect.
+   */
+  interactionCallback(call: FakeCall): FakeResponse;
 }
 
 /** The path prefix discord.js uses with `rest.api` set to the fake's `apiUrl`. */
@@ -84,7 +96,7 @@ export function pathMatches(segments: readonly string[], path: string): boolean 
 }
 
 /** Adds Discord's REST API, its CDN and a Discord-style 404 for everything else to the fake server. */
-export function installDiscordRoutes(options: DiscordRestOptions): void {
+export function installDiscordRoutes(options: DiscordRestOptions): DiscordRoutes {
   const { state, server, applicationId } = options;
 
   const authorized = (call: FakeCall) => call.headers.authorization === `Bot ${options.token}`;
@@ -137,12 +149,12 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
   bot('GET /gateway/bot', () => ({
     json: {
       url: options.gateway().url,
-      shards: 1,
+      shards: options.shards,
       session_start_limit: {
         total: 1000,
         remaining: 1000 - options.gateway().sessions.length,
         reset_after: 14_400_000,
-        max_concurrency: 1,
+        max_concurrency: options.maxConcurrency,
       },
     },
   }));
@@ -263,7 +275,7 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
   commandsRoutes('/applications/:appId/guilds/:guildId/commands');
 
   // Interaction callbacks.
-  open('POST /interactions/:interactionId/:token/callback', (call) => {
+  const interactionCallback = (call: FakeCall): FakeResponse => {
     const interaction = state.interactions.get(call.params.interactionId ?? '');
     if (!interaction || interaction.token !== call.params.token || interaction.expired) {
       return DiscordErrors.unknownInteraction();
@@ -380,7 +392,8 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
         },
       },
     };
-  });
+  };
+  open('POST /interactions/:interactionId/:token/callback', interactionCallback);
 
   // Interaction webhooks: followups and @original.
   const interactionFor = (call: FakeCall): InteractionRecord | DiscordFailure => {
@@ -627,6 +640,7 @@ export function installDiscordRoutes(options: DiscordRestOptions): void {
       }
     }
   }
+  return { interactionCallback };
 }
 
 function stateAllows(interactionType: number, callbackType: number): boolean {

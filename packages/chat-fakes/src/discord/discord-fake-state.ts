@@ -334,7 +334,7 @@ export interface DiscordFakeStateOptions {
   cdnBaseUrl: string;
   botUser: { id: string; username: string };
   botPermissions: bigint;
-  guilds: ReadonlyArray<{ name: string; channels: readonly DiscordChannelSpec[] }>;
+  guilds: ReadonlyArray<{ name: string; channels: readonly DiscordChannelSpec[]; id?: string | undefined }>;
 }
 
 /** What a message event means for the gateway. */
@@ -358,7 +358,7 @@ export class DiscordFakeState {
 
   constructor(private readonly options: DiscordFakeStateOptions) {
     this.botUser = this.addUser({ ...options.botUser, bot: true, globalName: null });
-    for (const guild of options.guilds) this.addGuild(guild.name, guild.channels);
+    for (const guild of options.guilds) this.addGuild(guild.name, guild.channels, guild.id);
   }
 
   /** Calls `listener` after every change the fake notices; returns the unsubscribe function. */
@@ -393,8 +393,7 @@ export class DiscordFakeState {
     return user;
   }
 
-  addGuild(name: string, channelSpecs: readonly DiscordChannelSpec[]): DiscordFakeGuild {
-    const id = this.nextId();
+  addGuild(name: string, channelSpecs: readonly DiscordChannelSpec[], id = this.nextId()): DiscordFakeGuild {
     const owner = this.addUser({ username: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}owner` });
     const guild: MutableGuild = {
       id,

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { type FakeCall, type FakeServer, startFakeServer } from '@genhub/testkit/fake-server';
 import {
   ChannelType,
@@ -57,9 +58,12 @@ export interface DiscordFakeOptions {
   botUsername?: string;
   /** The application's name; the bot's username unless given. */
   applicationName?: string;
-  /** Guilds the bot is in, each with its text channels; one guild with `#general` unless given. */
-  /** Guilds and their text channels: a name, or `{ name, nsfw: true }` for an age-restricted one. */
-  guilds?: ReadonlyArray<{ name: string; channels?: readonly DiscordChannelSpec[] }>;
+  /**
+   * Guilds the bot is in, each with its text channels (a name, or `{ name, nsfw: true }` for an
+   * age-restricted one); one guild with `#general` unless given. An `id` chooses its shard
+   * (`discordGuildIdOnShard`); a fresh snowflake unless given.
+   */
+  guilds?: ReadonlyArray<{ name: string; channels?: readonly DiscordChannelSpec[]; id?: string }>;
   /** Permissions of the bot's role; send, embed, attach, read history and the like unless given. */
   botPermissions?: DiscordPermissionsInput;
   /** Privileged intents switched on in the "developer portal"; all unless given. Others close with 4014. */
@@ -72,6 +76,18 @@ export interface DiscordFakeOptions {
   uploadLimit?: number;
   /** Interactions must be answered within this long, as on Discord; 3000 ms unless given. */
   responseDeadlineMs?: number;
+  /** `GET /gateway/bot`'s recommended shard count; 1 unless given. Guild events go to shard `(guild_id >> 22) % count`. */
+  shards?: number;
+  /** `GET /gateway/bot`'s `session_start_limit.max_concurrency`; 1 unless given. */
+  maxConcurrency?: number;
+}
+
+/** One interaction the fake POSTed to the application's interactions endpoint, and the answer. */
+export interface DiscordEndpointDelivery {
+  readonly interactionId: string;
+  readonly status: number;
+  /** The answer's body as JSON, when it was JSON. */
+  readonly json: unknown;
 }
 
 /** Who acts and where, for every simulated user action. */
@@ -174,6 +190,20 @@ export interface DiscordFake {
   /** Calls matching `'PATCH /webhooks/:appId/:token/messages/:messageId'` (paths below `/api/v10`). */
   callsTo(key: string): FakeCall[];
 
+  /** The application's Ed25519 public key, hex, as the developer portal shows it. */
+  readonly publicKey: string;
+  /**
+   * Sets the application's Interactions Endpoint URL, checked as Discord checks it (a signed PING must
+   * be answered with PONG, a badly signed one with 401); from then on every interaction is POSTed
+   * there, signed, instead of sent over the gateway, and the HTTP answer is the interaction's
+   * response. `undefined` goes back to the gateway.
+   */
+  useInteractionsEndpoint(url: string | undefined): Promise<void>;
+  /** `X-Signature-Ed25519` and `X-Signature-Timestamp` for a body, signed with the application's key. */
+  signInteraction(body: string, timestamp?: number): Record<string, string>;
+  /** Every POST to the interactions endpoint, PINGs included, in order. */
+  readonly endpointDeliveries: readonly DiscordEndpointDelivery[];
+
   addUser(spec?: DiscordUserSpec): DiscordFakeUser;
   /** Adds a role to a guild (the first unless given). */
   addRole(spec: {
@@ -225,6 +255,8 @@ export const DiscordFakeDefaults = {
   waitForTimeoutMs: 5000,
   /** APPLICATION_COMMAND_BADGE. */
   applicationFlags: 1 << 23,
+  shards: 1,
+  maxConcurrency: 1,
 } as const;
 
 /** Starts the Discord fake: its HTTP API and CDN on one port, its gateway on another. */
@@ -252,6 +284,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     guilds: (options.guilds ?? D.guilds).map((guild) => ({
       name: guild.name,
       channels: guild.channels ?? ['general'],
+      id: 'id' in guild ? guild.id : undefined,
     })),
   });
   const defaultGuild = state.guilds[0];
@@ -271,7 +304,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     onActivity: () => state.changed(),
   });
   const rateLimits: ScriptedRateLimit[] = [];
-  installDiscordRoutes({
+  const routes = installDiscordRoutes({
     state,
     server,
     token,
@@ -282,8 +315,35 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     uploadLimit: options.uploadLimit ?? D.uploadLimit,
     responseDeadlineMs: options.responseDeadlineMs ?? D.responseDeadlineMs,
     rateLimits,
+    shards: options.shards ?? D.shards,
+    maxConcurrency: options.maxConcurrency ?? D.maxConcurrency,
     onRequest: () => state.changed(),
   });
+  const signingKey = generateKeyPairSync('ed25519');
+  const endpoint = interactionsEndpoint(signingKey.privateKey);
+  const endpointDeliveries: DiscordEndpointDelivery[] = [];
+  let endpointUrl: string | undefined;
+  const postToEndpoint = async (url: string, payload: JsonObject, signed: boolean) => {
+    const body = JSON.stringify(payload);
+    const headers = endpoint.sign(body, Math.floor(Date.now() / 1000));
+    if (!signed) headers['x-signature-ed25519'] = '00'.repeat(64);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0', ...headers },
+      body,
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const delivery = { interactionId: String(payload.id), status: response.status, json };
+    endpointDeliveries.push(delivery);
+    state.changed();
+    return delivery;
+  };
 
   // The bot hears about its own messages like any other, when it asked for message events.
   state.onMessage(({ kind, message }) => {
@@ -379,7 +439,17 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     }
   };
 
-  const send = (record: DiscordFakeInteraction, guildId: string | undefined) => {
+  const send = async (record: DiscordFakeInteraction, guildId: string | undefined) => {
+    if (endpointUrl !== undefined) {
+      const delivery = await postToEndpoint(endpointUrl, record.payload, true);
+      // The HTTP answer is the interaction's response; anything else leaves it unanswered.
+      const answer = delivery.json;
+      if (delivery.status === 200 && typeof answer === 'object' && answer !== null) {
+        routes.interactionCallback(endpointCall(record, answer as JsonObject));
+        state.changed();
+      }
+      return record;
+    }
     if (gateway.liveSessions().length === 0) {
       throw new Error(
         'Discord fake: no bot is connected to the gateway (log the client in and wait for ready).',
@@ -585,6 +655,31 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       gateway.dispatch('THREAD_CREATE', data, { guildId: thread.guildId, intents: GatewayIntent.Guilds });
       return thread;
     },
+    publicKey: endpoint.publicKeyHex(signingKey.publicKey),
+    endpointDeliveries,
+    signInteraction: (body, timestamp = Math.floor(Date.now() / 1000)) => endpoint.sign(body, timestamp),
+    async useInteractionsEndpoint(url) {
+      if (url !== undefined) {
+        const ping = {
+          id: state.nextId(),
+          application_id: applicationId,
+          type: InteractionType.Ping,
+          token: 'ping',
+          version: 1,
+        };
+        const good = await postToEndpoint(url, ping, true);
+        if (good.status !== 200 || (good.json as JsonObject | undefined)?.type !== 1)
+          throw new Error(
+            `Discord fake: the interactions endpoint answered a PING with ${good.status}, not PONG.`,
+          );
+        const bad = await postToEndpoint(url, { ...ping, id: state.nextId() }, false);
+        if (bad.status !== 401)
+          throw new Error(
+            `Discord fake: the interactions endpoint answered a bad signature with ${bad.status}, not 401.`,
+          );
+      }
+      endpointUrl = url;
+    },
     runCommand: async (spec) => commandInteraction(spec, InteractionType.ApplicationCommand),
     autocomplete: async (spec) => commandInteraction(spec, InteractionType.ApplicationCommandAutocomplete),
     pressButton: async (spec) => componentInteraction(spec, {}, ComponentType.Button),
@@ -706,3 +801,37 @@ function submittedComponents(components: unknown, values: Readonly<Record<string
 }
 
 const TEXT_INPUT = 4;
+
+/** The DER prefix of an Ed25519 public key in SPKI form; the raw 32-byte key follows. */
+const ED25519_SPKI_PREFIX_BYTES = 12;
+
+/** Signs as Discord signs what it POSTs to an interactions endpoint: Ed25519 over timestamp + body. */
+function interactionsEndpoint(privateKey: KeyObject) {
+  return {
+    sign(body: string, timestamp: number): Record<string, string> {
+      const signature = sign(null, Buffer.from(`${timestamp}${body}`), privateKey);
+      return { 'x-signature-ed25519': signature.toString('hex'), 'x-signature-timestamp': String(timestamp) };
+    },
+    publicKeyHex(publicKey: KeyObject): string {
+      return publicKey
+        .export({ format: 'der', type: 'spki' })
+        .subarray(ED25519_SPKI_PREFIX_BYTES)
+        .toString('hex');
+    },
+  };
+}
+
+/** An endpoint's HTTP answer to an interaction, as the callback route takes it. */
+function endpointCall(record: DiscordFakeInteraction, answer: JsonObject): FakeCall {
+  const bodyText = JSON.stringify(answer);
+  return {
+    method: 'POST',
+    path: `/api/v10/interactions/${record.id}/${record.token}/callback`,
+    query: {},
+    params: { interactionId: record.id, token: record.token },
+    headers: { 'content-type': 'application/json' },
+    bodyText,
+    bodyBytes: new TextEncoder().encode(bodyText),
+    bodyJson: answer,
+  };
+}

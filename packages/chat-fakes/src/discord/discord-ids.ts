@@ -29,3 +29,14 @@ export function interactionToken(interactionId: string): string {
 export function sessionId(): string {
   return randomBytes(16).toString('hex');
 }
+
+/**
+ * A guild id (a snowflake of about now, told apart by `serial`) that Discord routes to `shard` of
+ * `shardCount`, by `(guild_id >> 22) % shardCount`.
+ */
+export function discordGuildIdOnShard(shard: number, shardCount: number, serial = 0): string {
+  const base = BigInt(Date.now()) - DISCORD_EPOCH;
+  const count = BigInt(shardCount);
+  const timestamp = base - (base % count) + BigInt(shard);
+  return ((timestamp << 22n) | BigInt(serial & 0xfff)).toString();
+}

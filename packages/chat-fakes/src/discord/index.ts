@@ -26,6 +26,7 @@ export type {
   DiscordAutocompleteSpec,
   DiscordButtonPressSpec,
   DiscordCommandSpec,
+  DiscordEndpointDelivery,
   DiscordFake,
   DiscordFakeOptions,
   DiscordInvocation,
@@ -57,6 +58,7 @@ export type {
   DiscordFakeUser,
   DiscordUserSpec,
 } from './discord-fake-state.js';
+export { discordGuildIdOnShard } from './discord-ids.js';
 export type { DiscordFakeFile, DiscordOptionValue } from './discord-interaction-options.js';
 export { DiscordMessageLimits } from './discord-message-body.js';
 export type { DiscordPermissionName, DiscordPermissionsInput } from './discord-permissions.js';

@@ -28,6 +28,8 @@ export const CORE_ENV_VARS = {
   'jobs.maxInputMegabytes': 'GENHUB_JOBS_MAX_INPUT_MB',
   'billing.dailyBudgetUsd': 'GENHUB_DAILY_BUDGET_USD',
   'billing.dailyResetHourUtc': 'GENHUB_DAILY_RESET_HOUR_UTC',
+  'billing.welcomeUsd': 'GENHUB_WELCOME_USD',
+  'billing.dailyFreeUsd': 'GENHUB_DAILY_FREE_USD',
   'limits.maxJobsInFlight': 'GENHUB_MAX_JOBS_IN_FLIGHT',
 } as const;
 

@@ -27,6 +27,7 @@ import { taskClassOf } from '../limits/task-class.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
 import type { SafetyRequest } from '../safety/safety-controls.js';
+import type { AllowanceGrant } from '../store/allowances.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import { JobEvents } from './job-events.js';
@@ -50,6 +51,14 @@ export interface GenerationInput {
   origin?: JsonObject;
   /** The safety the request runs at; the operator's level (`safety.level`) when absent. */
   safety?: SafetyRequest | undefined;
+  /** The community's free allowances, where its admins lowered the operator's. */
+  allowances?: AllowanceOverrides | undefined;
+}
+
+/** A community's free allowances in USD; each is capped at the operator's own setting. */
+export interface AllowanceOverrides {
+  welcomeUsd?: number | undefined;
+  dailyFreeUsd?: number | undefined;
 }
 
 /** A priced request, before anything is paid. */
@@ -144,6 +153,7 @@ export class GenerationService {
     this.#assertAllowed(input.params, input.userId);
     const prepared = prepareRequest(this.deps.registry, { ...input, safety: this.#safety(input) });
     await this.#checkInputs(prepared.media);
+    await this.grantAllowances(input.userId, input.allowances);
     // One admission per user at a time, so the in-flight cap cannot be raced past.
     return this.#perUser.run(input.userId, () => this.#admit(input, prepared));
   }
@@ -242,6 +252,33 @@ export class GenerationService {
     this.events.emit({ type: 'state', job: created });
     await this.deps.queue.enqueue(created.id);
     return created;
+  }
+
+  /**
+   * Credits the user's free allowances that are due (`billing.welcomeUsd` once, `billing.dailyFreeUsd`
+   * once a day), each at most the operator's amount however a community set it. `request` does this
+   * itself; front ends call it before they show a balance. Nothing is read when both are 0.
+   */
+  async grantAllowances(userId: string, overrides: AllowanceOverrides = {}): Promise<AllowanceGrant> {
+    const { billing } = this.deps;
+    const capped = (operatorUsd: number, communityUsd: number | undefined) =>
+      usdToMicros(Math.min(operatorUsd, communityUsd ?? operatorUsd));
+    const welcomeMicros = capped(billing.welcomeUsd, overrides.welcomeUsd);
+    const dailyFreeMicros = capped(billing.dailyFreeUsd, overrides.dailyFreeUsd);
+    if (welcomeMicros === 0 && dailyFreeMicros === 0) {
+      return { welcomeMicros: 0, dailyFreeMicros: 0, expiredMicros: 0 };
+    }
+    const grant = await this.deps.store.ledger.grantAllowances({
+      userId,
+      welcomeMicros,
+      dailyFreeMicros,
+      resetHourUtc: billing.dailyResetHourUtc,
+      now: this.deps.clock.now(),
+    });
+    if (grant.welcomeMicros > 0 || grant.dailyFreeMicros > 0) {
+      this.deps.logger.info('free allowances credited', { userId, ...grant });
+    }
+    return grant;
   }
 
   /**

@@ -30,6 +30,10 @@ export const DefaultPipelineConfig = {
     dailyBudgetUsd: 0,
     /** The UTC hour at which daily budgets reset (GateAI resets at midnight UTC). */
     dailyResetHourUtc: 0,
+    /** Credited once to each user, at the user's first request; 0 for none. */
+    welcomeUsd: 0,
+    /** Credited to each user once a day and spent before the user's own credits; 0 for none. */
+    dailyFreeUsd: 0,
   },
 } as const;
 
@@ -53,6 +57,8 @@ export const billingConfigSchema = z
   .object({
     dailyBudgetUsd: z.coerce.number().min(0).default(D.billing.dailyBudgetUsd),
     dailyResetHourUtc: z.coerce.number().int().min(0).max(23).default(D.billing.dailyResetHourUtc),
+    welcomeUsd: z.coerce.number().min(0).default(D.billing.welcomeUsd),
+    dailyFreeUsd: z.coerce.number().min(0).default(D.billing.dailyFreeUsd),
   })
   .strict();
 

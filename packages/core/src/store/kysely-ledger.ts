@@ -1,8 +1,9 @@
 import { GenHubError } from '@genhub/provider';
 import { addEntry, credit, debit, listEntries, readBalance, spentSince } from './account-queries.js';
+import { allowancesSettled, dailyAllowance, grantDueAllowances } from './allowances.js';
 import { budgetDayStart } from './budget-day.js';
 import type { Ledger } from './ledger.js';
-import { assertAccount } from './money.js';
+import { assertAccount, assertMicros } from './money.js';
 import type { StoreContext } from './store-context.js';
 
 export const ENTRIES_DEFAULT_LIMIT = 50;
@@ -55,6 +56,18 @@ export function createKyselyLedger(ctx: StoreContext): Ledger {
 
     async spentToday(userId, budget, now) {
       return spentSince(db, userId, budgetDayStart(now, budget.resetHourUtc));
+    },
+
+    async grantAllowances(request) {
+      assertMicros(request.welcomeMicros, 'welcomeMicros');
+      assertMicros(request.dailyFreeMicros, 'dailyFreeMicros');
+      if (await allowancesSettled(db, request))
+        return { welcomeMicros: 0, dailyFreeMicros: 0, expiredMicros: 0 };
+      return transact((trx) => grantDueAllowances(trx, request));
+    },
+
+    dailyAllowance(userId, now, resetHourUtc) {
+      return dailyAllowance(db, userId, now, resetHourUtc);
     },
 
     entries(account, limit = ENTRIES_DEFAULT_LIMIT) {

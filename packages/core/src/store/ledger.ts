@@ -1,4 +1,5 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
+import type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './allowances.js';
 import type { JobPatch, JobStore } from './job-store.js';
 import type { RecordStore } from './record-store.js';
 
@@ -57,6 +58,14 @@ export interface Ledger {
    */
   spentToday(userId: string, budget: DailyBudget, now: number): Promise<number>;
   entries(account: AccountRef, limit?: number): Promise<LedgerEntry[]>;
+  /**
+   * Credits the user's free allowances that are due, as 'grant' entries: the welcome credit once
+   * ever, the daily free allowance once per budget day (first taking back what the user's own jobs
+   * left unspent of the previous one). However many calls race, each is granted once.
+   */
+  grantAllowances(request: AllowanceRequest): Promise<AllowanceGrant>;
+  /** Today's daily free allowance and what is left of it (zero when none was granted today). */
+  dailyAllowance(userId: string, now: number, resetHourUtc: number): Promise<DailyAllowance>;
 }
 
 /**
