@@ -11,10 +11,8 @@ let genhub: GenHub;
 
 beforeAll(async () => {
   const env = { ...placeholderEnv(bundledPlugins), GENHUB_GATEAI_CATALOGUE: 'bundled' };
-  genhub = await createGenHub(
-    { dataDir: ':memory:' },
-    { plugins: bundledPlugins, env, logger: silentLogger },
-  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-safety-table-'));
+  genhub = await createGenHub({ dataDir }, { plugins: bundledPlugins, env, logger: silentLogger });
 }, 60_000);
 afterAll(() => genhub?.close());
 
