@@ -19,6 +19,8 @@ import {
   loadConfig,
   type ModelSpec,
   Redactor,
+  SAFETY_LEVELS,
+  type SafetyLevel,
   TASKS,
   type Task,
 } from '@genhub/core';
@@ -68,6 +70,7 @@ export async function generate(argv: string[]): Promise<number> {
     video: { type: 'string' },
     audio: { type: 'string' },
     json: { type: 'boolean' },
+    safety: { type: 'string' },
   });
   const [taskName, ...words] = positionals;
   if (taskName === undefined) {
@@ -84,6 +87,7 @@ export async function generate(argv: string[]): Promise<number> {
   }
   if (prompt === '' && !givesInput)
     throw new UsageError(`Give the prompt after the task: genhub generate ${taskName} "a red fox".`);
+  const safety = safetyLevelFrom(values.safety);
   const userId = values.user?.trim() ?? CONSOLE_USER;
   if (userId === '') throw new UsageError('--user needs a user id, such as console.');
 
@@ -125,6 +129,7 @@ export async function generate(argv: string[]): Promise<number> {
         params: values.param ?? [],
         outDir: values.out ?? 'genhub-output',
         interruption,
+        safety,
       });
     } finally {
       await genhub.close();
@@ -144,6 +149,8 @@ interface RunOptions {
   params: readonly string[];
   outDir: string;
   interruption: Interruption;
+  /** `--safety`: the operator's level (`safety.level`) unless given. */
+  safety: SafetyLevel | undefined;
 }
 
 async function run(genhub: GenHub, options: RunOptions): Promise<number> {
@@ -176,6 +183,7 @@ async function run(genhub: GenHub, options: RunOptions): Promise<number> {
         model: model.id,
         params: { ...(options.prompt === '' ? {} : { prompt: options.prompt }), ...params, ...mediaParams },
         origin: { frontEnd: 'cli' },
+        ...(options.safety === undefined ? {} : { safety: { level: options.safety } }),
       });
     } catch (error) {
       if (GenHubError.isInstance(error) && error.code === 'INVALID_INPUT')
@@ -331,4 +339,14 @@ function watchInterruption(): Interruption {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** `--safety <level>`: the operator runs the command, so any level goes (mature included). */
+function safetyLevelFrom(value: string | undefined): SafetyLevel | undefined {
+  if (value === undefined) return undefined;
+  const level = value.trim().toLowerCase();
+  if ((SAFETY_LEVELS as readonly string[]).includes(level)) return level as SafetyLevel;
+  throw new UsageError(
+    `--safety is ${SAFETY_LEVELS.join(', ')}; leave it out for safety.level (GENHUB_SAFETY_LEVEL).`,
+  );
 }

@@ -17,7 +17,8 @@ Commands:
     [--param k=v ...] [--user U]   (text-to-image) or a chat command (imagine, animate, speak);
     [--image F ...] [--mask F]     --param sets a model parameter (see models --json); input files
     [--video F] [--audio F]        are paths or https links, --image repeatable (first frame, last
-    [--json]                       frame, references); --json prints one JSON result; Ctrl-C
+    [--json] [--safety LEVEL]      frame, references); --json prints one JSON result; --safety
+                                   strict, standard or mature (default safety.level); Ctrl-C
                                    cancels (refunded)
   jobs [--limit N] [--user U]      the newest jobs (default 20): id, time, user, task, model, state,
                                    cost
@@ -32,7 +33,8 @@ Commands:
                                    DISCORD_GUILD_ID, else globally
   doctor                           check the configuration, the store, every provider and the bot
                                    tokens; reports every problem it finds
-  models [--task TASK] [--json]    list the models of every configured provider
+  models [--task TASK] [--json]    list the models of every configured provider; --safety prints
+    [--safety]                     what each safety level sets, per model (Markdown)
 
 Exit status: 0 ok, 1 something failed (the message says what), 2 a bad argument, 130 Ctrl-C.
 Configuration: genhub.config.json and GENHUB_* variables (see the README).`;

@@ -2,13 +2,18 @@ import { createGenHub, loadConfig, silentLogger, TASKS, type Task } from '@genhu
 import { bundledPlugins } from './bundled-plugins.js';
 import { parseCommandLine } from './command-line.js';
 import { modelLine } from './model-lines.js';
+import { safetyTable } from './safety-table.js';
 import { UsageError } from './usage-error.js';
 
-/** `genhub models [--task TASK] [--json]`: every model of the configured providers, with its price. */
+/**
+ * `genhub models [--task TASK] [--json] [--safety]`: every model of the configured providers, with
+ * its price; `--safety` prints what each safety level sets, per model, as a Markdown table.
+ */
 export async function models(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, {
     task: { type: 'string' },
     json: { type: 'boolean' },
+    safety: { type: 'boolean' },
   });
   if (positionals.length > 0)
     throw new UsageError(`genhub models takes no argument "${positionals[0]}"; use --task.`);
@@ -18,6 +23,10 @@ export async function models(argv: string[]): Promise<number> {
   const genhub = await createGenHub(loadConfig(), { plugins: bundledPlugins, logger: silentLogger });
   try {
     const filter = values.task === undefined ? {} : { task: values.task as Task };
+    if (values.safety) {
+      console.log(safetyTable(genhub.registry.list(filter)));
+      return 0;
+    }
     if (values.json) {
       console.log(JSON.stringify(genhub.registry.catalogue(filter), null, 2));
       return 0;

@@ -1,4 +1,4 @@
-import type { ChatActor, CommandRequest, InputImage } from '@genhub/chat';
+import type { ChatActor, ChatPlace, CommandRequest, InputImage } from '@genhub/chat';
 import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
@@ -11,14 +11,33 @@ import {
 /** Kept with each job, to find its message again after a restart. */
 export const FRONT_END = 'discord';
 
-/** Who acts: `discord:<user id>`, in `discord:<guild id>`, an admin there with Manage Server. */
+/**
+ * Who acts: `discord:<user id>`, in `discord:<guild id>`, an admin there with Manage Server, in
+ * the channel `discord:<channel id>` (a thread: its parent channel) with its age restriction.
+ */
 export function discordActor(interaction: BaseInteraction): ChatActor {
+  const place = interaction.guildId === null ? undefined : discordPlace(interaction);
   return {
     userId: `discord:${interaction.user.id}`,
     ...(interaction.guildId === null ? {} : { communityId: `discord:${interaction.guildId}` }),
     isCommunityAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     frontEnd: FRONT_END,
+    ...(place ? { place } : {}),
   };
+}
+
+/**
+ * The guild channel an interaction came from and whether Discord marks it age-restricted (`nsfw`);
+ * a thread is its parent channel, whose flag it follows. A channel the bot cannot see counts as not
+ * age-restricted.
+ */
+function discordPlace(interaction: BaseInteraction): ChatPlace | undefined {
+  const channel = interaction.channel;
+  const own = channel?.isThread() ? channel.parent : channel;
+  const id = (channel?.isThread() ? channel.parentId : undefined) ?? interaction.channelId;
+  if (id === null) return undefined;
+  const nsfw = own !== null && own !== undefined && 'nsfw' in own ? own.nsfw === true : false;
+  return { id: `discord:${id}`, ageRestricted: nsfw };
 }
 
 /** A slash command's options, as the chat layer takes them. */

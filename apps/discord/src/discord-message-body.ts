@@ -28,9 +28,13 @@ const STYLES: Readonly<Record<ChatButtonStyle, ButtonStyle>> = {
  */
 export async function discordMessageBody(message: ChatMessage): Promise<DiscordMessageBody> {
   const files = await Promise.all(
-    (message.files ?? [])
-      .slice(0, DISCORD_LIMITS.filesPerMessage)
-      .map(async (file) => new AttachmentBuilder(await attachmentSource(file), { name: file.name })),
+    (message.files ?? []).slice(0, DISCORD_LIMITS.filesPerMessage).map(
+      async (file) =>
+        // Discord hides an attachment whose name starts with SPOILER_ until it is clicked.
+        new AttachmentBuilder(await attachmentSource(file), {
+          name: file.spoiler ? `SPOILER_${file.name}` : file.name,
+        }),
+    ),
   );
   const components = (message.buttons ?? [])
     .filter((row) => row.length > 0)

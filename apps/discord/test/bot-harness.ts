@@ -40,7 +40,7 @@ export interface BotHarnessOptions {
   genhub?: GenHubConfigInput;
   /** The scripted fake provider unless given. */
   plugins?: readonly ProviderPlugin[];
-  /** More `DISCORD_*` variables, such as the shard settings. */
+  /** More variables: `DISCORD_*` (such as the shard settings) and the plugins' `GENHUB_<ID>_*`. */
   env?: Readonly<Record<string, string>>;
   /**
    * Another harness whose fake and data folder this one shares, as a second bot process of the same
@@ -69,11 +69,15 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     const genhub = await createGenHub(
       {
         dataDir,
-        trustedOrigins: [fake.url],
         ...options.genhub,
+        trustedOrigins: [fake.url, ...(options.genhub?.trustedOrigins ?? [])],
         jobs: { pollInitialMs: 5, pollMaxMs: 20 },
       },
-      { plugins: options.plugins ?? [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+      {
+        plugins: options.plugins ?? [fakePlugin],
+        env: { GENHUB_FAKE_API_KEY: 'fake-key-123456', ...options.env },
+        logger,
+      },
     );
     const controller = new ChatController(genhub);
     // The bot resumes unfinished jobs before GenHub drives them again, so none ends unseen.

@@ -103,6 +103,7 @@ describe('discordCommands', () => {
       ['unblock', ApplicationCommandOptionType.Subcommand],
       ['log', ApplicationCommandOptionType.Subcommand],
       ['reports', ApplicationCommandOptionType.Subcommand],
+      ['safety', ApplicationCommandOptionType.Subcommand],
     ]);
     const grant = admin?.options?.[0];
     expect(grant && optionsOf(grant).map((option) => [option.name, option.type, option.required])).toEqual([

@@ -171,7 +171,10 @@ export class TelegramOutbox {
       ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
     };
     try {
-      return await this.#sendAs(item.method, place.chatId, await inputFile(item.file), extra);
+      return await this.#sendAs(item.method, place.chatId, await inputFile(item.file), {
+        ...extra,
+        ...spoilerOf(item),
+      });
     } catch (error) {
       if (item.method === 'document' || !isFileRefused(error)) throw error;
       this.logger.info('Telegram refused a file as sent; sending it as a document', {
@@ -212,7 +215,10 @@ export class TelegramOutbox {
   ): Promise<number[]> {
     const media = await Promise.all(
       batch.map(async (item, index) => {
-        const options = index === 0 && caption !== undefined ? { caption: fit(caption, 1024) } : {};
+        const options = {
+          ...(index === 0 && caption !== undefined ? { caption: fit(caption, 1024) } : {}),
+          ...spoilerOf(item),
+        };
         const file = await inputFile(item.file);
         switch (item.method) {
           case 'photo':
@@ -267,6 +273,12 @@ export class TelegramOutbox {
 export function fit(text: string, max: number): string {
   const trimmed = text.trim() === '' ? '…' : text;
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1)}…`;
+}
+
+/** Telegram blurs a photo, video or animation sent with `has_spoiler` until it is tapped. */
+function spoilerOf(item: MediaItem): { has_spoiler?: true } {
+  const covered = item.method === 'photo' || item.method === 'video' || item.method === 'animation';
+  return covered && item.file.spoiler === true ? { has_spoiler: true } : {};
 }
 
 /** A file to upload: streamed from the artifact store where it can be (grammY asks anew on a retry). */

@@ -63,8 +63,9 @@ export interface HarnessOptions {
   beside?: Harness;
   /** How long the bot's `stop` may take; its default unless given. */
   stopGraceMs?: number;
-  /** The scripted fake provider unless given. */
+  /** The scripted fake provider unless given; plugins' settings (`GENHUB_<ID>_*`) in `env`. */
   plugins?: readonly ProviderPlugin[];
+  env?: Readonly<Record<string, string>>;
 }
 
 const open: Harness[] = [];
@@ -88,7 +89,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.genhub,
       jobs: { pollInitialMs: 5, pollMaxMs: 20 },
     },
-    { plugins: options.plugins ?? [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger },
+    {
+      plugins: options.plugins ?? [fakePlugin],
+      env: { GENHUB_FAKE_API_KEY: 'fake-key-123456', ...options.env },
+      logger,
+    },
   );
   await genhub.start();
   let controller = new ChatController(genhub);

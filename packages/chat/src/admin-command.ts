@@ -3,6 +3,7 @@ import type { ChatGenHub } from './chat-deps.js';
 import type { ChatActor, ChatMessage } from './chat-message.js';
 import type { ChatSettings } from './chat-settings.js';
 import { formatUsd } from './render.js';
+import { safetyAdminCommand } from './safety-admin.js';
 import { describe, type OptionValues } from './settings-command.js';
 
 const refuse = (sentence: string, param?: string) =>
@@ -24,8 +25,8 @@ export function isOperator(genhub: ChatGenHub, actor: ChatActor): boolean {
 /**
  * `/admin`: `grant` (operators: credits to a user), and for a community's admins `models` (allow or
  * block a model, or allow all), `limits` (a member's daily spend, the confirmation price, the free
- * allowances, which may lower the operator's but never raise them) and
- * `payer` (the member or the community's credits).
+ * allowances, which may lower the operator's but never raise them),
+ * `payer` (the member or the community's credits) and `safety` (levels and spoilers, `safety-admin.ts`).
  */
 export async function adminCommand(
   genhub: ChatGenHub,
@@ -114,7 +115,14 @@ export async function adminCommand(
       const saved = await settings.updateCommunity(community, (current) => ({ ...current, payer: who }));
       return { text: `Saved.\n${describe(saved)}`, private: true };
     }
+    case 'safety':
+      return safetyAdminCommand(
+        settings,
+        { ...actor, communityId: community },
+        options,
+        genhub.config.safety.directMessages,
+      );
     default:
-      throw refuse('Use /admin grant, /admin models, /admin limits or /admin payer.');
+      throw refuse('Use /admin grant, /admin models, /admin limits, /admin payer or /admin safety.');
   }
 }

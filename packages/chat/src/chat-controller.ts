@@ -6,6 +6,7 @@ import {
   mediaKind,
   type Task,
   TERMINAL_STATES,
+  withoutSafetyControls,
 } from '@genhub/core';
 import { creditsMessage, usageMessage } from './account-screens.js';
 import { adminCommand } from './admin-command.js';
@@ -435,11 +436,14 @@ export class ChatController {
       if (!followUp)
         throw new GenHubError('INVALID_INPUT', 'That button no longer works; run the command again.');
       assertModelAllowed(followUp.model, effective);
-      planned = { task: followUp.task, model: followUp.model, params: followUp.params };
+      // The safety controls a job ran with are its place's: the level here sets them again.
+      const next = this.genhub.registry.find(followUp.model)?.model;
+      const params = next ? withoutSafetyControls(next, followUp.params) : followUp.params;
+      planned = { task: followUp.task, model: followUp.model, params };
       origin.followUpOf = job.id;
     } else if (action === 'reroll') {
       const model = chooseModel(this.genhub, job.task, job.requestedModel, effective);
-      const params: JsonObject = { ...job.params };
+      const params: JsonObject = withoutSafetyControls(model, { ...job.params });
       if ('seed' in params || generationOptions(model).some((option) => option.param === 'seed')) {
         params.seed = Math.floor(Math.random() * MAX_SEED);
       }

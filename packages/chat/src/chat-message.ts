@@ -22,6 +22,8 @@ export type ChatButton = ActionButton | LinkButton;
 /** A file to send, read only when the front end uploads it. */
 export interface ChatFile {
   name: string;
+  /** Shown behind the platform's spoiler (Discord's `SPOILER_` names, Telegram's `has_spoiler`). */
+  spoiler?: boolean;
   mediaType: string;
   kind: MediaKind;
   bytes: number;
@@ -86,6 +88,19 @@ export interface ChatActor {
   isCommunityAdmin: boolean;
   /** `discord`, `telegram`, `console`: kept with each job to find its message again. */
   frontEnd: string;
+  /** The place inside the community (a Discord channel), for its safety level; absent when unknown. */
+  place?: ChatPlace;
+}
+
+/** Where in a community a request came from. */
+export interface ChatPlace {
+  /** Prefixed by the platform: `discord:<channel id>`, `telegram:<chat id>`. */
+  id: string;
+  /**
+   * Whether the platform marks the place as adult (Discord's age-restricted channels; a thread
+   * takes its parent's); absent where the platform has no such mark (Telegram).
+   */
+  ageRestricted?: boolean;
 }
 
 /** An input image a user gave: an attachment's address, or a `data:` URI of its bytes. */

@@ -1,5 +1,6 @@
 import { type AllowanceOverrides, type RecordStore, TASKS, type Task } from '@genhub/core';
 import { z } from 'zod';
+import { communitySafetySchema } from './safety-level.js';
 
 const taskKey = z.enum(TASKS as unknown as [Task, ...Task[]]);
 
@@ -27,6 +28,8 @@ export const communitySettingsSchema = userSettingsSchema.extend({
   /** Free allowances for members here, in USD; core caps each at the operator's own. */
   welcomeUsd: z.number().min(0).optional(),
   dailyFreeUsd: z.number().min(0).optional(),
+  /** Safety levels and spoilers (`/admin safety`). */
+  safety: communitySafetySchema.optional(),
 });
 
 /** The free allowances a community's admins set, as core takes them. */

@@ -1,4 +1,4 @@
-import { TASKS, type Task } from '@genhub/core';
+import { SAFETY_LEVELS, TASKS, type Task } from '@genhub/core';
 import {
   COMMANDS,
   type CommandOption,
@@ -147,6 +147,30 @@ const ADMIN_SUBCOMMANDS: SubcommandDefinition[] = [
     ],
   },
   ...MODERATION_SUBCOMMANDS,
+  {
+    name: 'safety',
+    description: 'Safety level (strict, standard, mature) here or community-wide, and spoilers.',
+    options: [
+      option({
+        name: 'level',
+        description: 'mature only in age-restricted places; default removes this place’s own',
+        type: 'string',
+        choices: [...SAFETY_LEVELS, 'default'],
+      }),
+      option({
+        name: 'where',
+        description: 'The whole community (default), or only here',
+        type: 'string',
+        choices: ['community', 'here'],
+      }),
+      option({ name: 'spoiler', description: 'Post mature results behind a spoiler', type: 'boolean' }),
+      option({
+        name: 'exclude_uncontrolled',
+        description: 'On strict, leave out models with no safety controls',
+        type: 'boolean',
+      }),
+    ],
+  },
 ];
 
 /**

@@ -61,6 +61,7 @@ describe('generationOptions', () => {
     expect(options.map((o) => o.name)).toEqual([
       'prompt',
       'model',
+      'safety',
       'negative_prompt',
       'aspect_ratio',
       'seed',
@@ -71,6 +72,7 @@ describe('generationOptions', () => {
     const byName = Object.fromEntries(options.map((o) => [o.name, o]));
     expect(byName.prompt).toMatchObject({ type: 'string', required: true, maxLength: 1000 });
     expect(byName.model).toMatchObject({ required: false, autocomplete: true });
+    expect(byName.safety).toMatchObject({ param: 'safetyLevel', choices: ['strict', 'standard', 'mature'] });
     expect(byName.quantity).toMatchObject({ type: 'integer', min: 1, max: 4, default: 1, aliases: ['n'] });
     // No absurd bound for an unbounded integer.
     expect(byName.seed).toMatchObject({ type: 'integer', min: 0 });

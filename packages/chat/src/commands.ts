@@ -3,6 +3,7 @@ import {
   type JsonObject,
   type ModelDescription,
   type ModelSpec,
+  SAFETY_LEVELS,
   type Task,
 } from '@genhub/core';
 
@@ -315,6 +316,17 @@ export const MODEL_OPTION: CommandOption = {
   autocomplete: true,
 };
 
+/** The option that asks for a safety level at most the place's (`resolveSafety`); not a model parameter. */
+export const SAFETY_OPTION: CommandOption = {
+  name: 'safety',
+  param: 'safetyLevel',
+  aliases: [],
+  description: 'Safety level, up to what this place allows',
+  type: 'string',
+  required: false,
+  choices: [...SAFETY_LEVELS],
+};
+
 /**
  * A generation command's options for one model, from its parameter schema: the prompt, the model,
  * the shared vocabulary (negative prompt, aspect ratio, seed, duration, voice, quantity, ...), then
@@ -345,7 +357,7 @@ export function generationOptions(model: ModelSpec | ModelDescription): CommandO
   }
   for (const param of Object.keys(properties)) add(param);
   const promptIndex = options.findIndex((option) => option.param === 'prompt');
-  options.splice(promptIndex + 1, 0, MODEL_OPTION);
+  options.splice(promptIndex + 1, 0, MODEL_OPTION, SAFETY_OPTION);
   // Stable: required first (Discord insists), otherwise the order above.
   const ordered = [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
   return ordered.slice(0, MAX_OPTIONS);

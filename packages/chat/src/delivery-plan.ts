@@ -34,7 +34,8 @@ export interface DeliveryDeps {
  * Plans the files of a finished job for one chat: four images get a 2x2 grid picture first (the
  * originals attached after it); an SVG gets a PNG picture of it just before it, since chat apps
  * show no SVG; every file over the upload limit, or past the file cap, is an expiring link to
- * the stored file instead. Nothing is dropped.
+ * the stored file instead. Nothing is dropped. Files of a job marked `spoiler` in its origin
+ * (a mature result where the community asked for it) are marked to go behind the platform's spoiler.
  */
 export async function planDelivery(
   job: JobRecord,
@@ -77,6 +78,7 @@ function artifactFile(job: JobRecord, artifact: ArtifactRecord, index: number, d
   const suffix = artifact.role === 'preview' ? '-preview' : '';
   return {
     name: `${job.id}-${index + 1}${suffix}.${extensionFor(artifact.mediaType)}`,
+    ...spoilerOf(job),
     mediaType: artifact.mediaType,
     kind: mediaKind(artifact.mediaType),
     bytes: artifact.bytes,
@@ -102,6 +104,7 @@ async function gridFile(
   if (bytes.length > limits.maxUploadBytes) return undefined;
   return {
     name: `${job.id}-grid.png`,
+    ...spoilerOf(job),
     mediaType: 'image/png',
     kind: 'image',
     bytes: bytes.length,
@@ -127,11 +130,17 @@ async function previewFile(
   if (bytes.length > limits.maxUploadBytes) return undefined;
   return {
     name: svg.name.replace(/\.svg$/, '-preview.png'),
+    ...(svg.spoiler ? { spoiler: true } : {}),
     mediaType: 'image/png',
     kind: 'image',
     bytes: bytes.length,
     read: async () => bytes,
   };
+}
+
+/** A job made at `mature` in a community that asked for spoilers posts its files behind one. */
+function spoilerOf(job: JobRecord): { spoiler?: true } {
+  return job.origin.spoiler === true ? { spoiler: true } : {};
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {

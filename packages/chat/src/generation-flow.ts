@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   budgetDayEnd,
+  type GenerationInput,
   GenHubError,
   type JobRecord,
   type JsonObject,
@@ -15,6 +16,7 @@ import { userMessage } from './error-message.js';
 import { assertModelAllowed, type PlannedGeneration } from './generation-request.js';
 import type { JobFollowers } from './job-follower.js';
 import { formatUsd } from './render.js';
+import { type PlaceSafety, resolveSafety } from './safety-level.js';
 
 const PENDING = 'chat.pending';
 const PENDING_TTL_MS = 15 * 60_000;
@@ -57,8 +59,10 @@ export class GenerationFlow {
     effective: EffectiveSettings,
     origin: JsonObject = {},
   ): Promise<void> {
+    const safety = this.#safety(actor, effective, planned);
     const quote = await this.genhub.generation.quote({
-      ...planned,
+      ...plannedInput(planned),
+      safety: safety.request,
       userId: actor.userId,
       communityId: actor.communityId,
     });
@@ -178,19 +182,20 @@ export class GenerationFlow {
     });
     let job: JobRecord;
     try {
+      const safety = this.#safety(actor, effective, planned);
       job = await this.genhub.generation.request({
         userId: actor.userId,
         communityId: actor.communityId,
         payer: this.#payer(actor, effective).kind,
         allowances: communityAllowances(effective.community),
-        model: planned.model,
-        task: planned.task,
-        params: planned.params,
+        ...plannedInput(planned),
+        safety: safety.request,
         origin: {
           ...origin,
           frontEnd: actor.frontEnd,
           message: handle.ref,
           ...(privacy ? { private: true } : {}),
+          ...(safety.spoiler ? { spoiler: true } : {}),
         },
       });
     } catch (error) {
@@ -261,6 +266,16 @@ export class GenerationFlow {
     });
   }
 
+  /** The level of the place (`resolveSafety`), refusing a user's ask past it. */
+  #safety(actor: ChatActor, effective: EffectiveSettings, planned: PlannedGeneration): PlaceSafety {
+    return resolveSafety({
+      actor,
+      community: effective.community?.safety,
+      directMessages: this.genhub.config.safety.directMessages,
+      asked: planned.safetyLevel,
+    });
+  }
+
   #payer(actor: ChatActor, effective: EffectiveSettings) {
     return effective.community?.payer === 'community' && actor.communityId
       ? { kind: 'community' as const, id: actor.communityId }
@@ -270,6 +285,11 @@ export class GenerationFlow {
   #payerNoun(actor: ChatActor, effective: EffectiveSettings): string {
     return this.#payer(actor, effective).kind === 'community' ? 'the community has' : 'you have';
   }
+}
+
+/** What core's request takes of a planned generation. */
+function plannedInput(planned: PlannedGeneration): Pick<GenerationInput, 'model' | 'task' | 'params'> {
+  return { model: planned.model, task: planned.task, params: planned.params };
 }
 
 /** How many `data:` URIs (input images carried inline) a value holds. */

@@ -1,17 +1,27 @@
-import { GenHubError, type JsonObject, type ModelSpec, type Registry, type Task } from '@genhub/core';
+import {
+  GenHubError,
+  type JsonObject,
+  type ModelSpec,
+  type Registry,
+  type SafetyLevel,
+  type Task,
+} from '@genhub/core';
 import type { ChatGenHub } from './chat-deps.js';
 import type { InputImage } from './chat-message.js';
 import type { EffectiveSettings } from './chat-settings.js';
-import { generationOptions } from './commands.js';
+import { generationOptions, SAFETY_OPTION } from './commands.js';
 import { inputMediaParams } from './input-media-params.js';
 import { noModelSentence } from './no-model-sentence.js';
 import { parseTextCommand, resolveFlags } from './parse-text-command.js';
+import { parseSafetyLevel } from './safety-level.js';
 
 /** A generation the chat is about to ask for: everything `GenerationService.request` needs but the user. */
 export interface PlannedGeneration {
   task: Task;
   model: string;
   params: JsonObject;
+  /** The safety level the user asked for (`--safety`); the place's when absent. */
+  safetyLevel?: SafetyLevel;
 }
 
 /** What the user typed or picked for one generation command. */
@@ -58,6 +68,8 @@ export function planGeneration(
     const option = options.find((candidate) => candidate.name === name);
     params[option?.param ?? camelCase(name)] = value;
   }
+  const safetyLevel = parseSafetyLevel(params[SAFETY_OPTION.param]);
+  delete params[SAFETY_OPTION.param];
   if (args.images.length > 0) {
     const images = args.images.map((image) => ({
       url: image.url,
@@ -65,7 +77,12 @@ export function planGeneration(
     }));
     Object.assign(params, inputMediaParams(model, args.task, { images }));
   }
-  return { task: args.task, model: model.id, params: params as JsonObject };
+  return {
+    task: args.task,
+    model: model.id,
+    params: params as JsonObject,
+    ...(safetyLevel === undefined ? {} : { safetyLevel }),
+  };
 }
 
 /** Throws the community's refusal when its admins do not allow this model (any more). */

@@ -13,6 +13,7 @@ export type {
   ChatFile,
   ChatMessage,
   ChatMessageHandle,
+  ChatPlace,
   ChatSurface,
   InputImage,
   LinkButton,
@@ -59,4 +60,6 @@ export { parseTextCommand, resolveFlags } from './parse-text-command.js';
 export type { StatusJob, StatusLineOptions } from './render.js';
 export { formatDuration, formatUsd, jobStatusLine, progressBar } from './render.js';
 export type { ReportOutlet } from './report-outlet.js';
+export type { CommunitySafety, PlaceSafety, SafetyContext } from './safety-level.js';
+export { placeLevel, resolveSafety } from './safety-level.js';
 export { StatusPacer } from './status-pacer.js';

@@ -1,4 +1,4 @@
-import { GenHubError, type ModelSpec, TASKS, type Task } from '@genhub/core';
+import { GenHubError, hasSafetyControls, type ModelSpec, TASKS, type Task } from '@genhub/core';
 import type { ChatMessage } from './chat-message.js';
 import { formatUsd } from './render.js';
 
@@ -32,7 +32,10 @@ export function modelsMessage(
     lines.push(`${t}:`);
     for (const model of registry.list({ task: t })) {
       const price = defaultPriceUsd(model);
-      lines.push(`  ${model.id} (${model.name})${price === undefined ? '' : ` from ${formatUsd(price)}`}`);
+      const unfiltered = hasSafetyControls(model) ? '' : ', no safety controls';
+      lines.push(
+        `  ${model.id} (${model.name})${price === undefined ? '' : ` from ${formatUsd(price)}`}${unfiltered}`,
+      );
     }
   }
   return { text: fit(lines, maxLength) };

@@ -203,11 +203,11 @@ describe('resolveFlags', () => {
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details).toMatchObject({ param: 'foo' });
     expect(error.message).toBe(
-      'Unknown option --foo; options for this model: --model, --no, --ar, --seed, --n, --width, --height, --quality, --hd, --guidance_scale.',
+      'Unknown option --foo; options for this model: --model, --safety, --no, --ar, --seed, --n, --width, --height, --quality, --hd, --guidance_scale.',
     );
     const speech = generationOptions(fake('fake/speech'));
     expect(failure(() => resolveFlags([{ name: 'ar', value: '1:1' }], speech)).message).toBe(
-      'Unknown option --ar; options for this model: --model, --voice.',
+      'Unknown option --ar; options for this model: --model, --safety, --voice.',
     );
   });
 });

@@ -50,6 +50,8 @@ export type {
   ProviderWebhook,
   RequestJsonOptions,
   RetryOptions,
+  SafetyLevel,
+  SafetyValues,
   SerializedGenHubError,
   SizePreset,
   SizeRange,
@@ -92,8 +94,11 @@ export {
   REDACTED,
   Redactor,
   requestJson,
+  SAFETY_CONTROL_KEY,
+  SAFETY_LEVELS,
   SecretFieldNames,
   SUPPORTED_CONTRACTS,
+  safetyControl,
   serializeError,
   silentLogger,
   snapAspectRatio,
@@ -228,6 +233,15 @@ export { BLOCKED_PROMPT_SENTENCE } from './safety/blocked-terms.js';
 export type { BlocklistChange } from './safety/community-blocklists.js';
 export { CommunityBlocklistLimits, CommunityBlocklists } from './safety/community-blocklists.js';
 export { ContentCheck, FLAGGED_PROMPT_SENTENCE } from './safety/content-check.js';
+// Safety levels
+export type { SafetyControl, SafetyRequest } from './safety/safety-controls.js';
+export {
+  applySafetyLevel,
+  hasSafetyControls,
+  isStricter,
+  safetyControlsOf,
+  withoutSafetyControls,
+} from './safety/safety-controls.js';
 export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/allowances.js';
 export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';

@@ -261,8 +261,32 @@ describe('an app the operator lists in GENHUB_FAL_APPS', () => {
     const done = await settled(genhub!, job);
     expect(done.state).toBe('succeeded');
     expect(done.outputs[0]?.mediaType).toBe('image/png');
-    expect(fake.submits()[0]?.bodyJson).toEqual({ prompt: 'a fox', num_inference_steps: 12 });
+    expect(fake.submits()[0]?.bodyJson).toEqual({
+      prompt: 'a fox',
+      num_inference_steps: 12,
+      enable_safety_checker: true,
+    });
     expect(fake.statusCalls()[0]?.path).toMatch(/^\/fal-ai\/flux\/requests\//);
+  });
+
+  it('turns the safety checker off only at the mature level, and refuses a user turning it off', async () => {
+    fake.serveApp(fluxSchema, fluxOpenApi);
+    await start({
+      env: { GENHUB_FAL_APPS: 'fal-ai/flux/dev', GENHUB_FAL_OPENAPI_URL: `${fake.url}/openapi?endpoint_id=` },
+    });
+    fake.plan({ runningPolls: 0, ending: 'succeeded' });
+    const input = { userId: user.id, model: 'fal/flux:dev', task: 'text-to-image' as const };
+    await expect(
+      genhub!.generation.request({ ...input, params: { prompt: 'a fox', enableSafetyChecker: false } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { param: 'enableSafetyChecker' } });
+    const job = await genhub!.generation.request({
+      ...input,
+      params: { prompt: 'a fox' },
+      safety: { level: 'mature' },
+    });
+    expect((await settled(genhub!, job)).state).toBe('succeeded');
+    expect(fake.submits()).toHaveLength(1);
+    expect(fake.submits()[0]?.bodyJson).toMatchObject({ enable_safety_checker: false });
   });
 
   it('an image answer whose every image the safety checker flagged is CONTENT_REJECTED, refunded', async () => {
@@ -366,6 +390,7 @@ const fluxInput = {
   properties: {
     prompt: { type: 'string', title: 'Prompt' },
     num_inference_steps: { type: 'integer', minimum: 1, maximum: 50, default: 28 },
+    enable_safety_checker: { type: 'boolean', default: true, title: 'Enable Safety Checker' },
   },
   required: ['prompt'],
 };

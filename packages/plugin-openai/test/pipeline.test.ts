@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GenHub, JobRecord, Task } from '@genhub/core';
+import type { GenerationInput, GenHub, JobRecord, Task } from '@genhub/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type FakeOpenAiApi,
@@ -82,12 +82,16 @@ const kinds: Kind[] = [
   },
 ];
 
-function request(kind: Pick<Kind, 'model' | 'task' | 'params'>): Promise<JobRecord> {
+function request(
+  kind: Pick<Kind, 'model' | 'task' | 'params'>,
+  safety?: GenerationInput['safety'],
+): Promise<JobRecord> {
   return genhub!.generation.request({
     userId: user.id,
     model: kind.model,
     task: kind.task,
     params: kind.params(),
+    safety,
   });
 }
 
@@ -156,16 +160,20 @@ describe('OpenAI specifics through the pipeline', () => {
   it('sends a generation as the reference documents it', async () => {
     const done = await settled(
       genhub!,
-      await request({
-        task: 'text-to-image',
-        model: 'openai/gpt-image-2',
-        params: () => ({
-          prompt: 'a poster',
-          size: '2048x1152',
-          background: 'transparent',
-          moderation: 'low',
-        }),
-      }),
+      await request(
+        {
+          task: 'text-to-image',
+          model: 'openai/gpt-image-2',
+          params: () => ({
+            prompt: 'a poster',
+            size: '2048x1152',
+            background: 'transparent',
+            moderation: 'low',
+          }),
+        },
+        // `moderation: low` is the mature level's; at standard it would be refused.
+        { level: 'mature' },
+      ),
     );
     expect(done.state).toBe('succeeded');
     expect(fake.server.callsTo('POST /v1/images/generations')[0]?.bodyJson).toEqual({

@@ -76,6 +76,8 @@ describe('runway/gen4_turbo image-to-video through the pipeline', () => {
       promptText: 'the tide comes in',
       ratio: '720:1280',
       duration: 5,
+      // The standard safety level's value, sent as Runway documents it.
+      contentModeration: { publicFigureThreshold: 'auto' },
     });
     expect(followUpsOf(video?.metadata)).toEqual([
       {

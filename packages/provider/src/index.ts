@@ -61,7 +61,9 @@ export {
 export { serializeError } from './logging/serialize-error.js';
 export { silentLogger } from './logging/silent-logger.js';
 export { parseAspectRatio, snapAspectRatio, tryParseAspectRatio } from './params/aspect-ratio.js';
-
+// Safety controls: which parameters a place's safety level sets, and to what
+export type { SafetyLevel, SafetyValues } from './params/safety-control.js';
+export { SAFETY_CONTROL_KEY, SAFETY_LEVELS, safetyControl } from './params/safety-control.js';
 // The parameter vocabulary
 export type { GenerationParams, MediaInput, VocabularyKey } from './params/vocabulary.js';
 export { mediaInput, VOCABULARY_KEYS, vocabulary } from './params/vocabulary.js';

@@ -48,7 +48,7 @@ export const OptionType = {
 export const CommandType = { ChatInput: 1, User: 2, Message: 3, PrimaryEntryPoint: 4 } as const;
 
 /** Channel types the fake has. */
-export const ChannelType = { GuildText: 0, Dm: 1 } as const;
+export const ChannelType = { GuildText: 0, Dm: 1, PublicThread: 11 } as const;
 
 /** Message flags. */
 export const MessageFlag = {

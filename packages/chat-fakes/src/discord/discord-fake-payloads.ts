@@ -107,6 +107,30 @@ export function apiChannel(
       recipients: recipient ? [apiUser(recipient)] : [],
     };
   }
+  if (channel.type === ChannelType.PublicThread) {
+    // A thread has no age restriction of its own: it follows its parent channel's `nsfw`.
+    return {
+      id: channel.id,
+      type: channel.type,
+      ...(extra.withGuildId === false ? {} : { guild_id: channel.guildId }),
+      name: channel.name,
+      parent_id: channel.parentId ?? null,
+      owner_id: state.botUser.id,
+      rate_limit_per_user: 0,
+      last_message_id: lastMessageId,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date(0).toISOString(),
+        locked: false,
+      },
+      ...(extra.permissions === undefined ? {} : { permissions: extra.permissions.toString() }),
+    };
+  }
   return {
     id: channel.id,
     type: channel.type,
@@ -116,7 +140,7 @@ export function apiChannel(
     permission_overwrites: [],
     parent_id: null,
     topic: null,
-    nsfw: false,
+    nsfw: channel.nsfw,
     rate_limit_per_user: 0,
     last_message_id: lastMessageId,
     flags: 0,
@@ -188,7 +212,7 @@ export function apiGuildCreate(
     voice_states: [],
     members,
     channels: guild.channels.map((channel) => apiChannel(state, channel, { withGuildId: false })),
-    threads: [],
+    threads: state.threadsOf(guild.id).map((thread) => apiChannel(state, thread)),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

@@ -341,3 +341,18 @@ describe('Discord fake: simulated users', () => {
     );
   });
 });
+
+describe('Discord fake: age-restricted channels and threads', () => {
+  it('marks a channel nsfw as configured; a thread has its parent and no flag of its own', async () => {
+    await start({ guilds: [{ name: 'Studio', channels: ['general', { name: 'after-dark', nsfw: true }] }] });
+    const [general, adult] = fake.guild.channels;
+    expect((await api(`/channels/${general?.id}`)).body).toMatchObject({ nsfw: false, type: 0 });
+    expect((await api(`/channels/${adult?.id}`)).body).toMatchObject({ nsfw: true, type: 0 });
+    const thread = fake.addThread({ parent: adult!, name: 'sketches' });
+    const body = (await api(`/channels/${thread.id}`)).body as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 11, parent_id: adult?.id, guild_id: fake.guild.id });
+    expect(body).not.toHaveProperty('nsfw');
+    const command = await fake.runCommand({ name: 'imagine', channel: thread, options: {} });
+    expect(command.payload.channel).toMatchObject({ id: thread.id, parent_id: adult?.id });
+  });
+});

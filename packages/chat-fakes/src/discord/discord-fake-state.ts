@@ -61,14 +61,21 @@ export interface DiscordFakeRole {
 
 export interface DiscordFakeChannel {
   readonly id: string;
-  /** 0 guild text, 1 DM. */
+  /** 0 guild text, 1 DM, 11 public thread. */
   readonly type: number;
   readonly name: string | null;
   readonly guildId: string | undefined;
   /** The other user of a DM channel. */
   readonly recipientId: string | undefined;
   readonly position: number;
+  /** Age-restricted (Discord's `nsfw` flag) on a guild text channel; a thread has none of its own. */
+  readonly nsfw: boolean;
+  /** A thread's channel, whose age restriction it follows. */
+  readonly parentId: string | undefined;
 }
+
+/** A guild text channel as the fake's options name it: its name, or its name and age restriction. */
+export type DiscordChannelSpec = string | { name: string; nsfw?: boolean };
 
 export interface DiscordFakeGuild {
   readonly id: string;
@@ -327,7 +334,7 @@ export interface DiscordFakeStateOptions {
   cdnBaseUrl: string;
   botUser: { id: string; username: string };
   botPermissions: bigint;
-  guilds: ReadonlyArray<{ name: string; channels: readonly string[]; id?: string | undefined }>;
+  guilds: ReadonlyArray<{ name: string; channels: readonly DiscordChannelSpec[]; id?: string | undefined }>;
 }
 
 /** What a message event means for the gateway. */
@@ -386,7 +393,7 @@ export class DiscordFakeState {
     return user;
   }
 
-  addGuild(name: string, channelNames: readonly string[], id = this.nextId()): DiscordFakeGuild {
+  addGuild(name: string, channelSpecs: readonly DiscordChannelSpec[], id = this.nextId()): DiscordFakeGuild {
     const owner = this.addUser({ username: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}owner` });
     const guild: MutableGuild = {
       id,
@@ -416,14 +423,16 @@ export class DiscordFakeState {
       managed: true,
       botId: this.botUser.id,
     });
-    channelNames.forEach((channelName, position) => {
+    channelSpecs.forEach((spec, position) => {
       const channel: DiscordFakeChannel = {
         id: this.nextId(),
         type: ChannelType.GuildText,
-        name: channelName,
+        name: typeof spec === 'string' ? spec : spec.name,
         guildId: id,
         recipientId: undefined,
         position,
+        nsfw: typeof spec === 'string' ? false : spec.nsfw === true,
+        parentId: undefined,
       };
       guild.channels.push(channel);
       this.channels.set(channel.id, channel);
@@ -456,6 +465,32 @@ export class DiscordFakeState {
     return this.channels.get(id);
   }
 
+  /** A public thread in a guild text channel; it follows the channel's age restriction. */
+  addThread(parentId: string, name: string): DiscordFakeChannel {
+    const parent = this.channel(parentId);
+    if (!parent || parent.guildId === undefined || parent.type !== ChannelType.GuildText)
+      throw new Error(`The Discord fake has no guild text channel ${parentId} to start a thread in.`);
+    const thread: DiscordFakeChannel = {
+      id: this.nextId(),
+      type: ChannelType.PublicThread,
+      name,
+      guildId: parent.guildId,
+      recipientId: undefined,
+      position: 0,
+      nsfw: false,
+      parentId: parent.id,
+    };
+    this.channels.set(thread.id, thread);
+    return thread;
+  }
+
+  /** Active threads of a guild, for GUILD_CREATE. */
+  threadsOf(guildId: string): DiscordFakeChannel[] {
+    return [...this.channels.values()].filter(
+      (channel) => channel.guildId === guildId && channel.type === ChannelType.PublicThread,
+    );
+  }
+
   /** The DM channel between the bot and `user`, made on first use. */
   dmChannel(userId: string): DiscordFakeChannel {
     for (const channel of this.channels.values()) {
@@ -468,6 +503,8 @@ export class DiscordFakeState {
       guildId: undefined,
       recipientId: userId,
       position: 0,
+      nsfw: false,
+      parentId: undefined,
     };
     this.channels.set(channel.id, channel);
     return channel;

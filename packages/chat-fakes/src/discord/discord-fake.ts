@@ -10,7 +10,7 @@ import {
   type JsonObject,
 } from './discord-api-shapes.js';
 import { type DiscordFakeGateway, startDiscordGateway } from './discord-fake-gateway.js';
-import { apiMessage, interactionBase } from './discord-fake-payloads.js';
+import { apiChannel, apiMessage, interactionBase } from './discord-fake-payloads.js';
 import {
   installDiscordRoutes,
   parseRouteKey,
@@ -18,6 +18,7 @@ import {
   type ScriptedRateLimit,
 } from './discord-fake-rest.js';
 import {
+  type DiscordChannelSpec,
   type DiscordFakeChannel,
   type DiscordFakeGuild,
   type DiscordFakeInteraction,
@@ -58,10 +59,11 @@ export interface DiscordFakeOptions {
   /** The application's name; the bot's username unless given. */
   applicationName?: string;
   /**
-   * Guilds the bot is in, each with its text channels; one guild with `#general` unless given. An
-   * `id` chooses its shard (`discordGuildIdOnShard`); a fresh snowflake unless given.
+   * Guilds the bot is in, each with its text channels (a name, or `{ name, nsfw: true }` for an
+   * age-restricted one); one guild with `#general` unless given. An `id` chooses its shard
+   * (`discordGuildIdOnShard`); a fresh snowflake unless given.
    */
-  guilds?: ReadonlyArray<{ name: string; channels?: readonly string[]; id?: string }>;
+  guilds?: ReadonlyArray<{ name: string; channels?: readonly DiscordChannelSpec[]; id?: string }>;
   /** Permissions of the bot's role; send, embed, attach, read history and the like unless given. */
   botPermissions?: DiscordPermissionsInput;
   /** Privileged intents switched on in the "developer portal"; all unless given. Others close with 4014. */
@@ -211,6 +213,8 @@ export interface DiscordFake {
   }): DiscordFakeRole;
   /** The DM channel between the bot and a user. */
   dmChannel(user: DiscordFakeUser): DiscordFakeChannel;
+  /** Starts a public thread in a guild text channel (THREAD_CREATE to the bot); it follows the channel's age restriction. */
+  addThread(spec: { parent: DiscordFakeChannel | string; name: string }): DiscordFakeChannel;
 
   /** Sends INTERACTION_CREATE for a slash command; resolves once it is on the wire. */
   runCommand(spec: DiscordCommandSpec): Promise<DiscordFakeInteraction>;
@@ -642,6 +646,15 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       return state.addRole(guild.id, spec.name, discordPermissionBits(spec.permissions));
     },
     dmChannel: (user) => state.dmChannel(user.id),
+    addThread(spec) {
+      const thread = state.addThread(
+        typeof spec.parent === 'string' ? spec.parent : spec.parent.id,
+        spec.name,
+      );
+      const data = { ...apiChannel(state, thread), newly_created: true };
+      gateway.dispatch('THREAD_CREATE', data, { guildId: thread.guildId, intents: GatewayIntent.Guilds });
+      return thread;
+    },
     publicKey: endpoint.publicKeyHex(signingKey.publicKey),
     endpointDeliveries,
     signInteraction: (body, timestamp = Math.floor(Date.now() / 1000)) => endpoint.sign(body, timestamp),

@@ -44,6 +44,7 @@ export type {
   GatewayCompression as DiscordGatewayCompression,
 } from './discord-fake-gateway.js';
 export type {
+  DiscordChannelSpec,
   DiscordFakeAttachment,
   DiscordFakeButton,
   DiscordFakeCallback,

@@ -396,7 +396,14 @@ export function sendMedia(context: MessageContext, kind: MediaKind): TgMessage {
   const base = common(context);
   const captionText = caption(context.args);
   const { file, media } = inputFile(context, kind, context.args.string(kind), kind, noFileError(kind));
-  return store(context, base, { ...media, ...withEntities('caption', captionText) }, [file]).message;
+  const content = { ...media, ...withEntities('caption', captionText), ...mediaSpoiler(context.args, kind) };
+  return store(context, base, content, [file]).message;
+}
+
+/** `has_spoiler` covers a photo, video or animation (Telegram ignores it on other kinds). */
+function mediaSpoiler(args: TelegramArgs, kind: MediaKind): { has_media_spoiler?: true } {
+  const covered = kind === 'photo' || kind === 'video' || kind === 'animation';
+  return covered && args.bool('has_spoiler') ? { has_media_spoiler: true } : {};
 }
 
 /** sendMediaGroup: 2-10 photos and videos, or documents, or audio files; answers every message. */
@@ -436,7 +443,10 @@ export function sendMediaGroup(context: MessageContext): TgMessage[] {
       undefined,
       TelegramErrors.mediaNotFound,
     );
-    return { file, content: { ...content, ...withEntities('caption', itemCaption) } };
+    return {
+      file,
+      content: { ...content, ...withEntities('caption', itemCaption), ...mediaSpoiler(itemArgs, type) },
+    };
   });
   return items.map(
     ({ file, content }) =>

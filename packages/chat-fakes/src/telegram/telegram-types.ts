@@ -115,6 +115,8 @@ export interface TgMessage {
   caption?: string;
   caption_entities?: TgMessageEntity[];
   photo?: TgPhotoSize[];
+  /** The photo, video or animation is covered by a spoiler (sent with `has_spoiler`). */
+  has_media_spoiler?: true;
   video?: TgVideo;
   animation?: TgAnimation;
   audio?: TgAudio;

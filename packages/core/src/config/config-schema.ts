@@ -1,3 +1,4 @@
+import { SAFETY_LEVELS } from '@genhub/provider';
 import { z } from 'zod';
 import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
@@ -195,9 +196,13 @@ export const genHubConfigSchema = z
          * moderation endpoint) every prompt passes before a price is shown; none unless given.
          */
         moderationProvider: z.string().trim().min(1).optional(),
+        /** The safety level of `genhub generate` and of any request that names none. */
+        level: z.enum(SAFETY_LEVELS).default('standard'),
+        /** The safety level in direct messages with the bot; `mature` only if the operator sets it. */
+        directMessages: z.enum(SAFETY_LEVELS).default('standard'),
       })
       .strict()
-      .default({ blockedTerms: [] }),
+      .default({ blockedTerms: [], level: 'standard', directMessages: 'standard' }),
     /**
      * What this process runs: `all` (front ends and job workers), `bot` (front ends, no workers) or
      * `worker` (jobs, no front ends). `bot` and `worker` need `redis.url`.

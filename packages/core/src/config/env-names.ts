@@ -12,6 +12,8 @@ export const CORE_ENV_VARS = {
   'chat.operators': 'GENHUB_OPERATORS',
   'safety.blockedTerms': 'GENHUB_BLOCKED_TERMS',
   'safety.moderationProvider': 'GENHUB_MODERATION_PROVIDER',
+  'safety.level': 'GENHUB_SAFETY_LEVEL',
+  'safety.directMessages': 'GENHUB_SAFETY_DIRECT_MESSAGES',
   'http.connectTimeoutMs': 'GENHUB_HTTP_CONNECT_TIMEOUT_MS',
   'http.headersTimeoutMs': 'GENHUB_HTTP_HEADERS_TIMEOUT_MS',
   'http.bodyTimeoutMs': 'GENHUB_HTTP_BODY_TIMEOUT_MS',

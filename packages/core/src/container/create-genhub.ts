@@ -237,6 +237,7 @@ export async function createGenHub(
     blockedTerms: compileBlockedTerms(config.safety.blockedTerms),
     communityBlocklists: blocklists,
     ...(contentCheck ? { contentCheck } : {}),
+    safetyLevel: config.safety.level,
   });
   container.register(Tokens.Store, { useValue: store });
   container.register(Tokens.GenerationService, { useValue: generation });

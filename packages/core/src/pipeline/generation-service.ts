@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, JsonObject, Logger, ModelSpec, Task, Warning, WebhookRequest } from '@genhub/provider';
+import type {
+  Clock,
+  JsonObject,
+  Logger,
+  ModelSpec,
+  SafetyLevel,
+  Task,
+  Warning,
+  WebhookRequest,
+} from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
 import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
@@ -21,6 +30,7 @@ import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
 import type { CommunityBlocklists } from '../safety/community-blocklists.js';
 import { type ContentCheck, FLAGGED_PROMPT_SENTENCE } from '../safety/content-check.js';
+import type { SafetyRequest } from '../safety/safety-controls.js';
 import type { AllowanceGrant } from '../store/allowances.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
@@ -43,6 +53,8 @@ export interface GenerationInput {
   params: Readonly<Record<string, unknown>>;
   /** Kept with the job for the front end (chat and message ids). */
   origin?: JsonObject;
+  /** The safety the request runs at; the operator's level (`safety.level`) when absent. */
+  safety?: SafetyRequest | undefined;
   /** The community's free allowances, where its admins lowered the operator's. */
   allowances?: AllowanceOverrides | undefined;
 }
@@ -54,7 +66,7 @@ export interface AllowanceOverrides {
 }
 
 /** What a quote needs; with `userId` (and `communityId`) a blocked user is refused too. */
-export type GenerationQuoteInput = Pick<GenerationInput, 'model' | 'task' | 'params'> &
+export type GenerationQuoteInput = Pick<GenerationInput, 'model' | 'task' | 'params' | 'safety'> &
   Partial<Pick<GenerationInput, 'userId' | 'communityId'>>;
 
 /** A priced request, before anything is paid. */
@@ -92,6 +104,8 @@ export interface GenerationServiceDeps {
   communityBlocklists?: CommunityBlocklists;
   /** The operator's chosen provider content check (`safety.moderationProvider`). */
   contentCheck?: ContentCheck;
+  /** The level of a request that names none (`safety.level`); `standard` when absent. */
+  safetyLevel?: SafetyLevel;
 }
 
 /** What became of a webhook call: `unknown` when no provider of that id takes webhooks. */
@@ -166,7 +180,7 @@ export class GenerationService {
       });
     }
     await this.#screen(input);
-    const prepared = prepareRequest(this.deps.registry, input);
+    const prepared = prepareRequest(this.deps.registry, { ...input, safety: this.#safety(input) });
     await this.#checkInputs(prepared.media);
     await this.grantAllowances(input.userId, input.allowances);
     // One admission per user at a time, so the in-flight cap cannot be raced past.
@@ -307,8 +321,15 @@ export class GenerationService {
    */
   async quote(input: GenerationQuoteInput): Promise<GenerationQuote> {
     await this.#screen(input);
-    const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
+    const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, {
+      ...input,
+      safety: this.#safety(input),
+    });
     return { model, params, warnings, priceMicros };
+  }
+
+  #safety(input: Pick<GenerationInput, 'safety'>): SafetyRequest {
+    return input.safety ?? { level: this.deps.safetyLevel ?? 'standard' };
   }
 
   /** Refuses, before any price or credit, a blocked user or a request holding a blocked term. */

@@ -2,6 +2,12 @@ import type { JsonObject, MediaInput, ModelSpec, Task, Warning } from '@genhub/p
 import { GenHubError } from '@genhub/provider';
 import { validateParams } from '../params/validate-params.js';
 import type { Registry } from '../registry/registry.js';
+import {
+  applySafetyLevel,
+  type SafetyRequest,
+  safetyControlsOf,
+  withoutSafetyControls as withoutControls,
+} from '../safety/safety-controls.js';
 import { usdToMicros } from './pipeline-config.js';
 
 export interface PreparedRequest {
@@ -24,12 +30,18 @@ const MEDIA_PARAMS: Record<string, 'image' | 'video' | 'audio'> = {
 };
 
 /**
- * Resolves the model (or the first model for the task), checks it performs the task, validates and
- * snaps the parameters and estimates the price. Throws a GenHubError for anything wrong.
+ * Resolves the model (or the first model for the task), checks it performs the task, sets its
+ * safety controls from the level (`applySafetyLevel`), validates and snaps the parameters and
+ * estimates the price. Throws a GenHubError for anything wrong.
  */
 export function prepareRequest(
   registry: Registry,
-  input: { model?: string | undefined; task: Task; params: Readonly<Record<string, unknown>> },
+  input: {
+    model?: string | undefined;
+    task: Task;
+    params: Readonly<Record<string, unknown>>;
+    safety: SafetyRequest;
+  },
 ): PreparedRequest {
   const model = input.model ? registry.resolve(input.model).model : registry.list({ task: input.task })[0];
   if (!model) {
@@ -48,12 +60,12 @@ export function prepareRequest(
       { suggestions: others, details: { param: 'model' } },
     );
   }
-  const { params, warnings } = validateParams(model, input.params);
+  const { params, warnings } = validateParams(model, applySafetyLevel(model, input.params, input.safety));
   const price = model.estimatePrice(params);
   if (!Number.isFinite(price.usd) || price.usd < 0) {
     throw new GenHubError('INTERNAL', `${model.id} estimated an invalid price (${String(price.usd)}).`);
   }
-  const route = [model.id, ...(model.fallbacks ?? []).filter((id) => registry.find(id) !== undefined)];
+  const route = [model.id, ...safeFallbacks(registry, model, params, input.safety)];
   const media: PreparedRequest['media'] = [];
   for (const [param, expect] of Object.entries(MEDIA_PARAMS)) {
     const value = params[param];
@@ -68,4 +80,28 @@ export function prepareRequest(
     route: [...new Set(route)],
     media,
   };
+}
+
+/**
+ * The registered fallbacks a failover would run at the same safety: the job's parameters, as the
+ * failover validates them again for that model, must give each of its safety controls the level's
+ * value (the level is not kept with the job).
+ */
+function safeFallbacks(
+  registry: Registry,
+  model: ModelSpec,
+  params: Readonly<Record<string, unknown>>,
+  safety: SafetyRequest,
+): string[] {
+  return (model.fallbacks ?? []).filter((id) => {
+    const fallback = registry.find(id)?.model;
+    if (!fallback) return false;
+    try {
+      const moved = validateParams(fallback, params).params;
+      const expected = applySafetyLevel(fallback, withoutControls(fallback, moved), safety);
+      return safetyControlsOf(fallback).every((control) => moved[control.param] === expected[control.param]);
+    } catch {
+      return false;
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import type { JsonObject, ModelSpec } from '@genhub/provider';
 import { z } from 'zod';
+import { safetyControlsOf } from '../safety/safety-controls.js';
 
 /** A model as JSON: what GateAI's `/v1/models/:id` answers, for UIs, docs and clients in any language. */
 export interface ModelDescription {
@@ -14,6 +15,8 @@ export interface ModelDescription {
   sizes?: JsonObject;
   limits?: JsonObject;
   fallbacks: string[];
+  /** The parameters a safety level sets (`safetyControl`); empty for a model with no safety control. */
+  safetyControls: string[];
   /** A request body that validates, ready to copy. */
   example: { model: string; task: string; params: JsonObject };
 }
@@ -35,6 +38,7 @@ export function describeModel(model: ModelSpec): ModelDescription {
     ...(model.sizes === undefined ? {} : { sizes: JSON.parse(JSON.stringify(model.sizes)) as JsonObject }),
     ...(model.limits === undefined ? {} : { limits: { ...model.limits } as JsonObject }),
     fallbacks: [...(model.fallbacks ?? [])],
+    safetyControls: safetyControlsOf(model).map((control) => control.param),
     example: { model: model.id, task: model.tasks[0] ?? '', params: exampleParams(model) },
   };
 }

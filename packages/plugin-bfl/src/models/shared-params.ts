@@ -1,19 +1,25 @@
-import { mediaTypeForExtension, vocabulary } from '@genhub/provider';
+import { mediaTypeForExtension, safetyControl, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 
 /** BFL's two output formats; JPEG unless a model's reference says otherwise. */
 export const outputFormat = (fallback: 'jpeg' | 'png') =>
   z.enum(['jpeg', 'png']).default(fallback).describe('Image file format');
 
-/** How strict BFL's input and output moderation is: 0 is the strictest. */
+/**
+ * How strict BFL's input and output moderation is: 0 is the strictest, 2 BFL's default. A safety
+ * control: `strict` 0, `standard` 2, `mature` the model's most tolerant value.
+ */
 export const safetyTolerance = (max: 5 | 6) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(max)
-    .default(2)
-    .describe(`Moderation tolerance, 0 (strictest) to ${max} (least strict)`);
+  safetyControl(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(max)
+      .default(2)
+      .describe(`Moderation tolerance, 0 (strictest) to ${max} (least strict)`),
+    { strict: 0, standard: 2, mature: max },
+  );
 
 /** BFL rewrites the prompt for a more creative result. */
 export const promptUpsampling = (fallback: boolean) =>

@@ -4,6 +4,8 @@ import {
   type MediaInput,
   type OutputKind,
   type Price,
+  type SafetyValues,
+  safetyControl,
   type Task,
   type TypedModel,
   vocabulary,
@@ -64,7 +66,36 @@ function paramFor(wireName: string, property: JsonSchema, required: boolean): Pa
   }
   if (wireName === 'seed') return { name: 'seed', wireName, type: vocabulary.seed.optional(), toWire: asIs };
   const name = wireName.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-  return { name, wireName, type: optional(z.fromJSONSchema(property as never)), toWire: asIs };
+  const type = optional(z.fromJSONSchema(property as never));
+  const safety = safetyValuesFor(wireName, property);
+  return { name, wireName, type: safety ? safetyControl(type, safety) : type, toWire: asIs };
+}
+
+/**
+ * The values a safety level gives fal's documented safety fields: `enable_safety_checker` (on but
+ * at `mature`) and `safety_tolerance` ("1" strictest, "2" fal's default, the app's most tolerant
+ * at `mature`; as strings or integers, as the app's schema has it).
+ */
+function safetyValuesFor(wireName: string, property: JsonSchema): SafetyValues | undefined {
+  if (wireName === 'enable_safety_checker' && property.type === 'boolean') {
+    return { strict: true, standard: true, mature: false };
+  }
+  if (wireName !== 'safety_tolerance') return undefined;
+  const levels = Array.isArray(property.enum)
+    ? property.enum.filter((value): value is string | number => ['string', 'number'].includes(typeof value))
+    : typeof property.minimum === 'number' && typeof property.maximum === 'number'
+      ? Array.from(
+          { length: property.maximum - property.minimum + 1 },
+          (_, index) => (property.minimum as number) + index,
+        )
+      : [];
+  const sorted = [...levels].sort((a, b) => Number(a) - Number(b));
+  const strict = sorted[0];
+  const mature = sorted.at(-1);
+  const standard = sorted.find((value) => Number(value) === 2) ?? property.default;
+  if (strict === undefined || mature === undefined || !sorted.includes(standard as string | number))
+    return undefined;
+  return { strict, standard: standard as string | number, mature };
 }
 
 /** The GenHub model id of a fal app: `fal/` and the app id, `fal-ai/` left out and `/` written `:`. */

@@ -7,6 +7,7 @@ import type {
   SizeSpec,
   Task,
 } from '@genhub/provider';
+import { safetyControl } from '@genhub/provider';
 import { z } from 'zod';
 import type { WireModel, WireModelType, WireParam } from '../catalogue/wire-model.js';
 import { assignRoles, type ParamRoles, renameFromWire, withRole } from './param-roles.js';
@@ -184,7 +185,7 @@ export function buildModel(wire: WireModel, options: BuildModelOptions = {}): Ga
         default: built.droppedDefault as never,
       });
     }
-    shape[role.key] = built.schema;
+    shape[role.key] = safetyControlOf(name, param, built.schema);
   }
 
   const name = wire.name ?? wire.id;
@@ -238,4 +239,13 @@ function exampleOf(
     });
     return undefined;
   }
+}
+
+/**
+ * GateAI's `enable_safety_checker` (documented on several models, off by default) is a safety
+ * control: on at `strict` and `standard`, off only at `mature`.
+ */
+function safetyControlOf(wireName: string, param: WireParam, schema: z.ZodType): z.ZodType {
+  if (wireName !== 'enable_safety_checker' || param.type !== 'boolean') return schema;
+  return safetyControl(schema, { strict: true, standard: true, mature: false });
 }

@@ -1,4 +1,4 @@
-import { vocabulary } from '@genhub/provider';
+import { safetyControl, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import type { PersonGeneration, VeoModelFacts } from './veo-catalogue.js';
 
@@ -32,10 +32,7 @@ export function veoParams(facts: VeoModelFacts) {
       .default(defaultDuration)
       .describe('Length in seconds'),
     quantity: vocabulary.quantity.max(facts.maxSamples).default(1),
-    personGeneration: z
-      .enum(people)
-      .optional()
-      .describe('Whether people may appear: allow_all, allow_adult or dont_allow'),
+    personGeneration: personGeneration(facts, people),
     firstFrame: vocabulary.firstFrame.optional(),
     ...(facts.resolutions.length === 0
       ? {}
@@ -104,3 +101,21 @@ export function veoParams(facts: VeoModelFacts) {
 }
 
 export type VeoParams = z.output<ReturnType<typeof veoParams>>;
+
+/**
+ * Whether people may appear. A safety control (`strict` no people, otherwise adults only, Google's
+ * default) where the model takes both values with and without images (Veo 2); Veo 3 takes one
+ * value per mode, so there is nothing for a level to choose.
+ */
+function personGeneration(facts: VeoModelFacts, people: [PersonGeneration, ...PersonGeneration[]]) {
+  const schema = z
+    .enum(people)
+    .describe('Whether people may appear: allow_all, allow_adult or dont_allow')
+    .optional();
+  const choosable = (['dont_allow', 'allow_adult'] as const).every(
+    (value) => facts.personTextToVideo.includes(value) && facts.personWithImages.includes(value),
+  );
+  return choosable
+    ? safetyControl(schema, { strict: 'dont_allow', standard: 'allow_adult', mature: 'allow_adult' })
+    : schema;
+}

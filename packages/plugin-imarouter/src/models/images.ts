@@ -1,7 +1,14 @@
-import { mediaInput, type Task, vocabulary } from '@genhub/provider';
+import { mediaInput, safetyControl, type Task, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { type ImaModel, ignored, imaModel, request, urlsOf } from '../ima-request.js';
 import { Deadlines, flatPrice, presets, requireImageFor, sizeString } from './model-helpers.js';
+
+/** Pruna's `disable_safety_checker`: a safety control, on only at `mature`. */
+const safetyCheckerSwitch = safetyControl(z.boolean().optional(), {
+  strict: false,
+  standard: false,
+  mature: true,
+});
 
 const IMAGE_TASKS = ['text-to-image', 'image-to-image'] as const satisfies readonly Task[];
 const ENDPOINT = 'POST /v1/images/generations';
@@ -87,7 +94,11 @@ function gptImage2(): ImaModel {
       quality: z.enum(['low', 'medium', 'high', 'auto']).optional(),
       background: z.enum(['transparent', 'opaque', 'auto']).optional(),
       input_fidelity: z.enum(['low', 'high']).optional(),
-      moderation: z.enum(['low', 'auto']).optional(),
+      moderation: safetyControl(z.enum(['low', 'auto']).optional(), {
+        strict: 'auto',
+        standard: 'auto',
+        mature: 'low',
+      }),
       output_format: z.enum(['png', 'jpeg', 'webp']).optional(),
       output_compression: z.number().int().min(0).max(100).optional(),
     })
@@ -412,7 +423,7 @@ function prunaImage(): ImaModel {
     width: vocabulary.width.optional(),
     height: vocabulary.height.optional(),
     seed: vocabulary.seed.optional(),
-    disable_safety_checker: z.boolean().optional(),
+    disable_safety_checker: safetyCheckerSwitch,
   });
   return imaModel({
     remote: 'prunaai/p-image',
@@ -461,7 +472,7 @@ function prunaImageEdit(): ImaModel {
     aspectRatio: z.enum(PRUNA_RATIOS).optional(),
     turbo: z.boolean().optional(),
     seed: vocabulary.seed.optional(),
-    disable_safety_checker: z.boolean().optional(),
+    disable_safety_checker: safetyCheckerSwitch,
   });
   return imaModel({
     remote: 'prunaai/p-image-edit',

@@ -1,4 +1,4 @@
-import { mediaInput, vocabulary } from '@genhub/provider';
+import { mediaInput, safetyControl, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import {
   CUSTOM_SIZE_LIMITS,
@@ -54,7 +54,11 @@ export function imageParams(entry: ImageModelEntry) {
         .max(100)
         .optional()
         .describe('Compression, 0-100 (jpeg, webp)'),
-      moderation: z.enum(['auto', 'low']).default('auto').describe('Moderation level (generation)'),
+      // `low` is OpenAI's less restrictive filtering; its usage policies apply at every level.
+      moderation: safetyControl(
+        z.enum(['auto', 'low']).default('auto').describe('Moderation level (generation)'),
+        { strict: 'auto', standard: 'auto', mature: 'low' },
+      ),
       quantity: vocabulary.quantity.max(MAX_IMAGES_PER_REQUEST).default(1),
       ...(entry.inputFidelity
         ? {

@@ -1,7 +1,7 @@
 import { defineModel, jsonBody, vocabulary } from '@genhub/provider';
 import { z } from 'zod';
 import { ALEPH_ASPECTS, ASSUMED_INPUT_SECONDS, CREDITS, PROMPT_MAX, SEED_MAX } from './catalogue.js';
-import { creditsPrice, type ModelDeps, moderation } from './model-deps.js';
+import { creditsPrice, type ModelDeps, moderation, publicFigureThreshold } from './model-deps.js';
 
 export const UPSCALER_ID = 'runway/magnific_video_upscaler_creative';
 
@@ -19,7 +19,7 @@ export function aleph({ api, media }: ModelDeps) {
       /** Letterboxes the video to this shape and fills the new area. */
       aspectRatio: z.enum(ALEPH_ASPECTS).optional(),
       seed: vocabulary.seed.max(SEED_MAX).optional(),
-      publicFigureThreshold: z.enum(['auto', 'low']).optional(),
+      publicFigureThreshold,
     }),
     limits: { promptMaxLength: PROMPT_MAX },
     // Billed by the input video's length, unknown before the task runs.

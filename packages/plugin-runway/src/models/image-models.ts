@@ -2,7 +2,13 @@ import { defineModel, jsonBody, type MediaInput, vocabulary } from '@genhub/prov
 import { z } from 'zod';
 import type { MediaUri } from '../media/media-uri.js';
 import { CREDITS, IMAGE_SIZES, imageResolution, PROMPT_MAX, ratioOf, SEED_MAX } from './catalogue.js';
-import { creditsPrice, type ModelDeps, missingInput, moderation } from './model-deps.js';
+import {
+  creditsPrice,
+  type ModelDeps,
+  missingInput,
+  moderation,
+  publicFigureThreshold,
+} from './model-deps.js';
 
 const common = {
   prompt: vocabulary.prompt.max(PROMPT_MAX),
@@ -10,7 +16,7 @@ const common = {
   width: vocabulary.width.default(1920),
   height: vocabulary.height.default(1080),
   seed: vocabulary.seed.max(SEED_MAX).optional(),
-  publicFigureThreshold: z.enum(['auto', 'low']).optional(),
+  publicFigureThreshold,
 };
 
 /** Reference images as Runway's `referenceImages`; a prompt can name them `@ref1`, `@ref2`, `@ref3`. */

@@ -9,7 +9,13 @@ import {
   TEXT_TO_VIDEO_SIZES,
   VIDEO_SIZES,
 } from './catalogue.js';
-import { creditsPrice, type ModelDeps, missingInput, moderation } from './model-deps.js';
+import {
+  creditsPrice,
+  type ModelDeps,
+  missingInput,
+  moderation,
+  publicFigureThreshold,
+} from './model-deps.js';
 
 const common = {
   /** One of VIDEO_SIZES; core turns an `aspectRatio` into the nearest. */
@@ -19,7 +25,7 @@ const common = {
   duration: vocabulary.duration.int().min(2).max(10).default(5),
   seed: vocabulary.seed.max(SEED_MAX).optional(),
   /** `low` lets recognisable public figures through Runway's moderation more often. */
-  publicFigureThreshold: z.enum(['auto', 'low']).optional(),
+  publicFigureThreshold,
 };
 
 /** Gen-4 Turbo: image-to-video only, a first frame and an optional prompt. */
