@@ -3,6 +3,7 @@ import { DefaultHttpOptions } from '../http/http-defaults.js';
 import { limitsConfigSchema } from '../limits/limits-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
 import { isValidBlockedEntry } from '../safety/blocked-terms.js';
+import { dashboardConfigSchema } from './dashboard-config.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */
 export const DefaultCoreConfig = {
@@ -133,6 +134,8 @@ export const genHubConfigSchema = z
       })
       .strict()
       .default({ blockedTerms: [] }),
+    /** The operator's web dashboard, served at `/` by `genhub start`. */
+    dashboard: dashboardConfigSchema.default(dashboardConfigSchema.parse({})),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })

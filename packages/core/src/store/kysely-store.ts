@@ -9,6 +9,7 @@ import { createKyselyLedger } from './kysely-ledger.js';
 import { createKyselyRecordStore } from './kysely-record-store.js';
 import type { Store } from './ledger.js';
 import { assertMicros } from './money.js';
+import { createReports } from './report-queries.js';
 import { assertNewJob, reserveAndInsert } from './reserve.js';
 import type { Transact } from './store-context.js';
 
@@ -45,6 +46,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     jobs: createKyselyJobStore(ctx),
     ledger: createKyselyLedger(ctx),
     records: createKyselyRecordStore(ctx),
+    reports: createReports(db),
 
     async createJobWithReservation(request) {
       assertNewJob(request);

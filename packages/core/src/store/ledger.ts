@@ -1,6 +1,7 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
 import type { JobPatch, JobStore } from './job-store.js';
 import type { RecordStore } from './record-store.js';
+import type { Reports } from './reports.js';
 
 export interface Balance {
   account: AccountRef;
@@ -68,6 +69,8 @@ export interface Store {
   ledger: Ledger;
   /** Small records front ends keep beside the jobs (settings, pending confirmations). */
   records: RecordStore;
+  /** Read-only views across every user and account, for the operator. */
+  reports: Reports;
   /**
    * Creates the job and takes its reservation (`job.reservedMicros`) from `job.payer` atomically;
    * throws GenHubError INSUFFICIENT_FUNDS and writes nothing when it does not fit: details
