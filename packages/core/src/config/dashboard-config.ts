@@ -23,9 +23,17 @@ export const dashboardConfigSchema = z
       .union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')])
       .default(DefaultDashboardConfig.allowRemote),
     /** How long a link of `genhub dashboard-link` works (it works once). */
-    loginLinkMinutes: z.coerce.number().positive().max(24 * 60).default(DefaultDashboardConfig.loginLinkMinutes),
+    loginLinkMinutes: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(DefaultDashboardConfig.loginLinkMinutes),
     /** How long a browser stays signed in after opening such a link. */
-    sessionHours: z.coerce.number().positive().max(24 * 31).default(DefaultDashboardConfig.sessionHours),
+    sessionHours: z.coerce
+      .number()
+      .positive()
+      .max(24 * 31)
+      .default(DefaultDashboardConfig.sessionHours),
   })
   .strict();
 

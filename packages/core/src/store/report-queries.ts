@@ -5,8 +5,8 @@ import { fromRow } from './job-row.js';
 import type { Page } from './job-store.js';
 import type { Balance, LedgerEntry } from './ledger.js';
 import type { JobFilter, Reports, SpendRow } from './reports.js';
-import { usageLimit } from './usage-query.js';
 import { decodeUsageCursor, encodeUsageCursor } from './usage-cursor.js';
+import { usageLimit } from './usage-query.js';
 
 type Db = Kysely<Database>;
 

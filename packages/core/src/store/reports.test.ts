@@ -32,7 +32,9 @@ describe('Reports on SQLite', () => {
       jobs[0]!.id,
     ]);
     expect((await store.reports.jobs({ provider: 'fak' })).items).toEqual([]);
-    expect((await store.reports.jobs({ state: 'succeeded' })).items.map((job) => job.id)).toEqual([jobs[0]!.id]);
+    expect((await store.reports.jobs({ state: 'succeeded' })).items.map((job) => job.id)).toEqual([
+      jobs[0]!.id,
+    ]);
     expect((await store.reports.jobs({ task: 'text-to-video', userId: 'alice' })).items).toHaveLength(1);
 
     const first = await store.reports.jobs({ limit: 2 });
@@ -52,7 +54,12 @@ describe('Reports on SQLite', () => {
     await store.createJobWithReservation({ job: refunded, now: clock.now() });
     await store.finishJob(refunded.id, ['queued'], { state: 'failed' }, 0);
     clock.advance(DAY);
-    const running = makeJob({ reservedMicros: 300, payer: guild, communityId: 'guild-1', task: 'text-to-video' });
+    const running = makeJob({
+      reservedMicros: 300,
+      payer: guild,
+      communityId: 'guild-1',
+      task: 'text-to-video',
+    });
     await store.createJobWithReservation({ job: running, now: clock.now() });
 
     expect(await store.reports.spendByDay(clock.now() - 2 * DAY)).toEqual([
@@ -60,7 +67,10 @@ describe('Reports on SQLite', () => {
       { day: '2025-03-11', task: 'text-to-video', model: 'fake/model', communityId: 'guild-1', micros: 300 },
     ]);
     expect(await store.reports.spendByDay(clock.now())).toHaveLength(1);
-    expect((await store.reports.jobEntries(charged.id)).map((entry) => entry.kind)).toEqual(['reserve', 'settle']);
+    expect((await store.reports.jobEntries(charged.id)).map((entry) => entry.kind)).toEqual([
+      'reserve',
+      'settle',
+    ]);
   });
 
   it('lists accounts with money, the largest first', async () => {
