@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GenHub, WebhookOutcome } from '@genhub/core';
+import { createDashboard } from '@genhub/dashboard';
 import { serveArtifact } from './artifact-route.js';
 import { healthReport } from './health.js';
 import type { Metrics } from './metrics.js';
@@ -25,11 +26,16 @@ export interface HttpServer {
 /**
  * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus), signed
  * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on 127.0.0.1; put a reverse proxy in front and set GENHUB_PUBLIC_URL
- * for users elsewhere to open the links.
+ * for users elsewhere to open the links. The operator's dashboard answers at `/` (see @genhub/dashboard).
  */
 export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: number): Promise<HttpServer> {
+  const dashboard = createDashboard(genhub);
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    if (path !== undefined && dashboard.handles(path)) {
+      dashboard.handle(request, response);
+      return;
+    }
     const send = (status: number, type: string, body: string) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
@@ -66,7 +72,7 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
       });
       return;
     }
-    send(404, 'text/plain; charset=utf-8', 'Not found; try /healthz or /metrics.\n');
+    send(404, 'text/plain; charset=utf-8', 'Not found; try /, /healthz or /metrics.\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,6 +86,7 @@ export async function startHttpServer(genhub: GenHub, metrics: Metrics, port: nu
     url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        dashboard.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

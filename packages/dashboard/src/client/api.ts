@@ -3,7 +3,8 @@ import type { ActionResult, DashboardEvent } from '../api-types.js';
 /** GETs one of the dashboard's data endpoints; throws an Error holding the server's sentence. */
 export async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
-  if (response.status === 401) throw new Error('Your session ended; run "genhub dashboard-link" to sign in again.');
+  if (response.status === 401)
+    throw new Error('Your session ended; run "genhub dashboard-link" to sign in again.');
   if (!response.ok) throw new Error(await sentenceOf(response));
   return (await response.json()) as T;
 }

@@ -34,7 +34,11 @@ export function App() {
         <strong>GenHub</strong>
         <nav>
           {PAGES.map((each) => (
-            <a key={each.hash} href={each.hash} aria-current={hash.startsWith(each.hash) ? 'page' : undefined}>
+            <a
+              key={each.hash}
+              href={each.hash}
+              aria-current={hash.startsWith(each.hash) ? 'page' : undefined}
+            >
               {each.title}
             </a>
           ))}

@@ -54,7 +54,9 @@ export function JobPage({ id }: { id: string }) {
         <dd>{job.payer}</dd>
         <dt>cost</dt>
         <dd>
-          {job.chargedMicros === null ? `${usd(job.reservedMicros)} held` : `${usd(job.chargedMicros)} charged`}
+          {job.chargedMicros === null
+            ? `${usd(job.reservedMicros)} held`
+            : `${usd(job.chargedMicros)} charged`}
         </dd>
         {job.error && (
           <>
@@ -106,7 +108,9 @@ export function JobPage({ id }: { id: string }) {
 
 function OutputView({ output }: { output: JobOutput }) {
   const type = output.mediaType;
+  // biome-ignore lint/a11y/useMediaCaption: generated media come with no captions to offer.
   if (type.startsWith('video/')) return <video src={output.url} controls preload="metadata" />;
+  // biome-ignore lint/a11y/useMediaCaption: generated media come with no captions to offer.
   if (type.startsWith('audio/')) return <audio src={output.url} controls preload="metadata" />;
   // SVG too: the file route serves it sanitized, and an <img> never runs a script in it.
   if (type.startsWith('image/')) return <img src={output.url} alt={`output ${output.id}`} />;

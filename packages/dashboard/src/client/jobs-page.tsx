@@ -4,7 +4,17 @@ import { getJson, onDashboardEvent } from './api.js';
 import { usd, when } from './format.js';
 
 const FILTERS = ['user', 'community', 'task', 'provider', 'state'] as const;
-const STATES = ['', 'queued', 'submitting', 'running', 'downloading', 'succeeded', 'failed', 'cancelled', 'timed_out'];
+const STATES = [
+  '',
+  'queued',
+  'submitting',
+  'running',
+  'downloading',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'timed_out',
+];
 
 /** Jobs newest first, filtered through the hash (`#/jobs?user=...`), refreshed as jobs move. */
 export function JobsPage({ search }: { search: string }) {

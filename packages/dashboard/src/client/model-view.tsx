@@ -3,7 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
-      'model-viewer': { src: string; alt: string; 'camera-controls'?: boolean; 'auto-rotate'?: boolean; class?: string };
+      'model-viewer': {
+        src: string;
+        alt: string;
+        'camera-controls'?: boolean;
+        'auto-rotate'?: boolean;
+        class?: string;
+      };
     }
   }
 }

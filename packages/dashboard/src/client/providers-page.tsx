@@ -8,7 +8,9 @@ export function ProvidersPage() {
   const [providers, setProviders] = useState<ProviderStatus[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    getJson<ProviderStatus[]>('/api/providers').then(setProviders, (failure: Error) => setError(failure.message));
+    getJson<ProviderStatus[]>('/api/providers').then(setProviders, (failure: Error) =>
+      setError(failure.message),
+    );
     return onDashboardEvent((event) => {
       if (event.type === 'providers') setProviders(event.providers);
     });

@@ -4,10 +4,31 @@ import type { SpendPoint } from '../api-types.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-const COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00', '#b82e2e', '#316395'];
+const COLORS = [
+  '#3366cc',
+  '#dc3912',
+  '#ff9900',
+  '#109618',
+  '#990099',
+  '#0099c6',
+  '#dd4477',
+  '#66aa00',
+  '#b82e2e',
+  '#316395',
+];
 
 /** Spend per day, one stacked bar per day, one colour per value of `by` (provider, task or community). */
-export function SpendChart({ points, days, by, title }: { points: SpendPoint[]; days: string[]; by: 'provider' | 'task' | 'community'; title: string }) {
+export function SpendChart({
+  points,
+  days,
+  by,
+  title,
+}: {
+  points: SpendPoint[];
+  days: string[];
+  by: 'provider' | 'task' | 'community';
+  title: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -21,7 +42,9 @@ export function SpendChart({ points, days, by, title }: { points: SpendPoint[]; 
           backgroundColor: COLORS[index % COLORS.length] ?? '#888888',
           data: days.map(
             (day) =>
-              points.filter((point) => point.day === day && point[by] === group).reduce((sum, point) => sum + point.micros, 0) / 1e6,
+              points
+                .filter((point) => point.day === day && point[by] === group)
+                .reduce((sum, point) => sum + point.micros, 0) / 1e6,
           ),
         })),
       },

@@ -11,7 +11,10 @@ export function SpendPage() {
   const [report, setReport] = useState<SpendReport>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<ActionResult>();
-  const load = () => getJson<SpendReport>(`/api/spend?days=${DAYS}`).then(setReport, (failure: Error) => setError(failure.message));
+  const load = () =>
+    getJson<SpendReport>(`/api/spend?days=${DAYS}`).then(setReport, (failure: Error) =>
+      setError(failure.message),
+    );
   useEffect(() => {
     load();
   }, []);
@@ -19,7 +22,9 @@ export function SpendPage() {
   const days = useMemo(() => {
     if (!report) return [];
     const start = Date.parse(`${report.since}T00:00:00Z`);
-    return Array.from({ length: DAYS }, (_, index) => new Date(start + index * 86_400_000).toISOString().slice(0, 10));
+    return Array.from({ length: DAYS }, (_, index) =>
+      new Date(start + index * 86_400_000).toISOString().slice(0, 10),
+    );
   }, [report]);
 
   const grant = async (event: Event) => {
