@@ -57,7 +57,11 @@ export class GenerationFlow {
     effective: EffectiveSettings,
     origin: JsonObject = {},
   ): Promise<void> {
-    const quote = this.genhub.generation.quote(planned);
+    const quote = await this.genhub.generation.quote({
+      ...planned,
+      userId: actor.userId,
+      communityId: actor.communityId,
+    });
     const threshold = usdToMicros(
       effective.community?.confirmAboveUsd ?? this.genhub.config.chat.confirmAboveUsd,
     );

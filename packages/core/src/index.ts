@@ -155,6 +155,8 @@ export { createMemoryLogger } from './logging/memory-logger.js';
 export type { CreateLoggerOptions } from './logging/pino-logger.js';
 export { createLogger } from './logging/pino-logger.js';
 export { withRedaction } from './logging/redacting-logger.js';
+export type { AuditEntry, AuditLogQuery, BlockRequest, Moderation } from './moderation/moderation.js';
+export { BLOCKED_USER_SENTENCE } from './moderation/moderation.js';
 export { describeAccepted } from './params/describe-accepted.js';
 export { describeIssue, formatParamPath } from './params/describe-issue.js';
 export { checkModelLimits } from './params/model-limits.js';
@@ -173,6 +175,7 @@ export { validateParams } from './params/validate-params.js';
 export type {
   GenerationInput,
   GenerationQuote,
+  GenerationQuoteInput,
   GenerationServiceDeps,
   WebhookOutcome,
 } from './pipeline/generation-service.js';

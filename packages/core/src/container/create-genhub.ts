@@ -16,6 +16,7 @@ import { parseConfig } from '../config/load-config.js';
 import { createHttpClient } from '../http/undici-http-client.js';
 import { createLogger } from '../logging/pino-logger.js';
 import { withRedaction } from '../logging/redacting-logger.js';
+import type { Moderation } from '../moderation/moderation.js';
 import { GenerationService } from '../pipeline/generation-service.js';
 import { InProcessJobQueue } from '../pipeline/job-queue.js';
 import {
@@ -67,6 +68,8 @@ export interface GenHub {
   /** Signed links to stored results, under `config.publicUrl`. */
   links: ArtifactLinks;
   generation: GenerationService;
+  /** The audit log and user blocks (kept in the store). */
+  moderation: Moderation;
   /** Starts driving jobs, resuming every unfinished one unless `resume` is false. */
   start(options?: { resume?: boolean }): Promise<{ resumed: number }>;
   /** Stops taking work, lets running jobs reach a persisted state, closes everything. */
@@ -218,6 +221,7 @@ export async function createGenHub(
     artifacts,
     links,
     generation,
+    moderation: store.moderation,
     start: (options) => generation.start(options),
     async close() {
       if (closed) return;

@@ -15,6 +15,7 @@ import { KeyedMutex } from '../limits/keyed-mutex.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
 import { SlidingWindowLimiter } from '../limits/sliding-window-limiter.js';
 import { taskClassOf } from '../limits/task-class.js';
+import { BLOCKED_USER_SENTENCE } from '../moderation/moderation.js';
 import type { Registry } from '../registry/registry.js';
 import { assertNotBlocked, type BlockedTerms } from '../safety/blocked-terms.js';
 import type { Page, UsageQuery } from '../store/job-store.js';
@@ -39,6 +40,10 @@ export interface GenerationInput {
   /** Kept with the job for the front end (chat and message ids). */
   origin?: JsonObject;
 }
+
+/** What a quote needs; with `userId` (and `communityId`) a blocked user is refused too. */
+export type GenerationQuoteInput = Pick<GenerationInput, 'model' | 'task' | 'params'> &
+  Partial<Pick<GenerationInput, 'userId' | 'communityId'>>;
 
 /** A priced request, before anything is paid. */
 export interface GenerationQuote {
@@ -127,7 +132,7 @@ export class GenerationService {
         retryable: true,
       });
     }
-    this.#assertAllowed(input.params, input.userId);
+    await this.#screen(input);
     const prepared = prepareRequest(this.deps.registry, input);
     await this.#checkInputs(prepared.media);
     // One admission per user at a time, so the in-flight cap cannot be raced past.
@@ -232,22 +237,32 @@ export class GenerationService {
 
   /**
    * What `request` would run and charge, without reserving or queueing anything: the model, the
-   * validated parameters with their warnings, and the price. Throws as `request` does for bad input.
+   * validated parameters with their warnings, and the price. Throws as `request` does for bad input,
+   * and for a user blocked from generating (given `userId`).
    */
-  quote(input: Pick<GenerationInput, 'model' | 'task' | 'params'>): GenerationQuote {
-    this.#assertAllowed(input.params);
+  async quote(input: GenerationQuoteInput): Promise<GenerationQuote> {
+    await this.#screen(input);
     const { model, params, warnings, priceMicros } = prepareRequest(this.deps.registry, input);
     return { model, params, warnings, priceMicros };
   }
 
-  /** Refuses a request holding a blocked term, before any price or credit; the operator's log names it. */
-  #assertAllowed(params: Readonly<Record<string, unknown>>, userId?: string): void {
+  /** Refuses, before any price or credit, a blocked user or a request holding a blocked term. */
+  async #screen(input: GenerationQuoteInput): Promise<void> {
+    if (input.userId !== undefined) {
+      const community = input.communityId ?? null;
+      if (await this.deps.store.moderation.isBlocked(input.userId, community)) {
+        throw new GenHubError('INVALID_INPUT', BLOCKED_USER_SENTENCE, {
+          retryable: false,
+          details: { reason: 'blocked-user' },
+        });
+      }
+    }
     if (!this.deps.blockedTerms) return;
     try {
-      assertNotBlocked(this.deps.blockedTerms, params);
+      assertNotBlocked(this.deps.blockedTerms, input.params);
     } catch (error) {
       const entry = GenHubError.isInstance(error) ? error.details?.entry : undefined;
-      this.deps.logger.warn('refused a request with a blocked term', { userId, entry });
+      this.deps.logger.warn('refused a request with a blocked term', { userId: input.userId, entry });
       throw error;
     }
   }

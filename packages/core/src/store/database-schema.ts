@@ -79,6 +79,27 @@ export interface RecordsTable {
   updated_at: Int8;
 }
 
+/** The audit log: append-only, newest has the highest id. */
+export interface AuditLogTable {
+  id: GeneratedAlways<number | string | bigint>;
+  at: Int8;
+  actor: string;
+  action: string;
+  community: string | null;
+  target: string | null;
+  detail: string | null;
+}
+
+/** A user blocked from generating in one community, or everywhere (`scope` ''). */
+export interface UserBlocksTable {
+  user_id: string;
+  /** The community id, or '' for the whole installation. */
+  scope: string;
+  actor: string;
+  reason: string | null;
+  created_at: Int8;
+}
+
 /** Kysely's own bookkeeping table: one row per applied migration. */
 export interface KyselyMigrationTable {
   name: string;
@@ -98,6 +119,8 @@ export interface Database {
   accounts: AccountsTable;
   ledger_entries: LedgerEntriesTable;
   records: RecordsTable;
+  audit_log: AuditLogTable;
+  user_blocks: UserBlocksTable;
   kysely_migration: KyselyMigrationTable;
   kysely_migration_lock: KyselyMigrationLockTable;
 }

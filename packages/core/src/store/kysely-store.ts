@@ -6,6 +6,7 @@ import { settleInTransaction } from './finish-job.js';
 import { assertFinishPatch } from './job-patch-rules.js';
 import { createKyselyJobStore } from './kysely-job-store.js';
 import { createKyselyLedger } from './kysely-ledger.js';
+import { createKyselyModeration } from './kysely-moderation.js';
 import { createKyselyRecordStore } from './kysely-record-store.js';
 import type { Store } from './ledger.js';
 import { assertMicros } from './money.js';
@@ -47,6 +48,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ledger: createKyselyLedger(ctx),
     records: createKyselyRecordStore(ctx),
     reports: createReports(db),
+    moderation: createKyselyModeration(ctx),
 
     async createJobWithReservation(request) {
       assertNewJob(request);

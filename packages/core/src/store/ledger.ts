@@ -1,4 +1,5 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
+import type { Moderation } from '../moderation/moderation.js';
 import type { JobPatch, JobStore } from './job-store.js';
 import type { RecordStore } from './record-store.js';
 import type { Reports } from './reports.js';
@@ -71,6 +72,8 @@ export interface Store {
   records: RecordStore;
   /** Read-only views across every user and account, for the operator. */
   reports: Reports;
+  /** The audit log and user blocks. */
+  moderation: Moderation;
   /**
    * Creates the job and takes its reservation (`job.reservedMicros`) from `job.payer` atomically;
    * throws GenHubError INSUFFICIENT_FUNDS and writes nothing when it does not fit: details

@@ -31,11 +31,13 @@ describe('migrations', () => {
     await temps.open({ file });
     expect(tableNames(file)).toEqual([
       'accounts',
+      'audit_log',
       'jobs',
       'kysely_migration',
       'kysely_migration_lock',
       'ledger_entries',
       'records',
+      'user_blocks',
     ]);
     const raw = openRaw(file, { readonly: true });
     expect(raw.pragma('journal_mode')).toBe('wal');

@@ -19,9 +19,9 @@ import type { Database } from './database-schema.js';
 
 const JOB_STATES_SQL = sql`state in ('queued', 'submitting', 'running', 'downloading', 'succeeded', 'failed', 'cancelled', 'timed_out')`;
 
-/** The ledger's id: SQLite's INTEGER PRIMARY KEY AUTOINCREMENT, or a BIGINT identity elsewhere. */
-function addLedgerId(db: Kysely<unknown>) {
-  const table = db.schema.createTable('ledger_entries');
+/** An append-only table's id: SQLite's INTEGER PRIMARY KEY AUTOINCREMENT, or a BIGINT identity elsewhere. */
+function createTableWithSerialId(db: Kysely<unknown>, name: string) {
+  const table = db.schema.createTable(name);
   return db.getExecutor().adapter instanceof SqliteAdapter
     ? table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
     : table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity());
@@ -96,7 +96,7 @@ const initial: Migration = {
       .addCheckConstraint('accounts_reserved_check', sql`reserved_micros >= 0`)
       .execute();
 
-    await addLedgerId(db)
+    await createTableWithSerialId(db, 'ledger_entries')
       .addColumn('account_kind', 'text', (col) => col.notNull())
       .addColumn('account_id', 'text', (col) => col.notNull())
       .addColumn('kind', 'text', (col) => col.notNull())
@@ -188,6 +188,34 @@ const recordsExpiryIndex: Migration = {
   },
 };
 
+/** The audit log of moderation actions, and users blocked per community or everywhere. */
+const moderation: Migration = {
+  async up(db: Kysely<unknown>) {
+    await createTableWithSerialId(db, 'audit_log')
+      .addColumn('at', 'bigint', (col) => col.notNull())
+      .addColumn('actor', 'text', (col) => col.notNull())
+      .addColumn('action', 'text', (col) => col.notNull())
+      .addColumn('community', 'text')
+      .addColumn('target', 'text')
+      .addColumn('detail', 'text')
+      .execute();
+    await db.schema
+      .createIndex('audit_log_community_idx')
+      .on('audit_log')
+      .columns(['community', 'id'])
+      .execute();
+    await db.schema
+      .createTable('user_blocks')
+      .addColumn('user_id', 'text', (col) => col.notNull())
+      .addColumn('scope', 'text', (col) => col.notNull())
+      .addColumn('actor', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('created_at', 'bigint', (col) => col.notNull())
+      .addPrimaryKeyConstraint('user_blocks_pk', ['user_id', 'scope'])
+      .execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -195,6 +223,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_records': records,
   '0004_remote_task_id': remoteTaskId,
   '0005_records_expiry_index': recordsExpiryIndex,
+  '0006_moderation': moderation,
 };
 
 const provider: MigrationProvider = {
