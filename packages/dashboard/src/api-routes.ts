@@ -3,6 +3,7 @@ import { type GenHub, GenHubError, JOB_STATES, type JobFilter, TASKS } from '@ge
 import { z } from 'zod';
 import {
   type ActionResult,
+  type AuditRow,
   type BalanceRow,
   DASHBOARD_ACTOR,
   type DashboardEvent,
@@ -28,6 +29,15 @@ const grantSchema = z
       .finite()
       .refine((usd) => usd !== 0 && Math.abs(usd) <= 1_000_000),
     note: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+const blockSchema = z
+  .object({
+    userId: z.string().trim().min(1).max(200),
+    community: z.string().trim().min(1).max(200).nullable(),
+    blocked: z.boolean(),
+    reason: z.string().trim().max(200).optional(),
   })
   .strict();
 

@@ -107,6 +107,17 @@ export interface ActionResult {
   balance?: BalanceRow;
 }
 
+/** One entry of the audit log (core's AuditEntry). */
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  community: string | null;
+  target: string | null;
+  detail: string | null;
+}
+
 /** A server-sent event on `/api/events`. */
 export type DashboardEvent =
   | { type: 'providers'; providers: ProviderStatus[] }

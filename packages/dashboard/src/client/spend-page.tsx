@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ActionResult, BlockRequest, GrantRequest, SpendReport } from '../api-types.js';
+import type { ActionResult, AuditRow, BlockRequest, GrantRequest, SpendReport } from '../api-types.js';
 import { getJson, postJson } from './api.js';
-import { usd } from './format.js';
+import { usd, when } from './format.js';
 import { SpendChart } from './spend-chart.js';
 
 const DAYS = 30;
@@ -62,7 +62,9 @@ export function SpendPage() {
       setNotice({ ok: false, message: 'Give the user id to block, such as discord:123.' });
       return;
     }
-    setNotice(await postJson('/api/blocks', request));
+    const result = await postJson('/api/blocks', request);
+    setNotice(result);
+    if (result.ok) load();
   };
 
   return (
@@ -147,6 +149,31 @@ export function SpendPage() {
               <td>{balance.id}</td>
               <td class="available">{usd(balance.availableMicros)}</td>
               <td>{usd(balance.reservedMicros)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Audit log</h2>
+      <table class="audit">
+        <thead>
+          <tr>
+            <th>when (UTC)</th>
+            <th>who</th>
+            <th>what</th>
+            <th>community</th>
+            <th>target</th>
+            <th>detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.map((entry) => (
+            <tr key={entry.id}>
+              <td>{when(entry.at)}</td>
+              <td>{entry.actor}</td>
+              <td>{entry.action}</td>
+              <td>{entry.community ?? '(everywhere)'}</td>
+              <td>{entry.target ?? ''}</td>
+              <td>{entry.detail ?? ''}</td>
             </tr>
           ))}
         </tbody>
