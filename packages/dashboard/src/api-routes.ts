@@ -146,11 +146,15 @@ export function apiRoutes(genhub: GenHub, monitor: ProviderMonitor): ApiRoutes {
       const micros = Math.round(usd * 1e6);
       const account = { kind, id };
       try {
-        const balance = await genhub.store.ledger.grant(
-          account,
-          micros,
-          `${DASHBOARD_ACTOR}: ${note || (micros > 0 ? 'grant' : 'take back')}`,
-        );
+        const what = note || (micros > 0 ? 'grant' : 'take back');
+        const balance = await genhub.store.ledger.grant(account, micros, `${DASHBOARD_ACTOR}: ${what}`);
+        await genhub.moderation.record({
+          actor: DASHBOARD_ACTOR,
+          action: 'grant',
+          community: kind === 'community' ? id : null,
+          target: kind === 'user' ? id : null,
+          detail: `${micros > 0 ? '+' : '-'}$${Math.abs(usd).toFixed(2)}: ${what}`,
+        });
         const row: BalanceRow = {
           kind,
           id,
@@ -173,8 +177,34 @@ export function apiRoutes(genhub: GenHub, monitor: ProviderMonitor): ApiRoutes {
         throw error;
       }
     }
-    if (method === 'POST' && path === '/blocks')
-      return refuse(501, 'Blocking users is not available in this version of GenHub.');
+    if (method === 'POST' && path === '/blocks') {
+      const parsed = blockSchema.safeParse(await readJsonBody(request));
+      if (!parsed.success)
+        return refuse(
+          400,
+          'Give the user id (such as discord:123) and the community, or none for everywhere.',
+        );
+      const { userId, community, blocked, reason } = parsed.data;
+      const where = community === null ? 'everywhere' : `in community ${community}`;
+      if (blocked) {
+        await genhub.moderation.block({
+          actor: DASHBOARD_ACTOR,
+          userId,
+          community,
+          ...(reason ? { reason } : {}),
+        });
+      } else {
+        await genhub.moderation.unblock({ actor: DASHBOARD_ACTOR, userId, community });
+      }
+      return json(200, {
+        ok: true,
+        message: `${blocked ? 'Blocked' : 'Unblocked'} ${userId} ${where}.`,
+      } satisfies ActionResult);
+    }
+    if (method === 'GET' && path === '/audit') {
+      const entries = await genhub.moderation.log({ limit: 50 });
+      return json(200, entries satisfies AuditRow[]);
+    }
     return refuse(404, 'No such dashboard endpoint.');
   };
 

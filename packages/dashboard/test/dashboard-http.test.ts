@@ -197,6 +197,33 @@ describe('the dashboard over HTTP', () => {
     expect(JSON.parse(tooMuch.body).message).toMatch(/Only \$2\.50 is available/);
   });
 
+  it('blocks and unblocks a user, each in the audit log as operator:dashboard', async () => {
+    const post = (blocked: boolean) =>
+      call('/api/blocks', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'discord:666', community: null, blocked, reason: 'spam' }),
+      });
+    const blocked = await post(true);
+    expect(JSON.parse(blocked.body)).toEqual({ ok: true, message: 'Blocked discord:666 everywhere.' });
+    expect(await genhub.moderation.isBlocked('discord:666', 'any-guild')).toBe(true);
+    await post(false);
+    expect(await genhub.moderation.isBlocked('discord:666', null)).toBe(false);
+    const audit = JSON.parse(
+      (await call('/api/audit', { headers: { authorization: `Bearer ${API_TOKEN}` } })).body,
+    );
+    expect(audit.slice(0, 2)).toMatchObject([
+      { actor: 'operator:dashboard', action: 'unblock', target: 'discord:666' },
+      { actor: 'operator:dashboard', action: 'block', target: 'discord:666' },
+    ]);
+    const bad = await call('/api/blocks', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+      body: '{"userId": ""}',
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers only requests made on this machine to a loopback name unless allowRemote is set', async () => {
     const auth = { authorization: `Bearer ${API_TOKEN}` };
     expect((await call('/api/jobs', { headers: { ...auth, host: 'genhub.example.com' } })).status).toBe(403);

@@ -11,10 +11,13 @@ export function SpendPage() {
   const [report, setReport] = useState<SpendReport>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<ActionResult>();
-  const load = () =>
+  const [audit, setAudit] = useState<AuditRow[]>([]);
+  const load = () => {
     getJson<SpendReport>(`/api/spend?days=${DAYS}`).then(setReport, (failure: Error) =>
       setError(failure.message),
     );
+    getJson<AuditRow[]>('/api/audit').then(setAudit, (failure: Error) => setError(failure.message));
+  };
   useEffect(() => {
     load();
   }, []);
