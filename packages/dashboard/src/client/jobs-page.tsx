@@ -3,6 +3,7 @@ import type { JobList } from '../api-types.js';
 import { getJson, onDashboardEvent } from './api.js';
 import { usd, when } from './format.js';
 
+const RELOAD_MS = 300;
 const FILTERS = ['user', 'community', 'task', 'provider', 'state'] as const;
 const STATES = [
   '',
@@ -40,11 +41,21 @@ export function JobsPage({ search }: { search: string }) {
       );
     };
     load();
-    // Many events arrive together (progress, state): reload once they settle.
+    // A job on the page changes in place; a new one (it may match the filters) reloads the page, at
+    // most once per RELOAD_MS however many events arrive.
     const stop = onDashboardEvent((event) => {
       if (event.type !== 'job') return;
-      clearTimeout(timer);
-      timer = window.setTimeout(load, 250);
+      let shown = false;
+      setList((current) => {
+        if (!current?.items.some((job) => job.id === event.job.id)) return current;
+        shown = true;
+        return { ...current, items: current.items.map((job) => (job.id === event.job.id ? event.job : job)) };
+      });
+      if (shown || timer !== undefined) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        load();
+      }, RELOAD_MS);
     });
     return () => {
       stale = true;
