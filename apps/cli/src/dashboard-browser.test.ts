@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenHub, type GenHub, silentLogger } from '@genhub/core';
 import { createLoginToken } from '@genhub/dashboard';
-import { fakePlugin, testServiceUrl } from '@genhub/testkit';
+import { fakePlugin, testServiceUrl, waitForJob } from '@genhub/testkit';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from './http-server.js';
@@ -14,6 +14,7 @@ const chromiumPath = testServiceUrl('chromium');
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 /** The machine is shared and loaded: wait for conditions, generously. */
 const WAIT = { timeout: 30_000 };
+const WAIT_JOB = { timeoutMs: 30_000 };
 
 describe.runIf(chromiumPath)('the dashboard in headless Chromium', () => {
   let genhub: GenHub;
@@ -40,7 +41,7 @@ describe.runIf(chromiumPath)('the dashboard in headless Chromium', () => {
     server = await startHttpServer(genhub, metrics, 0);
     browser = await chromium.launch({
       executablePath: chromiumPath ?? '',
-      args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader'],
+      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // No network: anything not on the GenHub server is refused and remembered.
@@ -135,6 +136,38 @@ describe.runIf(chromiumPath)('the dashboard in headless Chromium', () => {
     expect(await genhub.moderation.isBlocked('discord:777', 'guild-7')).toBe(true);
     await page.locator('table.audit td', { hasText: 'block' }).first().waitFor(WAIT);
     await shoot('spend');
+  });
+
+  it('shows a .glb in the 3D viewer and an SVG through the sanitized file route', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [model, task] of [
+      ['fake/3d', 'text-to-3d'],
+      ['fake/vector', 'text-to-vector'],
+    ] as const) {
+      const queued = await genhub.generation.request({
+        userId: 'discord:1',
+        model,
+        task,
+        params: { prompt: 'a chair' },
+      });
+      const job = await waitForJob(genhub, queued, WAIT_JOB);
+      expect(job.state).toBe('succeeded');
+      await page.goto(`${server.url}/#/jobs/${job.id}`);
+      await page.locator('[data-state="succeeded"]').waitFor(WAIT);
+      if (model === 'fake/3d') {
+        // three.js draws the model into a WebGL canvas (SwiftShader, in software).
+        await page.locator('.model[data-model-state="shown"] canvas').waitFor(WAIT);
+        await shoot('job-3d');
+      } else {
+        const svg = page.locator('.outputs img').first();
+        await svg.waitFor(WAIT);
+        await page.waitForFunction("document.querySelector('.outputs img').complete", undefined, WAIT);
+        expect(
+          await svg.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+        ).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('shows provider health, and loads nothing from elsewhere and nothing the CSP refuses', {

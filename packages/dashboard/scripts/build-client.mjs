@@ -1,5 +1,5 @@
 // Builds the dashboard's page into assets/: one HTML file, one stylesheet, the script and its lazy
-// chunks (the 3D viewer loads only on a job page that shows a .glb). No CDN: everything is bundled.
+// chunks (three.js loads only on a job page that shows a .glb). No CDN: everything is bundled.
 // With --if-stale (the tests' global setup) it builds only when assets/ is missing or older than
 // its sources.
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';

@@ -13,8 +13,8 @@ import { ProviderMonitor } from './provider-monitor.js';
 import { readAsset } from './static-assets.js';
 
 /**
- * Every dashboard response forbids inline script and style, and anything not from this origin; files
- * shown in place come from the same server (`/files/...`), three.js textures from blob: URLs.
+ * Every dashboard response forbids inline script and style, eval, and anything not from this origin;
+ * files shown in place come from the same server (`/files/...`), three.js textures from blob: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,30 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
-declare module 'preact' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'model-viewer': {
-        src: string;
-        alt: string;
-        'camera-controls'?: boolean;
-        'auto-rotate'?: boolean;
-        class?: string;
-      };
-    }
-  }
-}
-
-/** A `.glb` in Google's <model-viewer>, loaded (with three.js) only when a page shows one. */
+/** A `.glb` in a three.js view, whose code loads only when a page shows one. */
 export function ModelView({ src }: { src: string }) {
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'shown' | 'failed'>('loading');
   useEffect(() => {
-    import('@google/model-viewer').then(
-      () => setReady(true),
-      () => setFailed(true),
-    );
-  }, []);
-  if (failed) return <p>The 3D viewer could not load; download the file instead.</p>;
-  if (!ready) return <p>Loading the 3D viewer…</p>;
-  return <model-viewer class="model" src={src} alt="3D output" camera-controls auto-rotate />;
+    let dispose: (() => void) | undefined;
+    let stale = false;
+    import('./three-viewer.js')
+      .then(({ showModel }) => (box.current ? showModel(box.current, src) : undefined))
+      .then(
+        (free) => {
+          dispose = free;
+          if (stale) free?.();
+          else setState('shown');
+        },
+        () => !stale && setState('failed'),
+      );
+    return () => {
+      stale = true;
+      dispose?.();
+    };
+  }, [src]);
+  return (
+    <div class="model" ref={box} data-model-state={state}>
+      {state === 'loading' && <p>Loading the 3D view…</p>}
+      {state === 'failed' && <p>The 3D view could not be shown here; download the file instead.</p>}
+    </div>
+  );
 }
