@@ -14,6 +14,7 @@ export interface ProviderMonitorOptions {
  */
 export class ProviderMonitor {
   #latest: ProviderStatus[] | undefined;
+  #checkedAt = 0;
   #checking: Promise<ProviderStatus[]> | undefined;
   readonly #watchers = new Set<(statuses: ProviderStatus[]) => void>();
   #timer: NodeJS.Timeout | undefined;
@@ -23,9 +24,10 @@ export class ProviderMonitor {
     private readonly options: ProviderMonitorOptions,
   ) {}
 
-  /** The latest statuses, checking now if there are none yet. */
+  /** The latest statuses, checking now if there are none from the last `intervalMs`. */
   async current(): Promise<ProviderStatus[]> {
-    return this.#latest ?? this.check();
+    const fresh = this.#latest !== undefined && Date.now() - this.#checkedAt < this.options.intervalMs;
+    return fresh && this.#latest ? this.#latest : this.check();
   }
 
   /** Calls `watcher` with every new round of statuses; returns a function that stops it. */
@@ -50,6 +52,7 @@ export class ProviderMonitor {
     this.#checking ??= Promise.all(this.genhub.plugins.map((plugin) => this.#checkOne(plugin)))
       .then((statuses) => {
         this.#latest = statuses;
+        this.#checkedAt = Date.now();
         for (const watcher of this.#watchers) watcher(statuses);
         return statuses;
       })
