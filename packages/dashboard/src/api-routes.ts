@@ -103,10 +103,10 @@ export function apiRoutes(genhub: GenHub, monitor: ProviderMonitor): ApiRoutes {
       return json(200, { items: page.items.map(jobSummary), nextCursor: page.nextCursor } satisfies JobList);
     }
     if (method === 'GET' && path.startsWith('/jobs/')) {
-      const id = decodeURIComponent(path.slice('/jobs/'.length));
-      const job = await genhub.store.jobs.get(id);
-      if (job === undefined) return refuse(404, `There is no job ${id}.`);
-      return json(200, jobDetail(job, await genhub.store.reports.jobEntries(id), genhub.links));
+      const id = decodedOrUndefined(path.slice('/jobs/'.length));
+      const job = id === undefined ? undefined : await genhub.store.jobs.get(id);
+      if (job === undefined) return refuse(404, 'There is no such job; it may have been typed wrong.');
+      return json(200, jobDetail(job, await genhub.store.reports.jobEntries(job.id), genhub.links));
     }
     if (method === 'GET' && path === '/spend') {
       const days = Math.min(
@@ -242,4 +242,12 @@ export function apiRoutes(genhub: GenHub, monitor: ProviderMonitor): ApiRoutes {
       for (const stream of streams) stream.end();
     },
   });
+}
+
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

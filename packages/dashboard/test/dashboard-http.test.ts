@@ -133,6 +133,9 @@ describe('the dashboard over HTTP', () => {
     );
     expect(detail).toMatchObject({ prompt: 'a secret lighthouse', state: 'succeeded' });
     expect(detail.outputs[0].url).toMatch(/^\/files\//);
+    const missing = await call('/api/jobs/%E0%A4%A', { headers: { authorization: `Bearer ${API_TOKEN}` } });
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).message).toMatch(/no such job/);
     const bad = await call('/api/jobs?state=exploded', { headers: { authorization: `Bearer ${API_TOKEN}` } });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).message).toMatch(/not valid/);
