@@ -16,6 +16,7 @@ import { ESPEAK_PLUGIN_ID } from '@genhub/plugin-espeak';
 import { checkBotTokens } from './check-bot-tokens.js';
 import { checkPostgresStore } from './check-database.js';
 import { configuredArtifacts } from './configured-artifacts.js';
+import { checkDashboard } from './dashboard-check.js';
 import { checkStore } from './health.js';
 import { loadConfigLeniently } from './lenient-config.js';
 import { runtimePlugins } from './plugins.js';
@@ -100,6 +101,9 @@ export async function doctor(): Promise<number> {
     }
     await checkArtifacts(genhub, problem);
     await checkProviders(genhub, problem);
+    const dashboard = await checkDashboard(genhub.config, process.env, 2_000);
+    console.log(dashboard.line);
+    for (const sentence of dashboard.problems) problem(sentence);
     for (const bot of await checkBotTokens(process.env, { timeoutMs: CHECK_TIMEOUT_MS })) {
       console.log(bot.botName ? `${bot.platform}: ok, the bot is ${bot.botName}.` : `${bot.platform}:`);
       for (const sentence of bot.problems) problem(sentence);

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GenHub, WebhookOutcome } from '@genhub/core';
+import { createDashboard } from '@genhub/dashboard';
 import { serveArtifact } from './artifact-route.js';
 import { healthReport } from './health.js';
 import type { Metrics } from './metrics.js';
@@ -28,7 +29,8 @@ export interface HttpServer {
  * Serves `GET /healthz` (JSON; 503 when the store fails), `GET /metrics` (Prometheus), signed
  * result links (`/files/...`) and providers' calls back (`POST /webhooks/<provider id>`) on `host`
  * (127.0.0.1 unless given: `0.0.0.0` in a container); put a reverse proxy in front and set
- * GENHUB_PUBLIC_URL for users elsewhere to open the links.
+ * GENHUB_PUBLIC_URL for users elsewhere to open the links. The operator's dashboard answers at `/`
+ * (see @genhub/dashboard).
  */
 export async function startHttpServer(
   genhub: GenHub,
@@ -37,11 +39,16 @@ export async function startHttpServer(
   host = '127.0.0.1',
 ): Promise<HttpServer> {
   const mounted = new Map<string, RequestListener>();
+  const dashboard = createDashboard(genhub);
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const listener = path === undefined ? undefined : mounted.get(path);
     if (listener) {
       listener(request, response);
+      return;
+    }
+    if (path !== undefined && dashboard.handles(path)) {
+      dashboard.handle(request, response);
       return;
     }
     const send = (status: number, type: string, body: string) => {
@@ -80,7 +87,7 @@ export async function startHttpServer(
       });
       return;
     }
-    send(404, 'text/plain; charset=utf-8', 'Not found; try /healthz or /metrics.\n');
+    send(404, 'text/plain; charset=utf-8', 'Not found; try /, /healthz or /metrics.\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -95,6 +102,7 @@ export async function startHttpServer(
     mount: (path, listener) => mounted.set(path, listener),
     close: () =>
       new Promise<void>((resolve) => {
+        dashboard.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

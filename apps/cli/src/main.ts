@@ -31,6 +31,9 @@ Commands:
   deploy-commands [--guild ID]     register the Discord slash commands (DISCORD_TOKEN and
                                    DISCORD_APPLICATION_ID), in one server with --guild or
                                    DISCORD_GUILD_ID, else globally
+  dashboard-link [--url BASE]      print a one-time link that signs this browser in to the dashboard
+                                   of a running genhub start (BASE: http://127.0.0.1:PORT unless given;
+                                   the link works once, for dashboard.loginLinkMinutes)
   doctor                           check the configuration, the store, every provider and the bot
                                    tokens; reports every problem it finds
   models [--task TASK] [--json]    list the models of every configured provider; --safety prints
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'credits') return (await import('./credits-command.js')).credits(rest);
   if (command === 'deploy-commands')
     return (await import('./deploy-commands-command.js')).deployCommandsCommand(rest);
+  if (command === 'dashboard-link') return (await import('./dashboard-link-command.js')).dashboardLink(rest);
   if (command === 'doctor') return (await import('./doctor-command.js')).doctor();
   if (command === 'models') return (await import('./models-command.js')).models(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {

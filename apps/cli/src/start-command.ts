@@ -5,13 +5,14 @@ import { configuredArtifacts } from './configured-artifacts.js';
 import { configuredStore } from './configured-store.js';
 import { startConsoleChat } from './console-chat.js';
 import { type RunningFrontEnd, startFrontEnds } from './front-ends.js';
+import { DEFAULT_HTTP_PORT } from './http-port.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
 import { runtimePlugins } from './plugins.js';
 import { chooseRole } from './process-role.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
-const DEFAULT_PORT = 8787;
+const DEFAULT_PORT = DEFAULT_HTTP_PORT;
 const DEFAULT_PUBLIC_URL = `http://127.0.0.1:${DEFAULT_PORT}`;
 
 /**

@@ -141,6 +141,8 @@ export { createSsrfGuard, isAllowedAddress } from './artifacts/ssrf-guard.js';
 export { untilAborted } from './artifacts/until-aborted.js';
 export type { GenHubConfig, GenHubConfigInput } from './config/config-schema.js';
 export { DefaultCoreConfig, genHubConfigSchema } from './config/config-schema.js';
+export type { DashboardConfig } from './config/dashboard-config.js';
+export { DefaultDashboardConfig, dashboardConfigSchema } from './config/dashboard-config.js';
 export { CORE_ENV_VARS, providerEnvName, providerSettingsFromEnv } from './config/env-names.js';
 export type { LoadConfigOptions } from './config/load-config.js';
 export { configFilePath, loadConfig, parseConfig } from './config/load-config.js';
@@ -261,6 +263,7 @@ export type {
 export type { MigratorOptions } from './store/migrations.js';
 export { createMigrator, MIGRATIONS, migrateToLatest } from './store/migrations.js';
 export type { PutRecordOptions, RecordStore } from './store/record-store.js';
+export type { JobFilter, Reports, SpendRow } from './store/reports.js';
 export type { SqliteStoreOptions } from './store/sqlite-store.js';
 // Store
 export { createSqliteStore } from './store/sqlite-store.js';

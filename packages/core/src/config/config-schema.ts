@@ -5,6 +5,7 @@ import { limitsConfigSchema } from '../limits/limits-config.js';
 import { billingConfigSchema, jobsConfigSchema } from '../pipeline/pipeline-config.js';
 import { PROCESS_ROLES, redisConfigSchema } from '../redis/redis-config.js';
 import { isValidBlockedEntry } from '../safety/blocked-terms.js';
+import { dashboardConfigSchema } from './dashboard-config.js';
 
 /** Defaults of core's own settings, overridable by the configuration file and the environment. */
 export const DefaultCoreConfig = {
@@ -210,6 +211,8 @@ export const genHubConfigSchema = z
     role: z.enum(PROCESS_ROLES).default('all'),
     /** Redis, to share the queue, limits and job events between processes; unset keeps them in this process. */
     redis: redisConfigSchema.default(redisConfigSchema.parse({})),
+    /** The operator's web dashboard, served at `/` by `genhub start`. */
+    dashboard: dashboardConfigSchema.default(dashboardConfigSchema.parse({})),
     /** Each provider plugin's own settings, by plugin id; `GENHUB_<ID>_<KEY>` variables add to them. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Results in an S3-compatible bucket instead of `dataDir` (see s3ConfigSchema). */

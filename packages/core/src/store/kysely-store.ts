@@ -10,6 +10,7 @@ import { createKyselyModeration } from './kysely-moderation.js';
 import { createKyselyRecordStore } from './kysely-record-store.js';
 import type { Store } from './ledger.js';
 import { assertMicros } from './money.js';
+import { createReports } from './report-queries.js';
 import { assertNewJob, reserveAndInsert } from './reserve.js';
 import type { Transact } from './store-context.js';
 
@@ -46,6 +47,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     jobs: createKyselyJobStore(ctx),
     ledger: createKyselyLedger(ctx),
     records: createKyselyRecordStore(ctx),
+    reports: createReports(db),
     moderation: createKyselyModeration(ctx),
 
     async createJobWithReservation(request) {

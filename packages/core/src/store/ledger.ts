@@ -3,6 +3,7 @@ import type { Moderation } from '../moderation/moderation.js';
 import type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './allowances.js';
 import type { JobPatch, JobStore } from './job-store.js';
 import type { RecordStore } from './record-store.js';
+import type { Reports } from './reports.js';
 
 export interface Balance {
   account: AccountRef;
@@ -78,6 +79,8 @@ export interface Store {
   ledger: Ledger;
   /** Small records front ends keep beside the jobs (settings, pending confirmations). */
   records: RecordStore;
+  /** Read-only views across every user and account, for the operator. */
+  reports: Reports;
   /** The audit log and user blocks. */
   moderation: Moderation;
   /**

@@ -8,6 +8,7 @@ import { ledgerInvariantCases } from './ledger-invariant-cases.js';
 import { migrationCases } from './migration-cases.js';
 import { moderationCases } from './moderation-cases.js';
 import { recordStoreCases } from './record-store-cases.js';
+import { reportCases } from './report-cases.js';
 import { reservationCases } from './reservation-cases.js';
 import type { StoreHarness } from './store-harness.js';
 
@@ -22,7 +23,8 @@ export type StoreCaseGroup =
   | 'invariants'
   | 'processes'
   | 'allowances'
-  | 'moderation';
+  | 'moderation'
+  | 'reports';
 
 export interface TestStoreOptions {
   /** Only these groups (all when not given). */
@@ -42,12 +44,13 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
   processes: crossProcessCases,
   allowances: allowanceCases,
   moderation: moderationCases,
+  reports: reportCases,
 };
 
 /**
  * The store conformance suite, like unstorage's driver tests: one set of cases (jobs, ledger,
  * reservations, settlement, records, migrations, money invariants, two OS processes spending from one
- * balance, free allowances, the audit log and blocks) run against any `Store` through a harness. Call it at the top level of a test file.
+ * balance, free allowances, the audit log and blocks, the operator's reports) run against any `Store` through a harness. Call it at the top level of a test file.
  */
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
