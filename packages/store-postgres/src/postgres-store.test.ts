@@ -7,6 +7,16 @@ const url = testServiceUrl('postgres');
 
 describe.runIf(url)('PostgreSQL store', () => {
   testStore(postgresStoreHarness(url ?? ''), {
-    only: ['jobs', 'ledger', 'reservation', 'finishJob', 'records', 'migrations', 'allowances', 'moderation', 'reports'],
+    only: [
+      'jobs',
+      'ledger',
+      'reservation',
+      'finishJob',
+      'records',
+      'migrations',
+      'allowances',
+      'moderation',
+      'reports',
+    ],
   });
 });
