@@ -68,6 +68,12 @@ describe('safety levels on Telegram', () => {
     expect(textOf(await nth(h, group, 3))).toMatch(
       /^Saved\.\nSafety level of the community: mature\.\nHere: mature\./,
     );
+    const [logged] = await h.genhub.moderation.log({ community: `telegram:${group.id}` });
+    expect(logged).toMatchObject({
+      actor: `telegram:${admin.id}`,
+      action: 'set-safety',
+      detail: 'level mature community-wide, spoiler on',
+    });
 
     h.fake.sendText({ chat: group, from: member, text: `/imagine a figure study --model ${MODEL}` });
     const photo = await h.fake.waitFor(

@@ -121,6 +121,10 @@ export async function adminCommand(
         { ...actor, communityId: community },
         options,
         genhub.config.safety.directMessages,
+        (detail) =>
+          genhub.moderation
+            .record({ actor: actor.userId, action: 'set-safety', community, target: null, detail })
+            .then(() => undefined),
       );
     default:
       throw refuse('Use /admin grant, /admin models, /admin limits, /admin payer or /admin safety.');

@@ -19,6 +19,8 @@ export async function safetyAdminCommand(
   actor: ChatActor & { communityId: string },
   options: OptionValues,
   directMessages: SafetyLevel,
+  /** Writes a change to the community's audit log. */
+  audit: (detail: string) => Promise<void> = async () => {},
 ): Promise<ChatMessage> {
   const where = options.where ?? 'community';
   if (where !== 'community' && where !== 'here') throw refuse('Where is "community" or "here".', 'where');
@@ -54,6 +56,14 @@ export async function safetyAdminCommand(
         return { ...current, safety };
       })
     : await settings.community(actor.communityId);
+  if (changing) {
+    const changes = [
+      asked === undefined ? '' : `level ${asked} ${where === 'here' ? `in ${placeId}` : 'community-wide'}`,
+      spoiler === undefined ? '' : `spoiler ${spoiler ? 'on' : 'off'}`,
+      exclude === undefined ? '' : `exclude uncontrolled ${exclude ? 'on' : 'off'}`,
+    ];
+    await audit(changes.filter(Boolean).join(', '));
+  }
   const safety = saved.safety ?? {};
   const here = placeLevel({ actor, community: safety, directMessages });
   const lines = [
