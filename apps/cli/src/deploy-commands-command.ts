@@ -1,8 +1,8 @@
 import { commandDefinitions } from '@genhub/chat';
-import { createGenHub, loadConfig, silentLogger } from '@genhub/core';
 import { deployCommands, discordConfigFromEnv } from '@genhub/discord';
 import { parseCommandLine } from './command-line.js';
 import { runtimePlugins } from './plugins.js';
+import { registryOnlyGenHub } from './registry-only.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -18,7 +18,7 @@ export async function deployCommandsCommand(argv: string[]): Promise<number> {
     ...process.env,
     ...(values.guild === undefined ? {} : { DISCORD_GUILD_ID: values.guild }),
   });
-  const genhub = await createGenHub(loadConfig(), { plugins: runtimePlugins, logger: silentLogger });
+  const genhub = await registryOnlyGenHub(runtimePlugins);
   try {
     const deployed = await deployCommands(config, commandDefinitions(genhub.registry));
     const where = deployed.scope === 'guild' ? `in server ${deployed.guildId}` : 'globally';

@@ -1,7 +1,8 @@
-import { createGenHub, loadConfig, silentLogger, TASKS, type Task } from '@genhub/core';
+import { TASKS, type Task } from '@genhub/core';
 import { bundledPlugins } from './bundled-plugins.js';
 import { parseCommandLine } from './command-line.js';
 import { modelLine } from './model-lines.js';
+import { registryOnlyGenHub } from './registry-only.js';
 import { safetyTable } from './safety-table.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,7 +21,7 @@ export async function models(argv: string[]): Promise<number> {
   if (values.task !== undefined && !(TASKS as readonly string[]).includes(values.task)) {
     throw new UsageError(`Unknown task "${values.task}"; use one of ${TASKS.join(', ')}.`);
   }
-  const genhub = await createGenHub(loadConfig(), { plugins: bundledPlugins, logger: silentLogger });
+  const genhub = await registryOnlyGenHub(bundledPlugins);
   try {
     const filter = values.task === undefined ? {} : { task: values.task as Task };
     if (values.safety) {

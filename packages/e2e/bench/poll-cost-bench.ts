@@ -10,6 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGenHub, definePlugin, silentLogger } from '@genhub/core';
+import { AiNativeDefaults } from '@genhub/plugin-ainative';
+import { DefaultGateAiOptions } from '@genhub/plugin-gateai';
+import { DefaultGoogleOptions } from '@genhub/plugin-google';
 import { minimalMp4, virtualClock, waitForJob } from '@genhub/testkit';
 import { z } from 'zod';
 import { goal, writeBenchResults } from './kit/bench-results.js';
@@ -23,11 +26,11 @@ const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
 
 /** The hint each video plugin gives with a pending poll, by the task's age; undefined: none. */
 const VIDEO_PLUGIN_HINTS: Record<string, (ageMs: number) => number | undefined> = {
-  ainative: () => 5_000, // plugin-ainative/src/ainative-config.ts, AiNativeDefaults.pollAfterMs.video
+  ainative: () => AiNativeDefaults.pollAfterMs.video,
   fal: () => undefined,
   firefly: () => undefined,
-  gateai: () => 5_000, // plugin-gateai/src/config.ts, DefaultGateAiOptions.pollAfterMs.video
-  google: () => 10_000, // plugin-google/src/config.ts, DefaultGoogleOptions.pollIntervalMs
+  gateai: () => DefaultGateAiOptions.pollAfterMs.video,
+  google: () => DefaultGoogleOptions.pollIntervalMs,
   imarouter: () => 10_000, // plugin-imarouter/src/task-results.ts, POLL_AFTER_MS.video
   kling: () => undefined,
   local: () => undefined,

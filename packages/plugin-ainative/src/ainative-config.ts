@@ -11,8 +11,11 @@ export const AiNativeDefaults = {
    * media is ready (image ~10 s, speech ~30 s, video ~90-120 s), longer than the client's 60 s default.
    */
   responseTimeoutMs: { speech: 180_000, image: 180_000, video: 600_000 },
-  /** The poll interval suggested for a generation that answered `processing`. */
-  pollAfterMs: { speech: 2_000, image: 2_000, video: 5_000 },
+  /**
+   * The poll interval suggested for a generation that answered `processing`; every 10 s for video
+   * (~90-120 s): 12 status calls for a 2-minute job, seen within 10 s of being ready.
+   */
+  pollAfterMs: { speech: 2_000, image: 2_000, video: 10_000 },
   /** Waits when AINative gives no `Retry-After`: its limits are per minute; a 500 says "retry after 30s". */
   retryAfterSeconds: { rateLimited: 60, unavailable: 30 },
 } as const;

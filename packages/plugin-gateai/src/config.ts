@@ -10,8 +10,11 @@ export const DefaultGateAiOptions = {
   discoveryTimeoutMs: 10_000,
   /** How long a health check may take. */
   healthTimeoutMs: 5_000,
-  /** Poll hints by type: the document says images take ~10-30 s, videos ~1-5 min. */
-  pollAfterMs: { image: 2_000, video: 5_000, '3d': 5_000 },
+  /**
+   * Poll hints by type: the document says images take ~10-30 s, videos ~1-5 min. Every 10 s for
+   * video and 3D: a 2-minute job takes 12 status calls and is seen within 10 s of being ready.
+   */
+  pollAfterMs: { image: 2_000, video: 10_000, '3d': 10_000 },
   /** Largest input the plugin fetches itself to upload or inline. */
   maxInputBytes: 50 * 1024 * 1024,
 } as const;
