@@ -14,29 +14,45 @@ import { readAsset } from './static-assets.js';
 
 /**
  * Every dashboard response forbids inline script and style, eval, and anything not from this origin;
- * files shown in place come from the same server (`/files/...`), three.js textures from blob: URLs.
+ * files shown in place come from the same server (`/files/...`), or presigned from the results
+ * bucket when there is one (`bucketOrigin`), three.js textures from blob: URLs.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self' blob: data:",
-  "worker-src 'self' blob:",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(bucketOrigin?: string): string {
+  const files = bucketOrigin === undefined ? '' : ` ${bucketOrigin}`;
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: blob:${files}`,
+    `media-src 'self' blob:${files}`,
+    `connect-src 'self' blob: data:${files}`,
+    "worker-src 'self' blob:",
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cache-control': 'no-store',
-} as const;
+/** The policy without a bucket: everything from this server. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** Where presigned links to the results bucket point: its public endpoint, or AWS S3's hosts. */
+function bucketOrigin(s3: GenHub['config']['s3']): string | undefined {
+  if (s3 === undefined) return undefined;
+  const endpoint = s3.publicEndpoint ?? s3.endpoint;
+  return endpoint === undefined ? 'https://*.amazonaws.com' : new URL(endpoint).origin;
+}
+
+function securityHeaders(csp: string) {
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+  } as const;
+}
 
 export const DefaultDashboardOptions = {
   providerCheckIntervalMs: 15_000,
@@ -61,6 +77,7 @@ export interface Dashboard {
 export function createDashboard(genhub: GenHub, options: DashboardOptions = {}): Dashboard {
   const config = genhub.config.dashboard;
   const records = genhub.store.records;
+  const SECURITY_HEADERS = securityHeaders(contentSecurityPolicy(bucketOrigin(genhub.config.s3)));
   const monitor = new ProviderMonitor(genhub, {
     intervalMs: options.providerCheckIntervalMs ?? DefaultDashboardOptions.providerCheckIntervalMs,
     timeoutMs: options.providerCheckTimeoutMs ?? DefaultDashboardOptions.providerCheckTimeoutMs,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ASSETS_DIR,
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   createDashboard,
   createLoginToken,
   type Dashboard,
@@ -251,5 +252,13 @@ describe('the dashboard over HTTP', () => {
     }
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
     expect(readdirSync(ASSETS_DIR)).toEqual(expect.arrayContaining(['app.js', 'app.css', 'index.html']));
+  });
+
+  it('lets the page show files presigned from the results bucket, and nothing else from it', () => {
+    const policy = contentSecurityPolicy('https://files.example.com');
+    expect(policy).toContain("media-src 'self' blob: https://files.example.com;");
+    expect(policy).toContain("img-src 'self' data: blob: https://files.example.com;");
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toMatch(/unsafe|'nonce-|'sha\d+-/);
   });
 });
