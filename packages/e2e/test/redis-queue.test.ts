@@ -91,11 +91,11 @@ describe.runIf(redisUrl)('jobs on Redis: a bot process and a worker process', ()
     expect(done.outputs).toHaveLength(1);
     // Every move after the request came from the worker, over Redis.
     const states = seen.filter((s) => s.event.job.id === job.id && s.event.type !== 'progress');
-    expect(states.map((s) => s.event.job.state)).toEqual([
+    // A quick download settles straight from running; one over 250 ms is marked downloading first.
+    expect(states.map((s) => s.event.job.state).filter((state) => state !== 'downloading')).toEqual([
       'queued',
       'submitting',
       'running',
-      'downloading',
       'succeeded',
     ]);
     expect(states.slice(1).every((s) => s.origin === 'elsewhere')).toBe(true);
