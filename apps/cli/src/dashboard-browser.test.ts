@@ -162,7 +162,12 @@ describe.runIf(chromiumPath)('the dashboard in headless Chromium', () => {
       } else {
         const svg = page.locator('.outputs img').first();
         await svg.waitFor(WAIT);
-        await page.waitForFunction("document.querySelector('.outputs img').complete", undefined, WAIT);
+        // Polled from here: a string run in the page would be eval, which the page's CSP refuses.
+        await expect
+          .poll(() => svg.evaluate((image) => (image as unknown as { complete: boolean }).complete), {
+            timeout: WAIT.timeout,
+          })
+          .toBe(true);
         expect(
           await svg.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
         ).toBeGreaterThan(0);

@@ -33,7 +33,7 @@ describe('paramsFromFlags', () => {
 
   it('names an unknown parameter and lists the ones the model takes', () => {
     expect(() => paramsFromFlags(['colour=red'], image)).toThrow(
-      /^fake\/image has no parameter "colour"; it takes negative_prompt, aspect_ratio, seed, quantity, width, height\.$/,
+      /^fake\/image has no parameter "colour"; it takes safety, negative_prompt, aspect_ratio, seed, quantity, width, height\.$/,
     );
   });
 

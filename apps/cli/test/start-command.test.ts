@@ -48,7 +48,7 @@ describe('genhub start', () => {
     expect(text).toContain(`Saved ${join(out, wavs[0]!)}`);
     expect(wavRms(readFileSync(join(out, wavs[0]!)))).toBeGreaterThan(300);
 
-    expect(text).toMatch(/^text-to-speech:\n {2}espeak\/tts \(.+\) from \$0\.00$/m);
+    expect(text).toMatch(/^text-to-speech:\n {2}espeak\/tts \(.+\) from \$0\.00, no safety controls$/m);
     expect(text).toMatch(/\] Done in /);
     const imagine = text.split('\n').find((line) => line.startsWith('No image model'));
     expect(imagine).toBe(
@@ -88,7 +88,7 @@ describe('genhub start', () => {
       expect(body).toContain('# TYPE genhub_jobs gauge');
       expect(body).toContain('genhub_jobs_finished_total{state="succeeded",model="espeak/tts",role="all"} 1');
       expect(body).toContain(
-        'genhub_job_latency_seconds_count{state="succeeded",model="espeak/tts",role="all"} 1',
+        'genhub_job_latency_seconds_count{role="all",state="succeeded",model="espeak/tts"} 1',
       );
       expect(body).toContain('# TYPE genhub_credits_spent_usd_total counter');
       expect(body).toContain('genhub_process_cpu_user_seconds_total');
