@@ -69,7 +69,7 @@ start() {
 
   log "starting on 127.0.0.1:$port"
   as_owner "$bin/pg_ctl" -D "$data" -l "$STATE_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $STATE_DIR -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $STATE_DIR -c max_connections=200 -c max_locks_per_transaction=256 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >&2 || { cat "$STATE_DIR/server.log" >&2; exit 1; }
 
   local i
