@@ -1,12 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { JobRecord } from '../jobs/job.js';
 import type { Database } from './database-schema.js';
-import { fromRow } from './job-row.js';
 import type { Page } from './job-store.js';
 import type { Balance, LedgerEntry } from './ledger.js';
 import type { JobFilter, Reports, SpendRow } from './reports.js';
-import { decodeUsageCursor, encodeUsageCursor } from './usage-cursor.js';
-import { usageLimit } from './usage-query.js';
+import { queryUsage } from './usage-query.js';
 
 type Db = Kysely<Database>;
 
@@ -24,40 +22,18 @@ export function createReports(db: Db): Reports {
   };
 }
 
-/** Keyset pagination on (created_at, id), as `queryUsage`, with provider and state filters. */
-async function queryJobs(db: Db, filter: JobFilter): Promise<Page<JobRecord>> {
-  const limit = usageLimit(filter.limit);
-  const after = filter.cursor ? decodeUsageCursor(filter.cursor) : undefined;
-  let select = db.selectFrom('jobs').selectAll();
-  if (filter.userId !== undefined) select = select.where('user_id', '=', filter.userId);
-  if (filter.communityId !== undefined) select = select.where('community_id', '=', filter.communityId);
-  if (filter.task !== undefined) select = select.where('task', '=', filter.task);
-  if (filter.state !== undefined) select = select.where('state', '=', filter.state);
-  if (filter.provider !== undefined) {
-    // Model ids are `<provider>/<model>`; a provider id holds no LIKE wildcard worth escaping.
-    const prefix = `${filter.provider.replace(/[%_\\]/g, '')}/`;
-    select = select.where(sql<string>`substr(requested_model, 1, ${prefix.length})`, '=', prefix);
-  }
-  if (after !== undefined) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await select
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  const items = rows.slice(0, limit).map(fromRow);
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last !== undefined
-      ? encodeUsageCursor({ createdAt: last.createdAt, id: last.id })
-      : null;
-  return { items, nextCursor };
+/** `queryUsage`'s filters and keyset pages, narrowed by provider and state. */
+function queryJobs(db: Db, filter: JobFilter): Promise<Page<JobRecord>> {
+  return queryUsage(db, filter, (select) => {
+    let narrowed = select;
+    if (filter.state !== undefined) narrowed = narrowed.where('state', '=', filter.state);
+    if (filter.provider !== undefined) {
+      // Model ids are `<provider>/<model>`; a provider id holds no LIKE wildcard worth escaping.
+      const prefix = `${filter.provider.replace(/[%_\\]/g, '')}/`;
+      narrowed = narrowed.where(sql<string>`substr(requested_model, 1, ${prefix.length})`, '=', prefix);
+    }
+    return narrowed;
+  });
 }
 
 async function querySpendByDay(db: Db, since: number): Promise<SpendRow[]> {

@@ -5,6 +5,10 @@ import { fromRow } from './job-row.js';
 import type { Page, UsageQuery } from './job-store.js';
 import { decodeUsageCursor, encodeUsageCursor } from './usage-cursor.js';
 
+/** The jobs query `queryUsage` pages through; callers may narrow it further. */
+export type JobsSelect = ReturnType<typeof selectJobs>;
+const selectJobs = (db: Kysely<Database>) => db.selectFrom('jobs').selectAll();
+
 export const USAGE_DEFAULT_LIMIT = 10;
 export const USAGE_MAX_LIMIT = 100;
 
@@ -18,13 +22,18 @@ export function usageLimit(limit: number | undefined): number {
  * Jobs newest first, by (created_at, id) descending. Keyset pagination: the cursor holds the last
  * (created_at, id) seen, so pages stay stable while new jobs arrive (they sort before the cursor).
  */
-export async function queryUsage(db: Kysely<Database>, query: UsageQuery): Promise<Page<JobRecord>> {
+export async function queryUsage(
+  db: Kysely<Database>,
+  query: UsageQuery,
+  narrow: (select: JobsSelect) => JobsSelect = (select) => select,
+): Promise<Page<JobRecord>> {
   const limit = usageLimit(query.limit);
   const after = query.cursor ? decodeUsageCursor(query.cursor) : undefined;
-  let select = db.selectFrom('jobs').selectAll();
+  let select = selectJobs(db);
   if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
   if (query.communityId !== undefined) select = select.where('community_id', '=', query.communityId);
   if (query.task !== undefined) select = select.where('task', '=', query.task);
+  select = narrow(select);
   if (after !== undefined) {
     select = select.where((eb) =>
       eb.or([
