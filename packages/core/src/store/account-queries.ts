@@ -150,15 +150,24 @@ export async function listEntries(db: Db, account: AccountRef, limit: number): P
  * ledger, because a job may be paid from a community's account and still count against its user.
  */
 export async function spentSince(db: Db, userId: string, since: number): Promise<number> {
-  const row = await db
+  return jobSpend(db, (select) => select.where('user_id', '=', userId).where('created_at', '>=', since));
+}
+
+type JobsSpendSelect = ReturnType<typeof selectJobSpend>;
+const selectJobSpend = (db: Db) =>
+  db
     .selectFrom('jobs')
     .select((eb) =>
       eb.fn
         .sum<number | string | bigint | null>(eb.fn.coalesce('charged_micros', 'reserved_micros'))
         .as('spent'),
-    )
-    .where('user_id', '=', userId)
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
+    );
+
+/** What the jobs `narrow` selects cost: each finished job's charge, each unfinished one's reservation. */
+export async function jobSpend(
+  db: Db,
+  narrow: (select: JobsSpendSelect) => JobsSpendSelect,
+): Promise<number> {
+  const row = await narrow(selectJobSpend(db)).executeTakeFirst();
   return row?.spent == null ? 0 : Number(row.spent);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountRef } from '../jobs/job.js';
-import { addEntry, credit, debit, readBalance } from './account-queries.js';
+import { addEntry, credit, debit, jobSpend, readBalance } from './account-queries.js';
 import { budgetDayStart, DAY_MS } from './budget-day.js';
 import type { Database } from './database-schema.js';
 
@@ -162,19 +162,13 @@ async function readLastDaily(db: Db, userId: string): Promise<LastDailyGrant | u
  * charge, each unfinished one's reservation.
  */
 async function ownSpendBetween(db: Db, userId: string, from: number, to: number): Promise<number> {
-  const row = await db
-    .selectFrom('jobs')
-    .select((eb) =>
-      eb.fn
-        .sum<number | string | bigint | null>(eb.fn.coalesce('charged_micros', 'reserved_micros'))
-        .as('spent'),
-    )
-    .where('payer_kind', '=', 'user')
-    .where('payer_id', '=', userId)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
-    .executeTakeFirst();
-  return row?.spent == null ? 0 : Number(row.spent);
+  return jobSpend(db, (select) =>
+    select
+      .where('payer_kind', '=', 'user')
+      .where('payer_id', '=', userId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to),
+  );
 }
 
 function grantEntry(account: AccountRef, amountMicros: number, note: string, createdAt: number) {
