@@ -1,5 +1,13 @@
 import { GenHubError } from '@genhub/provider';
-import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
 
 /*
@@ -14,6 +22,12 @@ import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
  * the timeout. So the busy timeout is switched off around BEGIN IMMEDIATE and retried with short
  * sleeps until `busyTimeoutMs` has passed. Other statements keep SQLite's own busy timeout: in WAL
  * mode they only wait for locks that are never held across an await (recovery, the last close).
+ *
+ * And one more: Kysely's SQLite adapter says SQLite has no transactional DDL, so its migrator runs
+ * migrations outside any transaction and takes no lock; two processes starting on a new file would
+ * then both create the same tables. SQLite's DDL is transactional, so the adapter here says so, and
+ * migrations run inside one BEGIN IMMEDIATE: one process migrates, the others wait and find nothing
+ * left to do.
  */
 
 /** SQLITE_BUSY (any extended code), as better-sqlite3 (`code`) and node:sqlite (`errcode`) report it. */
@@ -80,6 +94,12 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
@@ -92,6 +112,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 

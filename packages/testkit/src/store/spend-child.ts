@@ -1,6 +1,7 @@
 /*
- * A second GenHub process for the store conformance suite: opens a store on the database it is
- * given (through the harness's child module), says `ready`, waits for `go`, then tries `count`
+ * A second GenHub process for the store conformance suite: once loaded says `loaded` and waits for
+ * `open` (so several children open the database at the same moment), opens a store on the database
+ * it is given (through the harness's child module), says `ready`, waits for `go`, then tries `count`
  * reservations for alice at once and reports how they went. Run by `cross-process-cases.ts` with fork().
  */
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,8 @@ const [moduleFile, database, count, price] = process.argv.slice(2);
 const { openStore } = (await import(pathToFileURL(moduleFile ?? '').href)) as {
   openStore(database: string): Promise<Store>;
 };
+process.send?.('loaded');
+await new Promise((resolve) => process.once('message', resolve));
 const store = await openStore(database ?? '');
 process.send?.('ready');
 process.once('message', async () => {
