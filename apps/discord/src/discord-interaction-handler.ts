@@ -6,12 +6,13 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Client,
+  DiscordAPIError,
   type Interaction,
   MessageFlags,
 } from 'discord.js';
 import { INTERACTION_CLAIM } from './claim-interaction.js';
 import { autocompleteRequest, commandRequest, discordActor } from './command-request.js';
-import { describeDiscordError } from './describe-discord-error.js';
+import { DiscordErrorCode, describeDiscordError } from './describe-discord-error.js';
 import type { DiscordConfig } from './discord-config.js';
 import { DiscordInteractionSurface } from './discord-interaction-surface.js';
 import { DISCORD_LIMITS, discordSurfaceLimits } from './discord-limits.js';
@@ -30,13 +31,20 @@ export interface DiscordInteractionHandlerOptions {
   logger: Logger;
   /** Where each command and button press is claimed, so one delivered twice runs once. */
   records: RecordStore;
+  /**
+   * Claim each interaction in the store before acknowledging it (the HTTP endpoint: a repeat gets no
+   * answer at all). The gateway bot acknowledges first: Discord accepts one callback per interaction,
+   * so a repeat's acknowledgement is refused there, and the acknowledgement never waits behind the
+   * store's writes (Discord allows 3 s). Default false.
+   */
+  claimBeforeAcknowledging?: boolean;
 }
 
 /**
  * Hands Discord's interactions to the chat controller: commands and button presses are
  * acknowledged at once (deferred), then answered through a `DiscordInteractionSurface`;
  * autocomplete is answered with the controller's choices. A command or press is claimed in the store
- * by its interaction id first, so one delivered again (even to another process) is left alone.
+ * by its interaction id, so one delivered again (even to another process) is left alone.
  * Never throws; Discord's errors are logged.
  */
 export class DiscordInteractionHandler {
@@ -47,43 +55,69 @@ export class DiscordInteractionHandler {
       // Autocomplete only suggests, so it is answered every time it comes.
       if (interaction.isAutocomplete()) return await this.#autocomplete(interaction);
       if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-      const { records, logger } = this.options;
-      const fields = { interactionId: interaction.id };
-      if (!(await isFirstDelivery(records, INTERACTION_CLAIM, interaction.id, logger, fields))) return;
-      if (interaction.isChatInputCommand()) await this.#command(interaction);
-      else await this.#button(interaction);
+      if (this.options.claimBeforeAcknowledging) {
+        if (!(await this.#claim(interaction))) return;
+        const ephemeral = await this.#acknowledge(interaction);
+        if (ephemeral !== undefined) await this.#run(interaction, ephemeral);
+      } else {
+        const ephemeral = await this.#acknowledge(interaction);
+        if (ephemeral !== undefined && (await this.#claim(interaction)))
+          await this.#run(interaction, ephemeral);
+      }
     } catch (error) {
       this.options.logger.error('a Discord interaction failed', describeDiscordError(error));
     }
   }
 
-  async #command(interaction: ChatInputCommandInteraction): Promise<void> {
-    const { controller, logger } = this.options;
-    const actor = discordActor(interaction);
-    const spec = findCommand(interaction.commandName);
-    const ephemeral =
-      spec === undefined ||
-      spec.kind === 'account' ||
-      spec.kind === 'admin' ||
-      (await this.#prefersPrivate(actor));
-    try {
-      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    } catch (error) {
-      logger.warn('could not acknowledge a Discord command', {
-        command: interaction.commandName,
-        ...describeDiscordError(error),
-      });
-      return;
-    }
-    await controller.command(actor, this.#surface(interaction, ephemeral), commandRequest(interaction));
+  #claim(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<boolean> {
+    const { records, logger } = this.options;
+    return isFirstDelivery(records, INTERACTION_CLAIM, interaction.id, logger, {
+      interactionId: interaction.id,
+    });
   }
 
-  async #button(interaction: ButtonInteraction): Promise<void> {
-    const { client, controller, logger } = this.options;
+  /**
+   * Defers the command (ephemeral when the command or the user's settings say private) or the
+   * button press. Says whether the reply is ephemeral, or undefined when Discord refused.
+   */
+  async #acknowledge(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+  ): Promise<boolean | undefined> {
+    const { logger } = this.options;
+    let ephemeral = false;
     try {
-      await interaction.deferUpdate();
+      if (interaction.isChatInputCommand()) {
+        const spec = findCommand(interaction.commandName);
+        ephemeral =
+          spec === undefined ||
+          spec.kind === 'account' ||
+          spec.kind === 'admin' ||
+          (await this.#prefersPrivate(discordActor(interaction)));
+        await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      } else {
+        await interaction.deferUpdate();
+        ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+      }
+      return ephemeral;
     } catch (error) {
-      logger.warn('could not acknowledge a Discord button', describeDiscordError(error));
+      const fields = { interactionId: interaction.id, ...describeDiscordError(error) };
+      if (error instanceof DiscordAPIError && error.code === DiscordErrorCode.AlreadyAcknowledged) {
+        logger.info('a Discord interaction came again; it was acknowledged already', fields);
+      } else {
+        logger.warn('could not acknowledge a Discord interaction', fields);
+      }
+      return undefined;
+    }
+  }
+
+  async #run(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    ephemeral: boolean,
+  ): Promise<void> {
+    const { client, controller, logger } = this.options;
+    const actor = discordActor(interaction);
+    if (interaction.isChatInputCommand()) {
+      await controller.command(actor, this.#surface(interaction, ephemeral), commandRequest(interaction));
       return;
     }
     const pressed = new DiscordMessageHandle(
@@ -95,16 +129,11 @@ export class DiscordInteractionHandler {
         webhookMessage: '@original',
         channelId: interaction.channelId,
         messageId: interaction.message.id,
-        ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+        ephemeral,
       },
       logger,
     );
-    await controller.press(
-      discordActor(interaction),
-      this.#surface(interaction, false),
-      interaction.customId,
-      pressed,
-    );
+    await controller.press(actor, this.#surface(interaction, false), interaction.customId, pressed);
   }
 
   async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {

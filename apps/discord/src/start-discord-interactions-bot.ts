@@ -60,6 +60,7 @@ export async function startDiscordInteractionsBot(
     config,
     logger,
     records: genhub.store.records,
+    claimBeforeAcknowledging: true,
   });
   const inFlight = new Set<Promise<void>>();
   const handling = new Map<string, Promise<void>>();

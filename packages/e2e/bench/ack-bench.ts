@@ -3,19 +3,14 @@
  * once through the fake Discord gateway (`@genhub/chat-fakes`), timed from dispatch to the
  * interaction callback the fake receives; first to a bare discord.js client on the same kind of
  * fake that only defers, then to GenHub's Discord bot (`startDiscordBot`, a ChatController on a
- * GenHub with the testkit's fake provider). Goal: GenHub's p99 within 1.2x of the bare client's.
+ * GenHub with the testkit's fake provider). Each bot runs in a process of its own
+ * (`kit/ack-bot-child.ts`), apart from the fake, as a bot is apart from Discord. Goal: GenHub's p99 within 1.2x of the bare client's.
  * Checks every command was acknowledged exactly once; a miss exits non-zero. Figures go to
  * `bench/results/ack.json`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ChatController } from '@genhub/chat';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type DiscordFake, type DiscordFakeInteraction, startDiscordFake } from '@genhub/chat-fakes';
-import { createGenHub, silentLogger } from '@genhub/core';
-import { deployCommands, discordConfigFromEnv, startDiscordBot } from '@genhub/discord';
-import { fakePlugin } from '@genhub/testkit';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { goal, writeBenchResults } from './kit/bench-results.js';
 import { benchEnvironment, percentile, positiveIntFromEnv } from './measure.js';
 import { runBench } from './run-bench.js';
@@ -70,76 +65,53 @@ async function fire(
   };
 }
 
-const commandDefinitions = [
-  {
-    name: 'imagine',
-    description: 'Make an image',
-    options: [{ type: 3, name: 'prompt', description: 'What to draw', required: true }],
-  },
-];
+const CHILD = fileURLToPath(new URL('./kit/ack-bot-child.ts', import.meta.url));
 
-async function bareClient(): Promise<AckFigures> {
+/**
+ * Starts a fake Discord here and the bot under test (MODE bare or genhub) in a child process of its
+ * own, fires the commands, and closes both. For GenHub, also waits for the acknowledged jobs to post
+ * their results, so the run checks the commands were really served.
+ */
+async function measure(mode: 'bare' | 'genhub'): Promise<AckFigures> {
   const fake = await startDiscordFake();
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
-  try {
-    client.rest.setToken(fake.token);
-    await client.rest.put(`/applications/${fake.applicationId}/commands`, { body: commandDefinitions });
-    client.on(Events.InteractionCreate, (interaction) => {
-      if (interaction.isChatInputCommand()) void interaction.deferReply().catch(() => undefined);
-    });
-    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login(fake.token);
-    await ready;
-    const users = Array.from({ length: COMMANDS }, (_, i) => fake.addUser({ username: `bare${i}` }));
-    return await fire(fake, users);
-  } finally {
-    await client.destroy();
-    await fake.close();
-  }
-}
-
-async function genhubBot(): Promise<AckFigures> {
-  const fake = await startDiscordFake();
-  const dataDir = await mkdtemp(join(tmpdir(), 'genhub-bench-ack-'));
-  const config = discordConfigFromEnv({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_APPLICATION_ID: fake.applicationId,
-    DISCORD_API_URL: fake.apiUrl,
-  });
-  const genhub = await createGenHub(
-    {
-      dataDir,
-      logLevel: 'silent',
-      trustedOrigins: [fake.url],
-      limits: { maxJobsInFlight: 100_000, rate: { image: { max: 1_000_000, windowSeconds: 60 } } },
-      jobs: { concurrency: 64, pollInitialMs: 5, pollMaxMs: 20 },
+  const users = Array.from({ length: COMMANDS }, (_, i) => fake.addUser({ username: `${mode}${i}` }));
+  const child = fork(CHILD, [], {
+    execArgv: ['--import', 'tsx', '--conditions=@genhub/source'],
+    env: {
+      ...process.env,
+      MODE: mode,
+      FAKE_TOKEN: fake.token,
+      FAKE_APPLICATION_ID: fake.applicationId,
+      FAKE_API_URL: fake.apiUrl,
+      FAKE_URL: fake.url,
+      USER_IDS: JSON.stringify(users.map((user) => user.id)),
     },
-    { plugins: [fakePlugin], env: { GENHUB_FAKE_API_KEY: 'fake-key-123456' }, logger: silentLogger },
-  );
-  const controller = new ChatController(genhub);
-  const bot = await startDiscordBot({ genhub, controller, config, logger: silentLogger });
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
-    await genhub.start();
-    await deployCommands(config, controller.definitions());
-    const users = Array.from({ length: COMMANDS }, (_, i) => fake.addUser({ username: `user${i}` }));
-    for (const user of users) {
-      await genhub.store.ledger.grant({ kind: 'user', id: `discord:${user.id}` }, 5_000_000);
-    }
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      void exited.then((code) => reject(new Error(`the ${mode} bot exited (${code}) before it was ready`)));
+    });
     const figures = await fire(fake, users);
-    // Let the acknowledged jobs finish and post their results before everything closes.
-    const answered = fake.interactions().filter((interaction) => interaction.callbacks.length > 0);
-    await fake
-      .waitFor((f) => answered.every((a) => /^Done/m.test(f.interaction(a.id)?.original()?.content ?? '')), {
-        timeoutMs: 60_000,
-      })
-      .catch(() => console.log('not every acknowledged command posted its result within 60 s'));
+    if (mode === 'genhub') {
+      const answered = fake.interactions().filter((interaction) => interaction.callbacks.length > 0);
+      await fake
+        .waitFor(
+          (f) => answered.every((a) => /^Done/m.test(f.interaction(a.id)?.original()?.content ?? '')),
+          { timeoutMs: 60_000 },
+        )
+        .catch(() => console.log('not every acknowledged command posted its result within 60 s'));
+    }
     return figures;
   } finally {
-    await bot.stop();
-    controller.close();
-    await genhub.close();
+    if (child.exitCode === null) {
+      child.send('close');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
     await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -148,8 +120,8 @@ async function main(): Promise<number> {
   console.log(
     `GenHub acknowledgement latency: ${COMMANDS} slash commands at once through the fake Discord gateway\n`,
   );
-  const bare = await bareClient();
-  const ours = await genhubBot();
+  const bare = await measure('bare');
+  const ours = await measure('genhub');
   const ratio = ours.latencyMs.p99 / bare.latencyMs.p99;
   for (const [name, figures] of [
     ['bare discord.js (defer only)', bare],

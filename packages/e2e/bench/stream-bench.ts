@@ -15,7 +15,7 @@
  *   node --import tsx --conditions=@genhub/source bench/stream-bench.ts relay|download
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatController } from '@genhub/chat';

@@ -25,12 +25,18 @@ export interface KyselyStoreOptions {
    * guarded balance UPDATEs are safe under READ COMMITTED, but the daily-budget check is a read.
    */
   transact?: Transact;
+  /**
+   * A handle for reads on a connection of its own, so a read never waits behind a write
+   * transaction (SQLite: a second connection on the file; WAL lets it read while the writer
+   * writes). Defaults to `db`. It sees what has committed, which includes every awaited write.
+   */
+  reads?: Kysely<Database>;
 }
 
 /**
  * The store on any Kysely database with the schema of `migrations.ts`. Dialect-neutral: the queries
  * are ones SQLite and PostgreSQL both accept, so a PostgreSQL store is this plus its own dialect.
- * Every write (including a plain job update) runs inside `transact`; reads use `db` directly.
+ * Every write (including a plain job update) runs inside `transact`; reads use `reads` (or `db`) directly.
  */
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions = {}): Store {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -40,14 +46,15 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     run(work).catch((error: unknown) => {
       throw GenHubError.from(error);
     });
-  const ctx = { db, transact, clock };
+  const reads = options.reads ?? db;
+  const ctx = { db: reads, transact, clock };
   let closing: Promise<void> | undefined;
 
   return {
     jobs: createKyselyJobStore(ctx),
     ledger: createKyselyLedger(ctx),
     records: createKyselyRecordStore(ctx),
-    reports: createReports(db),
+    reports: createReports(reads),
     moderation: createKyselyModeration(ctx),
 
     async createJobWithReservation(request) {
@@ -63,7 +70,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     },
 
     close() {
-      closing ??= db.destroy();
+      closing ??= Promise.all([db.destroy(), reads === db ? undefined : reads.destroy()]).then(
+        () => undefined,
+      );
       return closing;
     },
   };

@@ -39,7 +39,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       details: { param: 'busyTimeoutMs', value: busyTimeoutMs },
     });
   }
-  if (file !== ':memory:' && file !== '') await mkdir(dirname(resolve(file)), { recursive: true });
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) await mkdir(dirname(resolve(file)), { recursive: true });
 
   const raw = await openSqlite(file, {
     busyTimeoutMs,
@@ -56,9 +57,30 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     if (raw.isOpen) raw.close();
     throw error;
   }
-  // Writes asked for in the same turn of the event loop share one transaction and one commit.
+  // Writes asked for in the same turn of the event loop share one transaction and one commit; reads
+  // go through a second connection, so a read (a user's settings before a chat acknowledgement, a
+  // balance) never queues behind them. An in-memory database is private to its connection: one only.
+  let reads: Kysely<Database> | undefined;
+  try {
+    if (!inMemory) reads = await openReadConnection(file, busyTimeoutMs, options.driver);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return createKyselyStore(db, {
     transact: groupCommitTransact(db),
+    ...(reads === undefined ? {} : { reads }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
+}
+
+/** A second, query-only connection on the migrated file, for reads outside transactions. */
+async function openReadConnection(
+  file: string,
+  busyTimeoutMs: number,
+  driver: SqliteDriverName | undefined,
+): Promise<Kysely<Database>> {
+  const raw = await openSqlite(file, { busyTimeoutMs, ...(driver ? { driver } : {}) });
+  raw.pragma('query_only = ON');
+  return new Kysely<Database>({ dialect: createImmediateSqliteDialect(raw, busyTimeoutMs) });
 }
