@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createS3ArtifactStore } from '@genhub/artifacts-s3';
 import { startTelegramFake, type TelegramFake, type TgUser } from '@genhub/chat-fakes';
-import { type ArtifactStore, type JobRecord, maybeBilledTask, type Store, TERMINAL_STATES } from '@genhub/core';
+import {
+  type ArtifactStore,
+  type JobRecord,
+  maybeBilledTask,
+  type Store,
+  TERMINAL_STATES,
+} from '@genhub/core';
 import { closeRedis, connectRedis } from '@genhub/core/redis';
 import { createPostgresStore } from '@genhub/store-postgres';
 import { testServiceUrl } from '@genhub/testkit';
@@ -163,6 +169,7 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
     }, 120_000);
 
     it('delivers every job once to its chat, sends no task twice to a provider without idempotency, and balances the ledger', async () => {
+      const T0 = Date.now();
       const configFile = join(dir, 'genhub.config.json');
       writeFileSync(
         configFile,
@@ -209,19 +216,25 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         bot.waitForOutput(/The Telegram bot is running/),
       ]);
 
+      console.log('PHASE started', Date.now() - T0);
       // Slow tasks: polled for a few seconds each; some slow to accept, some slow to download.
       for (let i = 0; i < JOBS; i++) {
         const extra = i % 10 === 0 ? ' [submit-delay:400]' : i % 10 === 5 ? ' [file-delay:400]' : '';
         const user = users[i % USERS]!;
-        telegram.sendText({ from: user, text: `/imagine job ${i} [polls:${8 + (i % 7)}] [poll-delay:300]${extra}` });
+        telegram.sendText({
+          from: user,
+          text: `/imagine job ${i} [polls:${8 + (i % 7)}] [poll-delay:300]${extra}`,
+        });
       }
 
+      console.log('PHASE sent', Date.now() - T0);
       // Kill one worker once jobs are in flight at the provider.
       await waitUntil(
         async () => (await observer!.jobs.listByState(['running'])).length >= 20,
         'twenty running jobs',
         120_000,
       );
+      console.log('PHASE twenty running', Date.now() - T0);
       expect(api.tasksCreated()).toBeGreaterThanOrEqual(20);
       workers[0]!.child.kill('SIGKILL');
       await workers[0]!.exited;
@@ -230,7 +243,9 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
       const allJobs = async () =>
         (
           await Promise.all(
-            users.map(async (user) => (await observer!.jobs.usage({ userId: accountOf(user).id, limit: 1000 })).items),
+            users.map(
+              async (user) => (await observer!.jobs.usage({ userId: accountOf(user).id, limit: 1000 })).items,
+            ),
           )
         ).flat();
       await waitUntil(
@@ -241,11 +256,13 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         'every job to end',
         240_000,
       );
+      console.log('PHASE all ended', Date.now() - T0);
       const jobs: JobRecord[] = await allJobs();
       const succeeded = jobs.filter((job) => job.state === 'succeeded');
       const resultMessages = () => telegram.botMessages().filter((message) => message.files.length > 0);
       await waitUntil(() => resultMessages().length >= succeeded.length, 'every result in its chat', 60_000);
 
+      console.log('PHASE delivered', Date.now() - T0);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       workers[1]!.child.kill('SIGTERM');
@@ -253,6 +270,7 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
       // The survivor took over what the killed worker held (BullMQ's stalled-job check).
       expect(workers[1]!.output()).toContain('took over a job whose worker stopped answering');
 
+      console.log('PHASE stopped', Date.now() - T0);
       // Only a job caught mid-submit by the kill may fail: refunded, its task perhaps billed.
       for (const job of jobs.filter((j) => j.state !== 'succeeded')) {
         expect(job.state).toBe('failed');
@@ -287,6 +305,7 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         expect(sha256(await readAll(bucket.read(output.key)))).toBe(output.sha256);
       }
 
+      console.log('PHASE files checked', Date.now() - T0);
       // The ledger balanced: every job reserved once and settled or refunded once.
       for (const user of users) {
         const account = accountOf(user);
@@ -300,7 +319,9 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         expect(entries.reduce((sum, entry) => sum + entry.amountMicros, 0)).toBe(balance.availableMicros);
         for (const job of own) {
           const kinds = entries.filter((entry) => entry.jobId === job.id).map((entry) => entry.kind);
-          expect(kinds.sort()).toEqual(job.state === 'succeeded' ? ['reserve', 'settle'] : ['refund', 'reserve']);
+          expect(kinds.sort()).toEqual(
+            job.state === 'succeeded' ? ['reserve', 'settle'] : ['refund', 'reserve'],
+          );
         }
       }
     }, 360_000);
