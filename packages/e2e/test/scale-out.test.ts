@@ -91,11 +91,17 @@ function startGenhub(role: 'bot' | 'worker', env: NodeJS.ProcessEnv): GenhubProc
   };
 }
 
-async function waitUntil(check: () => Promise<boolean> | boolean, what: string, ms: number): Promise<void> {
+/** Checks every `everyMs` until `check` holds; fails after `ms`. */
+async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  ms: number,
+  everyMs = 200,
+): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -117,7 +123,8 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
   () => {
     const run = randomBytes(4).toString('hex');
     const schema = `genhub_scale_${run}`;
-    const redisPrefix = `genhub-scale-${run}`;
+    /** This run's keys in Redis and folder in the bucket. */
+    const prefix = `genhub-scale-${run}`;
     let api: LoopbackApi;
     let telegram: TelegramFake;
     let dir: string;
@@ -134,6 +141,7 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         endpoint: s3Endpoint,
         region: s3.region,
         forcePathStyle: true,
+        prefix,
         credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
       });
     });
@@ -154,7 +162,7 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
       const redis = connectRedis(redisUrl ?? '', 'scale-out-test-cleanup');
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
         if (keys.length > 0) await redis.del(...keys);
         cursor = next;
       } while (cursor !== '0');
@@ -169,14 +177,13 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
     }, 120_000);
 
     it('delivers every job once to its chat, sends no task twice to a provider without idempotency, and balances the ledger', async () => {
-      const T0 = Date.now();
       const configFile = join(dir, 'genhub.config.json');
       writeFileSync(
         configFile,
         JSON.stringify({
           database: { url: postgresUrl, schema },
-          redis: { url: redisUrl, prefix: redisPrefix, lockSeconds: 5 },
-          s3: { bucket: s3.bucket, endpoint: s3Endpoint, region: s3.region, forcePathStyle: true },
+          redis: { url: redisUrl, prefix, lockSeconds: 5 },
+          s3: { bucket: s3.bucket, endpoint: s3Endpoint, region: s3.region, forcePathStyle: true, prefix },
           linkSecret: 'a-link-secret-shared-by-the-processes',
           trustedOrigins: [api.url],
           jobs: { concurrency: 8, pollInitialMs: 100, pollMaxMs: 300 },
@@ -216,7 +223,6 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         bot.waitForOutput(/The Telegram bot is running/),
       ]);
 
-      console.log('PHASE started', Date.now() - T0);
       // Slow tasks: polled for a few seconds each; some slow to accept, some slow to download.
       for (let i = 0; i < JOBS; i++) {
         const extra = i % 10 === 0 ? ' [submit-delay:400]' : i % 10 === 5 ? ' [file-delay:400]' : '';
@@ -227,14 +233,12 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         });
       }
 
-      console.log('PHASE sent', Date.now() - T0);
       // Kill one worker once jobs are in flight at the provider.
       await waitUntil(
         async () => (await observer!.jobs.listByState(['running'])).length >= 20,
         'twenty running jobs',
         120_000,
       );
-      console.log('PHASE twenty running', Date.now() - T0);
       expect(api.tasksCreated()).toBeGreaterThanOrEqual(20);
       workers[0]!.child.kill('SIGKILL');
       await workers[0]!.exited;
@@ -256,13 +260,24 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         'every job to end',
         240_000,
       );
-      console.log('PHASE all ended', Date.now() - T0);
       const jobs: JobRecord[] = await allJobs();
       const succeeded = jobs.filter((job) => job.state === 'succeeded');
       const resultMessages = () => telegram.botMessages().filter((message) => message.files.length > 0);
       await waitUntil(() => resultMessages().length >= succeeded.length, 'every result in its chat', 60_000);
+      // Then until the bot has been quiet a while, so a result sent twice would be seen.
+      let calls = -1;
+      await waitUntil(
+        () => {
+          const now = telegram.calls().length;
+          const quiet = now === calls;
+          calls = now;
+          return quiet;
+        },
+        'the bot to fall quiet',
+        60_000,
+        2_000,
+      );
 
-      console.log('PHASE delivered', Date.now() - T0);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       workers[1]!.child.kill('SIGTERM');
@@ -270,7 +285,6 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
       // The survivor took over what the killed worker held (BullMQ's stalled-job check).
       expect(workers[1]!.output()).toContain('took over a job whose worker stopped answering');
 
-      console.log('PHASE stopped', Date.now() - T0);
       // Only a job caught mid-submit by the kill may fail: refunded, its task perhaps billed.
       for (const job of jobs.filter((j) => j.state !== 'succeeded')) {
         expect(job.state).toBe('failed');
@@ -292,6 +306,16 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
       }
       expect(delivered.size).toBe(succeeded.length);
       expect([...delivered.values()].every((count) => count === 1)).toBe(true);
+      // And each job has one status message in its chat, ending in how it ended.
+      for (const job of jobs) {
+        const status = telegram
+          .botMessages(Number(job.userId.replace('telegram:', '')))
+          .filter((message) => message.message.text?.includes(`· job ${job.id}\n`));
+        expect(status).toHaveLength(1);
+        expect(status[0]!.message.text).toMatch(
+          job.state === 'succeeded' ? /\nDone in .+ for \$0\.04\.$/ : /\nFailed: [^\n]+$/,
+        );
+      }
 
       // One remote task per job: no submit sent twice, no task shared by two jobs.
       expect(api.submits()).toBe(api.tasksCreated());
@@ -305,7 +329,6 @@ describe.runIf(postgresUrl && redisUrl && s3Endpoint)(
         expect(sha256(await readAll(bucket.read(output.key)))).toBe(output.sha256);
       }
 
-      console.log('PHASE files checked', Date.now() - T0);
       // The ledger balanced: every job reserved once and settled or refunded once.
       for (const user of users) {
         const account = accountOf(user);
