@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Transformer } from 'grammy';
 
 /**
@@ -6,6 +7,9 @@ import type { Transformer } from 'grammy';
  * instead of retrying against an API that may never answer.
  */
 export function abortOnStop(stopped: AbortSignal): Transformer {
+  // One listener per call under way, and a bot following many jobs makes many calls at once: no
+  // limit, or Node warns of a memory leak past ten.
+  setMaxListeners(0, stopped);
   return async (prev, method, payload, signal) => {
     // One controller per call, its listeners removed after: AbortSignal.any on a signal that lives
     // as long as the bot keeps every call's signal reachable on some Node versions.

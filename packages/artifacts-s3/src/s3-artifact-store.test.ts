@@ -124,6 +124,54 @@ describe.runIf(endpoint)('S3 artifact store', () => {
     }
   });
 
+  it('keeps every object of a store with a prefix inside that folder, where a store without it sees none', async () => {
+    const prefix = `installation-${randomUUID()}/results`;
+    const store = createS3ArtifactStore({ ...options, prefix });
+    const unprefixed = createS3ArtifactStore(options);
+    const client = new S3Client({
+      endpoint: endpoint as string,
+      region: options.region as string,
+      forcePathStyle: true,
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    });
+    try {
+      const jobId = `job-${randomUUID()}`;
+      const bytes = new TextEncoder().encode('a result in a shared bucket');
+      const record = await store.put({ jobId, source: bytes, maxBytes: 1024, role: 'primary' });
+      expect(record.key.startsWith(`${jobId}/`)).toBe(true);
+      expect(store.location).toBe(`s3://${options.bucket}/${prefix}`);
+      expect(await leftovers(client, `${prefix}/${jobId}`)).toEqual([`${prefix}/${record.key}`]);
+      expect(await leftovers(client, jobId)).toEqual([]);
+      expect(await unprefixed.stat(record.key)).toBeUndefined();
+
+      expect(await store.stat(record.key)).toEqual({ bytes: bytes.length });
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of store.read(record.key)) chunks.push(chunk);
+      expect(Buffer.concat(chunks).toString()).toBe('a result in a shared bucket');
+      const link = await store.presignedUrl!(record.key, {
+        expiresInSeconds: 60,
+        mediaType: record.mediaType,
+        fileName: 'result.txt',
+        disposition: 'inline',
+      });
+      expect(new URL(link).pathname).toBe(`/${options.bucket}/${prefix}/${record.key}`);
+      expect(await (await fetch(link)).text()).toBe('a result in a shared bucket');
+      await store.checkWritable?.();
+
+      // Removing a job in one installation leaves another's object under the same job folder alone.
+      const other = await unprefixed.put({ jobId, source: bytes, maxBytes: 1024, role: 'primary' });
+      await store.remove(jobId);
+      expect(await leftovers(client, `${prefix}/${jobId}`)).toEqual([]);
+      expect(await unprefixed.stat(other.key)).toEqual({ bytes: bytes.length });
+      await unprefixed.remove(jobId);
+      expect(await leftovers(client, prefix)).toEqual([]);
+    } finally {
+      await store.close?.();
+      await unprefixed.close?.();
+      client.destroy();
+    }
+  });
+
   it('fails in one sentence naming the bucket and the settings, never a credential', async () => {
     const store = createS3ArtifactStore({ ...options, bucket: 'no-such-bucket-genhub' });
     try {

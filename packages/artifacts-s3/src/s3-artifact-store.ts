@@ -26,6 +26,8 @@ export interface S3ArtifactStoreOptions {
   region?: string | undefined;
   /** `host/bucket/key` addressing, as most self-hosted servers need. */
   forcePathStyle?: boolean | undefined;
+  /** A folder in the bucket (`team-a/genhub`) that holds every object, so several installations can share one bucket. */
+  prefix?: string | undefined;
   /** Fixed credentials (tests); the SDK's default chain unless set. */
   credentials?: S3ClientConfig['credentials'];
 }
@@ -42,7 +44,8 @@ const DELETE_BATCH = 1000;
 const PROBE_FOLDER = '.genhub-probe';
 
 /**
- * Artifacts in an S3-compatible bucket, under the same keys as on disk (`<jobId>/<artifactId>.<ext>`).
+ * Artifacts in an S3-compatible bucket, under the same keys as on disk (`<jobId>/<artifactId>.<ext>`),
+ * inside `prefix` when given (the records keep the keys without it).
  * A file streams to the bucket as it arrives (a multipart upload past one part), counted and hashed
  * on the way; past `maxBytes` the upload is aborted and nothing is kept. The media type is sniffed
  * from the first bytes before the upload starts, so the key and Content-Type are right from the
@@ -61,7 +64,10 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
   const client = clientFor(options.endpoint);
   // Presigning is done offline, so links can name a host this process does not use itself.
   const presigner = options.publicEndpoint === undefined ? client : clientFor(options.publicEndpoint);
-  const location = `s3://${bucket}`;
+  const { prefix } = options;
+  /** Where an artifact's key lives in the bucket. */
+  const objectKey = (key: string) => (prefix ? `${prefix}/${key}` : key);
+  const location = prefix ? `s3://${bucket}/${prefix}` : `s3://${bucket}`;
 
   return {
     location,
@@ -80,7 +86,12 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
         const key = artifactKey(jobId, id, mediaType);
         const upload = new Upload({
           client,
-          params: { Bucket: bucket, Key: key, Body: Readable.from(measured.all()), ContentType: mediaType },
+          params: {
+            Bucket: bucket,
+            Key: objectKey(key),
+            Body: Readable.from(measured.all()),
+            ContentType: mediaType,
+          },
           partSize: DefaultS3Upload.partSizeBytes,
           queueSize: DefaultS3Upload.queueSize,
           leavePartsOnError: false,
@@ -109,7 +120,7 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
 
     async stat(key) {
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
         return { bytes: head.ContentLength ?? 0 };
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -118,17 +129,17 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
     },
 
     read(key) {
-      return readObject(client, bucket, key);
+      return readObject(client, bucket, objectKey(key));
     },
 
     async remove(jobId) {
-      const prefix = `${jobFolder(jobId)}/`;
+      const folder = objectKey(`${jobFolder(jobId)}/`);
       let token: string | undefined;
       do {
         const page = await client.send(
           new ListObjectsV2Command({
             Bucket: bucket,
-            Prefix: prefix,
+            Prefix: folder,
             ...(token === undefined ? {} : { ContinuationToken: token }),
           }),
         );
@@ -148,7 +159,7 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
     presignedUrl(key, { expiresInSeconds, mediaType, fileName, disposition }) {
       const command = new GetObjectCommand({
         Bucket: bucket,
-        Key: key,
+        Key: objectKey(key),
         ResponseContentType: mediaType,
         ResponseContentDisposition: `${disposition}; filename="${fileName}"`,
       });
@@ -156,7 +167,7 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
     },
 
     async checkWritable(signal) {
-      const key = `${PROBE_FOLDER}/${randomUUID()}.txt`;
+      const key = objectKey(`${PROBE_FOLDER}/${randomUUID()}.txt`);
       const abort = signal === undefined ? {} : { abortSignal: signal };
       try {
         await client.send(

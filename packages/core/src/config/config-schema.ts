@@ -105,6 +105,15 @@ export const s3ConfigSchema = z
     region: z.string().trim().min(1).optional(),
     /** `https://host/bucket/key` instead of `https://bucket.host/key`, as most self-hosted servers need. */
     forcePathStyle: z.union([z.boolean(), z.stringbool()]).default(false),
+    /** A folder in the bucket that holds every result, so several installations can share one bucket. */
+    prefix: z
+      .string()
+      .trim()
+      .regex(/^[\w-][\w.-]*(\/[\w-][\w.-]*)*$/, {
+        message:
+          'must be a folder such as genhub or team-a/genhub: letters, digits, ".", "_" and "-", parts separated by "/", none starting with "."',
+      })
+      .optional(),
   })
   .strict();
 

@@ -48,6 +48,7 @@ export const CORE_ENV_VARS = {
   's3.publicEndpoint': 'GENHUB_S3_PUBLIC_ENDPOINT',
   's3.region': 'GENHUB_S3_REGION',
   's3.forcePathStyle': 'GENHUB_S3_FORCE_PATH_STYLE',
+  's3.prefix': 'GENHUB_S3_PREFIX',
 } as const;
 
 /** Keys whose variable holds a comma-separated list. */

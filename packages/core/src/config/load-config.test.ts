@@ -125,6 +125,7 @@ describe('S3 settings', () => {
         GENHUB_S3_PUBLIC_ENDPOINT: 'https://files.example.com',
         GENHUB_S3_REGION: 'eu-west-1',
         GENHUB_S3_FORCE_PATH_STYLE: 'true',
+        GENHUB_S3_PREFIX: 'team-a/genhub',
       },
       cwd: tmpdir(),
     });
@@ -134,6 +135,7 @@ describe('S3 settings', () => {
       publicEndpoint: 'https://files.example.com',
       region: 'eu-west-1',
       forcePathStyle: true,
+      prefix: 'team-a/genhub',
     });
     const virtualHosted = loadConfig({
       env: { GENHUB_S3_BUCKET: 'genhub-results', GENHUB_S3_FORCE_PATH_STYLE: 'false' },
@@ -151,6 +153,13 @@ describe('S3 settings', () => {
     expect(endpoint.issues).toEqual([
       expect.objectContaining({ key: 's3.endpoint', env: 'GENHUB_S3_ENDPOINT' }),
     ]);
+    // A part such as `..` would be collapsed by whoever follows a result link.
+    for (const prefix of ['../results', 'team-a//genhub', '/genhub', 'genhub/', 'a b']) {
+      const bad = configError(() =>
+        loadConfig({ env: { GENHUB_S3_BUCKET: 'results', GENHUB_S3_PREFIX: prefix }, cwd: tmpdir() }),
+      );
+      expect(bad.issues).toEqual([expect.objectContaining({ key: 's3.prefix', env: 'GENHUB_S3_PREFIX' })]);
+    }
     const ttl = configError(() =>
       loadConfig({ env: { GENHUB_S3_BUCKET: 'results', GENHUB_LINK_TTL_HOURS: '169' }, cwd: tmpdir() }),
     );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { silentLogger } from '@genhub/provider';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunOptions } from '../pipeline/job-runner.js';
 import { BullJobQueue } from './bullmq-job-queue.js';
@@ -23,14 +24,11 @@ describe.runIf(redisUrl)('BullJobQueue', () => {
   afterEach(async () => {
     await queue?.stop();
   });
-  const newQueue = () =>
-    new BullJobQueue({
-      url: redisUrl!,
-      prefix: `genhub-test-${randomBytes(4).toString('hex')}`,
-      concurrency: 2,
-      lockSeconds: 5,
-      logger: silentLogger,
-    });
+  let prefix = '';
+  const newQueue = () => {
+    prefix = `genhub-test-${randomBytes(4).toString('hex')}`;
+    return new BullJobQueue({ url: redisUrl!, prefix, concurrency: 2, lockSeconds: 5, logger: silentLogger });
+  };
 
   it('holds a parked job as a delayed job with its cursor, and wakes it early', async () => {
     queue = newQueue();
@@ -75,4 +73,40 @@ describe.runIf(redisUrl)('BullJobQueue', () => {
     await until(() => runs.length === 2);
     expect(runs[1]?.cancelled).toBe(true);
   }, 60_000);
+
+  it('never runs one job twice at once: a job handed back while this process still runs it joins that run', async () => {
+    queue = newQueue();
+    let runs = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    queue.start(async () => {
+      runs += 1;
+      await released;
+      return { kind: 'poll-later', afterMs: 60_000, cursor: { attempt: 2, failures: 0 } };
+    });
+    await queue.enqueue('job-c');
+    await until(() => runs === 1);
+    // The lock lapses, as when this process stalls past lockSeconds: the stalled-job check hands the
+    // job out again, here, while the first run goes on.
+    const redis = new Redis(redisUrl!);
+    try {
+      await redis.del(`${prefix}:jobs:job-c:lock`);
+      await until(() => queue!.size().running === 2, 40_000);
+      expect(runs).toBe(1);
+      release();
+      // The attempt holding the lock parks the job with the run's cursor.
+      let counts = await queue.counts();
+      for (let i = 0; i < 200 && counts.delayed === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        counts = await queue.counts();
+      }
+      expect(counts).toMatchObject({ delayed: 1, active: 0 });
+      expect(runs).toBe(1);
+    } finally {
+      release();
+      redis.disconnect();
+    }
+  }, 90_000);
 });

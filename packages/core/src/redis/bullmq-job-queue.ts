@@ -2,7 +2,7 @@ import type { Logger } from '@genhub/provider';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobHandler, JobQueue } from '../pipeline/job-queue.js';
-import type { PollCursor } from '../pipeline/job-runner.js';
+import type { PollCursor, RunOutcome } from '../pipeline/job-runner.js';
 import { closeRedis, connectRedis } from './redis-connection.js';
 
 /** What a queued job carries besides its id: where its polling stands when it was parked. */
@@ -39,6 +39,8 @@ export class BullJobQueue implements JobQueue {
   #worker: Worker<QueuedJobData> | undefined;
   #workerConnection: Redis | undefined;
   #cancelListener: Redis | undefined;
+  /** The handler run under way here for each job, so a job handed out again while it runs joins it. */
+  readonly #runs = new Map<string, Promise<RunOutcome | undefined>>();
   #running = 0;
   #waiting = 0;
   #countedAt = 0;
@@ -92,8 +94,7 @@ export class BullJobQueue implements JobQueue {
     if (jobId === undefined) return;
     this.#running += 1;
     try {
-      const cancelled = (await this.#connection.exists(this.#cancelKey(jobId))) === 1;
-      const outcome = await handler(jobId, { cursor: job.data.cursor, cancelled });
+      const outcome = await this.#runOnce(handler, job, jobId);
       if (outcome?.kind === 'poll-later') {
         await job.updateData({ cursor: outcome.cursor });
         await job.moveToDelayed(Date.now() + outcome.afterMs, token);
@@ -107,6 +108,33 @@ export class BullJobQueue implements JobQueue {
     } finally {
       this.#running -= 1;
     }
+  }
+
+  /**
+   * Runs the handler, unless it is running this job already: a process whose event loop stalled
+   * past `lockSeconds` loses the job's lock while still driving it, and BullMQ's stalled-job check
+   * may hand the job back to this very process. Two runs of one job at once would race each other
+   * (one clearing the files the other is downloading), so the new attempt waits for the run under
+   * way and acts on its outcome with the lock it now holds; the old attempt's lock is stale.
+   */
+  #runOnce(handler: JobHandler, job: Job<QueuedJobData>, jobId: string): Promise<RunOutcome | undefined> {
+    const underWay = this.#runs.get(jobId);
+    if (underWay) {
+      this.#options.logger.warn('a job came back while this process still ran it; joining that run', {
+        jobId,
+      });
+      return underWay;
+    }
+    const run = (async () => {
+      const cancelled = (await this.#connection.exists(this.#cancelKey(jobId))) === 1;
+      return handler(jobId, { cursor: job.data.cursor, cancelled });
+    })();
+    this.#runs.set(jobId, run);
+    const forget = () => {
+      if (this.#runs.get(jobId) === run) this.#runs.delete(jobId);
+    };
+    run.then(forget, forget);
+    return run;
   }
 
   async stop(): Promise<void> {
