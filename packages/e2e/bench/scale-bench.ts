@@ -37,8 +37,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type GenHub, TERMINAL_STATES } from '@genhub/core';
 import pg from 'pg';
 import { type LoopbackApi, startLoopbackApi } from '../src/index.js';
-import { type BenchServices, benchServices } from './kit/bench-services.js';
 import { writeBenchResults } from './kit/bench-results.js';
+import { type BenchServices, benchServices } from './kit/bench-services.js';
 import { openScaleGenHub, type ScaleSetup } from './kit/scale-genhub.js';
 import type { WorkerMessage } from './kit/scale-worker.js';
 import { benchEnvironment, positiveIntFromEnv } from './measure.js';
@@ -53,9 +53,9 @@ const WORKER = new URL('./kit/scale-worker.ts', import.meta.url).pathname;
 const TASK_POLLS = 3;
 const POLL_DELAY_MS = 200;
 const PROMPT = `scale bench [polls:${TASK_POLLS}] [poll-delay:${POLL_DELAY_MS}]`;
-const USERS = 10;
-/** Requests sent at once, as many users would. */
+/** Requests sent at once, one per user, as many users would. */
 const REQUEST_BATCH = 50;
+const USERS = REQUEST_BATCH;
 /** What loopback/image reserves ($0.05) and what the loopback API reports it cost ($0.04). */
 const PRICE_MICROS = 50_000;
 const COST_MICROS = 40_000;
@@ -76,6 +76,11 @@ interface RunFigures {
   requesterCpuMsPerJob: number;
   /** CPU per job of all worker processes together, over their whole life. */
   workersCpuMsPerJob: number;
+  /**
+   * PostgreSQL transactions rolled back per job over the run (pg_stat_database): nearly all are
+   * SERIALIZABLE conflicts the store retries. Undefined for the embedded run.
+   */
+  postgresRollbacksPerJob?: number;
 }
 
 interface RunResult {
@@ -197,6 +202,9 @@ async function run(
     const watch = new EndWatch(JOBS);
     requester.generation.events.subscribe(watch.onEvent);
 
+    const rollbacksBefore = setup.distributed
+      ? await postgresRollbacks(setup.distributed.databaseUrl)
+      : undefined;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const ids: string[] = [];
@@ -221,6 +229,12 @@ async function run(
     for (const worker of workers.splice(0)) workersCpuMs += await worker.stop();
 
     const problems = (await verify(requester, api, ids, watch, grantMicros)).map((p) => `${name}: ${p}`);
+    // Closed first: a connection's statistics reach pg_stat_database when it ends.
+    await requester.close();
+    const rollbacks =
+      setup.distributed && rollbacksBefore !== undefined
+        ? (await postgresRollbacks(setup.distributed.databaseUrl)) - rollbacksBefore
+        : undefined;
     return {
       figures: {
         name,
@@ -231,6 +245,7 @@ async function run(
         jobsPerSecond: JOBS / wallSeconds,
         requesterCpuMsPerJob: (cpu.user + cpu.system) / 1000 / JOBS,
         workersCpuMsPerJob: workersCpuMs / JOBS,
+        ...(rollbacks === undefined ? {} : { postgresRollbacksPerJob: rollbacks / JOBS }),
       },
       problems,
     };
@@ -278,7 +293,8 @@ async function verify(
     const account = { kind: 'user' as const, id: userOf(user) };
     const own = jobs.filter((job) => job.userId === account.id);
     const balance = await genhub.store.ledger.balance(account);
-    if (balance.reservedMicros !== 0) problems.push(`${account.id} has ${balance.reservedMicros} micros reserved`);
+    if (balance.reservedMicros !== 0)
+      problems.push(`${account.id} has ${balance.reservedMicros} micros reserved`);
     const expected = grantMicros - own.length * COST_MICROS;
     if (balance.availableMicros !== expected) {
       problems.push(`${account.id} has ${balance.availableMicros} micros, expected ${expected}`);
@@ -289,11 +305,14 @@ async function verify(
       if (entry.jobId) kinds.set(entry.jobId, [...(kinds.get(entry.jobId) ?? []), entry.kind]);
     }
     const unbalanced = own.filter((job) => kinds.get(job.id)?.sort().join(',') !== 'reserve,settle').length;
-    if (unbalanced > 0) problems.push(`${unbalanced} jobs of ${account.id} lack exactly one reserve and one settle`);
+    if (unbalanced > 0)
+      problems.push(`${unbalanced} jobs of ${account.id} lack exactly one reserve and one settle`);
   }
 
   if (api.submits() !== ids.length || api.tasksCreated() !== ids.length) {
-    problems.push(`the API saw ${api.submits()} submits and made ${api.tasksCreated()} tasks for ${ids.length} jobs`);
+    problems.push(
+      `the API saw ${api.submits()} submits and made ${api.tasksCreated()} tasks for ${ids.length} jobs`,
+    );
   }
 
   // A sample of output files, spread over the run: present and matching their checksum.
@@ -315,16 +334,32 @@ async function verify(
   return problems;
 }
 
-async function dropSchema(url: string, schema: string): Promise<void> {
+/** Runs one statement on a connection of its own. */
+async function query<Row extends object>(url: string, text: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } catch (error) {
-    console.warn(`could not drop the schema ${schema}: ${(error as Error).message}`);
+    return (await client.query<Row>(text)).rows;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  try {
+    await query(url, `drop schema if exists "${schema}" cascade`);
+  } catch (error) {
+    console.warn(`could not drop the schema ${schema}: ${(error as Error).message}`);
+  }
+}
+
+/** Transactions rolled back in the database so far, by every connection. */
+async function postgresRollbacks(url: string): Promise<number> {
+  const rows = await query<{ rollbacks: string }>(
+    url,
+    'select xact_rollback as rollbacks from pg_stat_database where datname = current_database()',
+  );
+  return Number(rows[0]?.rollbacks ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +379,17 @@ function table(rows: string[][]): string {
 
 function report(runs: RunFigures[]): string {
   return table([
-    ['run', 'worker procs', 'jobs', 'requested s', 'wall s', 'jobs/s', 'cpu ms/job here', 'cpu ms/job workers'],
+    [
+      'run',
+      'worker procs',
+      'jobs',
+      'requested s',
+      'wall s',
+      'jobs/s',
+      'cpu ms/job here',
+      'cpu ms/job workers',
+      'pg rollbacks/job',
+    ],
     ...runs.map((r) => [
       r.name,
       String(r.workerProcesses),
@@ -353,7 +398,8 @@ function report(runs: RunFigures[]): string {
       r.wallSeconds.toFixed(1),
       r.jobsPerSecond.toFixed(1),
       r.requesterCpuMsPerJob.toFixed(2),
-      r.workerProcesses === 0 ? "-" : r.workersCpuMsPerJob.toFixed(2),
+      r.workerProcesses === 0 ? '-' : r.workersCpuMsPerJob.toFixed(2),
+      r.postgresRollbacksPerJob?.toFixed(1) ?? '-',
     ]),
   ]);
 }
@@ -428,7 +474,9 @@ async function main(): Promise<number> {
       for (const problem of problems) console.error(`  - ${problem}`);
       return 1;
     }
-    console.log('all checks passed: every job succeeded and ended once, charged once, one task each, files intact');
+    console.log(
+      'all checks passed: every job succeeded and ended once, charged once, one task each, files intact',
+    );
     return 0;
   } finally {
     process.off('exit', cleanUp);

@@ -60,7 +60,8 @@ export async function benchServices(): Promise<BenchServices | { unavailable: st
       });
       started.push(service.name);
       const line = stdout.split('\n').find((l) => l.startsWith(`${service.variable}=`));
-      if (line === undefined) throw new Error(`scripts/services/${service.name}.sh printed no ${service.variable}`);
+      if (line === undefined)
+        throw new Error(`scripts/services/${service.name}.sh printed no ${service.variable}`);
       urls[service.variable] = line.slice(service.variable.length + 1).trim();
     } catch (error) {
       // The script may have half-started it.

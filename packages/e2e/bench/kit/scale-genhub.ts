@@ -1,6 +1,12 @@
 // The GenHub every process of the scale bench opens: the requesting process and each worker process
 // build it from the same description, so they share one configuration.
-import { createGenHub, type GenHub, type GenHubConfigInput, type ProcessRole, silentLogger } from '@genhub/core';
+import {
+  createGenHub,
+  type GenHub,
+  type GenHubConfigInput,
+  type ProcessRole,
+  silentLogger,
+} from '@genhub/core';
 import { createPostgresStore } from '@genhub/store-postgres';
 import { loopbackPlugin } from '../../src/index.js';
 
