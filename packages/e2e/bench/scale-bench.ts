@@ -2,7 +2,7 @@
  * Scale benchmark: jobs per second of the embedded default beside PostgreSQL + Redis with one and
  * with two worker processes.
  *
- * Three runs of the same BENCH_SCALE_JOBS (default 400) jobs through the loopback task API, each task
+ * Three runs of the same BENCH_SCALE_JOBS (default 200) jobs through the loopback task API, each task
  * answering a few slow polls (the provider's time holds a job slot, so worker slots matter), all
  * requested at once, REQUEST_BATCH at a time, by USERS users:
  *
@@ -22,7 +22,7 @@
  * for the run (scripts/services) and stopped after it; when they cannot be, the run says so and exits
  * 0. Each distributed run gets its own PostgreSQL schema (dropped after) and Redis key prefix.
  *
- * Environment: BENCH_SCALE_JOBS (default 400), BENCH_TIMEOUT_SECONDS (default 600, the whole run).
+ * Environment: BENCH_SCALE_JOBS (default 200), BENCH_TIMEOUT_SECONDS (default 600, the whole run).
  * Figures go to stdout and to `bench/results/scale.json`.
  *
  *   pnpm --filter @genhub/e2e bench:scale
@@ -46,7 +46,7 @@ import { runBench } from './run-bench.js';
 
 type JobRecord = Parameters<Parameters<GenHub['generation']['events']['subscribe']>[0]>[0]['job'];
 
-const JOBS = positiveIntFromEnv('BENCH_SCALE_JOBS', 400);
+const JOBS = positiveIntFromEnv('BENCH_SCALE_JOBS', 200);
 const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
 const WORKER = new URL('./kit/scale-worker.ts', import.meta.url).pathname;
 /** Each task: pending for this many polls, each poll answered this late. */
