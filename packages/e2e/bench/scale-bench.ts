@@ -413,7 +413,7 @@ async function main(): Promise<number> {
   const environment = benchEnvironment();
   const services = await benchServices();
   if ('unavailable' in services) {
-    console.log(`The scale run was skipped: ${services.unavailable}, and it needs PostgreSQL and Redis.`);
+    console.log(`The scale run was skipped: it needs PostgreSQL and Redis, and ${services.unavailable}.`);
     return 0;
   }
   // The watchdog exits at once; what this run started must not outlive it.
