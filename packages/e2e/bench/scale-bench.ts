@@ -60,6 +60,8 @@ const USERS = REQUEST_BATCH;
 const PRICE_MICROS = 50_000;
 const COST_MICROS = 40_000;
 const SAMPLE_FILES = 20;
+/** A run in which no job ends for this long has jobs stuck or lost, and stops waiting for them. */
+const STALL_MS = 120_000;
 /** How long after the last end a second end of some job would still be noticed. */
 const DUPLICATE_WATCH_MS = 1_000;
 
@@ -158,8 +160,20 @@ class EndWatch {
     if (this.ends.size >= this.expected) this.#resolve();
   };
 
-  allEnded(): Promise<void> {
-    return this.#allEnded;
+  /**
+   * Resolves true once every job has ended, or false once none has for `stallMs` since `since` or
+   * the last end (some are stuck or lost: the checks then say which), rather than wait for the watchdog.
+   */
+  async allEnded(since: number, stallMs: number): Promise<boolean> {
+    let ended = false;
+    void this.#allEnded.then(() => {
+      ended = true;
+    });
+    while (!ended) {
+      await Promise.race([this.#allEnded, sleep(1_000)]);
+      if (!ended && performance.now() - Math.max(since, this.lastEndAt) > stallMs) return false;
+    }
+    return true;
   }
 }
 
@@ -220,8 +234,8 @@ async function run(
       for (const job of await Promise.all(batch)) ids.push(job.id);
     }
     const requestSeconds = (performance.now() - started) / 1000;
-    await watch.allEnded();
-    const wallSeconds = (watch.lastEndAt - started) / 1000;
+    const allEnded = await watch.allEnded(performance.now(), STALL_MS);
+    const wallSeconds = ((allEnded ? watch.lastEndAt : performance.now()) - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     await sleep(DUPLICATE_WATCH_MS);
 
@@ -229,6 +243,11 @@ async function run(
     for (const worker of workers.splice(0)) workersCpuMs += await worker.stop();
 
     const problems = (await verify(requester, api, ids, watch, grantMicros)).map((p) => `${name}: ${p}`);
+    if (!allEnded) {
+      problems.unshift(
+        `${name}: ${JOBS - watch.ends.size} of ${JOBS} jobs never ended (none did for ${STALL_MS / 1000} s)`,
+      );
+    }
     // Closed first: a connection's statistics reach pg_stat_database when it ends.
     await requester.close();
     const rollbacks =
@@ -242,7 +261,7 @@ async function run(
         jobs: JOBS,
         requestSeconds,
         wallSeconds,
-        jobsPerSecond: JOBS / wallSeconds,
+        jobsPerSecond: watch.ends.size / wallSeconds,
         requesterCpuMsPerJob: (cpu.user + cpu.system) / 1000 / JOBS,
         workersCpuMsPerJob: workersCpuMs / JOBS,
         ...(rollbacks === undefined ? {} : { postgresRollbacksPerJob: rollbacks / JOBS }),
