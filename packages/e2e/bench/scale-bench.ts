@@ -145,10 +145,16 @@ class EndWatch {
   readonly #allEnded: Promise<void>;
   #resolve: () => void = () => undefined;
 
-  constructor(readonly expected: number) {
+  constructor(private expected: number) {
     this.#allEnded = new Promise((resolve) => {
       this.#resolve = resolve;
     });
+  }
+
+  /** Expects fewer ends than at first (some requests were refused). */
+  expect(count: number): void {
+    this.expected = count;
+    if (this.ends.size >= this.expected) this.#resolve();
   }
 
   onEvent = (event: { job: JobRecord }): void => {
@@ -222,6 +228,7 @@ async function run(
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const ids: string[] = [];
+    const refusals: string[] = [];
     for (let i = 0; i < JOBS; i += REQUEST_BATCH) {
       const batch = Array.from({ length: Math.min(REQUEST_BATCH, JOBS - i) }, (_, j) =>
         requester!.generation.request({
@@ -231,9 +238,13 @@ async function run(
           params: { prompt: PROMPT },
         }),
       );
-      for (const job of await Promise.all(batch)) ids.push(job.id);
+      for (const outcome of await Promise.allSettled(batch)) {
+        if (outcome.status === 'fulfilled') ids.push(outcome.value.id);
+        else refusals.push(outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason));
+      }
     }
     const requestSeconds = (performance.now() - started) / 1000;
+    watch.expect(ids.length);
     const allEnded = await watch.allEnded(performance.now(), STALL_MS);
     const wallSeconds = ((allEnded ? watch.lastEndAt : performance.now()) - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
@@ -245,8 +256,11 @@ async function run(
     const problems = (await verify(requester, api, ids, watch, grantMicros)).map((p) => `${name}: ${p}`);
     if (!allEnded) {
       problems.unshift(
-        `${name}: ${JOBS - watch.ends.size} of ${JOBS} jobs never ended (none did for ${STALL_MS / 1000} s)`,
+        `${name}: ${ids.length - watch.ends.size} of ${ids.length} jobs never ended (none did for ${STALL_MS / 1000} s)`,
       );
+    }
+    if (refusals.length > 0) {
+      problems.unshift(`${name}: ${refusals.length} of ${JOBS} requests were refused; first: ${refusals[0]}`);
     }
     // Closed first: a connection's statistics reach pg_stat_database when it ends.
     await requester.close();
