@@ -73,6 +73,15 @@ class Parked extends Error {
 
 /** Tries at fetching a job's results when the provider's file host fails in a retryable way. */
 const DOWNLOAD_ATTEMPTS = 3;
+/**
+ * Times a job starts again from its stored state after a retryable INTERNAL failure (the store's:
+ * a database too busy to commit), before it fails; the waits double from STEP_RETRY_BASE_MS.
+ */
+const STEP_RETRIES = 4;
+const STEP_RETRY_BASE_MS = 500;
+/** Jittered, so jobs that collided in the database do not collide again. */
+const stepRetryDelayMs = (retry: number) =>
+  Math.round(STEP_RETRY_BASE_MS * 2 ** retry * (0.5 + Math.random()));
 /** Times the provider is asked for the task of a submit whose answer was lost. */
 const LOST_TASK_LOOKUPS = 3;
 /**
@@ -116,30 +125,60 @@ export class JobRunner {
     this.#cancels.set(jobId, controller);
     if (options.cancelled) controller.abort(new GenHubError('CANCELLED', 'The job was cancelled.'));
     try {
-      let job = await this.deps.store.jobs.get(jobId);
       let resume = options.cursor;
-      // A job resumed while running may have been downloading unmarked: drop any files it left.
-      if (job?.state === 'running') await this.deps.artifacts.remove(job.id);
-      while (job && !TERMINAL_STATES.has(job.state)) {
-        if (this.deps.stopSignal.aborted) return { kind: 'stopped' };
-        job = await this.#step(job, controller.signal, resume);
-        resume = undefined;
+      for (let retry = 0; ; retry++) {
+        try {
+          return await this.#drive(jobId, controller.signal, resume);
+        } catch (error) {
+          if (error instanceof Stopped) return { kind: 'stopped' };
+          if (error instanceof Parked)
+            return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
+          const failure = GenHubError.from(error);
+          if (failure.code === 'INTERNAL' && failure.retryable && retry < STEP_RETRIES) {
+            // The store failed for a passing reason (a database too busy or locked to commit, or out
+            // of reach): the job starts again from its stored state, as after a restart, instead of
+            // failing with its task perhaps done and paid for.
+            const afterMs = stepRetryDelayMs(retry);
+            this.deps.logger.warn('a job step failed for a passing reason; running the job again', {
+              jobId,
+              error: failure.message,
+              afterMs,
+            });
+            resume = undefined;
+            try {
+              await this.#sleep(afterMs, controller.signal);
+            } catch (stopped) {
+              if (stopped instanceof Stopped) return { kind: 'stopped' };
+              throw stopped;
+            }
+            continue;
+          }
+          this.deps.logger.error('job runner failed', { jobId, error });
+          const job = await this.deps.store.jobs.get(jobId);
+          if (job && !TERMINAL_STATES.has(job.state)) {
+            await this.#fail(job, failure, [job.state]);
+          }
+          return { kind: 'ended' };
+        }
       }
-      return { kind: 'ended' };
-    } catch (error) {
-      if (error instanceof Stopped) return { kind: 'stopped' };
-      if (error instanceof Parked)
-        return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
-      this.deps.logger.error('job runner failed', { jobId, error });
-      const job = await this.deps.store.jobs.get(jobId);
-      if (job && !TERMINAL_STATES.has(job.state)) {
-        await this.#fail(job, GenHubError.from(error), [job.state]);
-      }
-      return { kind: 'ended' };
     } finally {
       this.#cancels.delete(jobId);
       this.#woken.delete(jobId);
     }
+  }
+
+  /** Steps a job from its stored state until it ends or the process stops. */
+  async #drive(jobId: string, signal: AbortSignal, cursor: PollCursor | undefined): Promise<RunOutcome> {
+    let job = await this.deps.store.jobs.get(jobId);
+    let resume = cursor;
+    // A job resumed while running may have been downloading unmarked: drop any files it left.
+    if (job?.state === 'running') await this.deps.artifacts.remove(job.id);
+    while (job && !TERMINAL_STATES.has(job.state)) {
+      if (this.deps.stopSignal.aborted) return { kind: 'stopped' };
+      job = await this.#step(job, signal, resume);
+      resume = undefined;
+    }
+    return { kind: 'ended' };
   }
 
   async #step(job: JobRecord, signal: AbortSignal, cursor?: PollCursor): Promise<JobRecord | undefined> {
