@@ -5,11 +5,14 @@
 #   scripts/services/postgres.sh stop    stops it and removes its data dir
 #
 # Progress goes to stderr, so `.ci/run` can export what start prints. The state (data dir, port)
-# lives in GENHUB_POSTGRES_STATE_DIR (default: a folder under TMPDIR keyed by the user id), so
-# `stop` finds what `start` made. Installs `postgresql` with apt-get when its binaries are missing.
+# lives in GENHUB_POSTGRES_STATE_DIR (default: a folder under TMPDIR keyed by the user id and by
+# GENHUB_SERVICES_DIR, so two runs with their own services folders get their own servers), so `stop`
+# finds what `start` made. Not inside GENHUB_SERVICES_DIR itself: the server runs as postgres, which
+# may not enter a private temp folder of root's. Installs `postgresql` with apt-get when its binaries are missing.
 set -euo pipefail
 
-STATE_DIR="${GENHUB_POSTGRES_STATE_DIR:-${TMPDIR:-/tmp}/genhub-postgres-$(id -u)}"
+SERVICES_KEY="$(printf '%s' "${GENHUB_SERVICES_DIR:-}" | cksum | cut -d' ' -f1)"
+STATE_DIR="${GENHUB_POSTGRES_STATE_DIR:-${TMPDIR:-/tmp}/genhub-postgres-$(id -u)-${SERVICES_KEY}}"
 DATABASE="genhub_test"
 USER_NAME="genhub"
 

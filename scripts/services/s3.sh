@@ -13,7 +13,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STATE_DIR="${GENHUB_S3_STATE_DIR:-${TMPDIR:-/tmp}/genhub-s3-$(id -u)}"
+# Keyed by GENHUB_SERVICES_DIR too, so two runs with their own services folders get their own servers.
+SERVICES_KEY="$(printf '%s' "${GENHUB_SERVICES_DIR:-}" | cksum | cut -d' ' -f1)"
+STATE_DIR="${GENHUB_S3_STATE_DIR:-${TMPDIR:-/tmp}/genhub-s3-$(id -u)-${SERVICES_KEY}}"
 S3RVER_VERSION="3.7.1"
 S3RVER_DIR="$ROOT/.tools/s3rver"
 S3RVER="$S3RVER_DIR/node_modules/s3rver/bin/s3rver.js"

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -63,8 +63,9 @@ describe.runIf(endpoint)('S3 artifact store', () => {
   });
 
   it("makes GenHub's result links presigned, with the configured lifetime and how to show each file", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'genhub-s3-links-'));
     const genhub = await createGenHub(
-      { dataDir: mkdtempSync(join(tmpdir(), 'genhub-s3-links-')), linkTtlHours: 24 },
+      { dataDir, linkTtlHours: 24 },
       {
         plugins: [],
         artifacts: createS3ArtifactStore(options),
@@ -95,6 +96,7 @@ describe.runIf(endpoint)('S3 artifact store', () => {
       await genhub.artifacts.remove(jobId);
     } finally {
       await genhub.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
