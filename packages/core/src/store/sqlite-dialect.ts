@@ -61,19 +61,22 @@ function withStatementCache(raw: SqliteConnection, max = 256) {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
+  // Prepared once: they run around every BEGIN IMMEDIATE.
+  readonly #noBusyTimeout: SqliteStatement;
+  readonly #busyTimeout: SqliteStatement;
 
   constructor(raw: SqliteConnection, busyTimeoutMs: number) {
     super({ database: withStatementCache(raw) });
-    this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
+    this.#noBusyTimeout = raw.prepare('PRAGMA busy_timeout = 0');
+    this.#busyTimeout = raw.prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const deadline = Date.now() + this.#busyTimeoutMs;
     for (let attempt = 0; ; attempt++) {
-      this.#raw.pragma('busy_timeout = 0');
+      this.#noBusyTimeout.all([]);
       try {
         await connection.executeQuery(CompiledQuery.raw('begin immediate'));
         return;
@@ -86,7 +89,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
           });
         }
       } finally {
-        this.#raw.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
+        this.#busyTimeout.all([]);
       }
       // 1, 2, 4 ... 16 ms, jittered so two waiting connections do not retry in step.
       await sleep(Math.min(16, 2 ** attempt) * (0.5 + Math.random()));
