@@ -9,6 +9,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
+import type { WalSync } from './wal-sync.js';
 
 /*
  * Kysely's SQLite dialect, with one change: transactions begin with BEGIN IMMEDIATE, taking the write
@@ -28,6 +29,12 @@ import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
  * then both create the same tables. SQLite's DDL is transactional, so the adapter here says so, and
  * migrations run inside one BEGIN IMMEDIATE: one process migrates, the others wait and find nothing
  * left to do.
+ *
+ * Given a `WalSync` (a file database in WAL mode with `synchronous = NORMAL`), COMMIT is followed by a
+ * sync of the WAL from the thread pool, and the transaction only ends when it is done: durable as with
+ * `synchronous = FULL`, without stopping the event loop. The connection stays taken until then, so no
+ * statement of this store sees a commit before it is on disk. If that sync fails, what is on disk is
+ * unknown: the store refuses every later statement, and a restart carries on from the disk.
  */
 
 /** SQLITE_BUSY (any extended code), as better-sqlite3 (`code`) and node:sqlite (`errcode`) report it. */
@@ -60,17 +67,59 @@ function withStatementCache(raw: SqliteConnection, max = 256) {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const COMMIT = CompiledQuery.raw('commit');
+
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #busyTimeoutMs: number;
+  readonly #walSync: WalSync | undefined;
   // Prepared once: they run around every BEGIN IMMEDIATE.
   readonly #noBusyTimeout: SqliteStatement;
   readonly #busyTimeout: SqliteStatement;
+  /** Set when a committed transaction could not be synced: nothing more runs on this store. */
+  #syncFailure: GenHubError | undefined;
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: WalSync | undefined) {
     super({ database: withStatementCache(raw) });
     this.#busyTimeoutMs = busyTimeoutMs;
+    this.#walSync = walSync;
     this.#noBusyTimeout = raw.prepare('PRAGMA busy_timeout = 0');
     this.#busyTimeout = raw.prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#syncFailure) throw this.#syncFailure;
+    const connection = await super.acquireConnection();
+    if (this.#syncFailure) {
+      await super.releaseConnection();
+      throw this.#syncFailure;
+    }
+    return connection;
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(COMMIT);
+    if (this.#walSync === undefined) return;
+    try {
+      await this.#walSync.sync();
+    } catch (error) {
+      this.#syncFailure = new GenHubError(
+        'INTERNAL',
+        'The database could not be saved to disk; restart GenHub to carry on from what was saved.',
+        { cause: error },
+      );
+      throw this.#syncFailure;
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // After a failed sync the transaction is already committed: there is nothing to roll back.
+    if (this.#syncFailure) return;
+    await super.rollbackTransaction(connection);
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.#walSync?.close();
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -106,15 +155,17 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
+  readonly #walSync: WalSync | undefined;
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: WalSync | undefined) {
     super({ database: raw });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
+    this.#walSync = walSync;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs);
+    return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs, this.#walSync);
   }
 
   override createAdapter(): DialectAdapter {
@@ -122,7 +173,14 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** A Kysely dialect on an open better-sqlite3 database whose transactions are BEGIN IMMEDIATE. */
-export function createImmediateSqliteDialect(raw: SqliteConnection, busyTimeoutMs: number): SqliteDialect {
-  return new ImmediateSqliteDialect(raw, busyTimeoutMs);
+/**
+ * A Kysely dialect on an open SQLite database whose transactions are BEGIN IMMEDIATE; with `walSync`,
+ * each commit ends with a sync of the WAL from the thread pool.
+ */
+export function createImmediateSqliteDialect(
+  raw: SqliteConnection,
+  busyTimeoutMs: number,
+  walSync?: WalSync,
+): SqliteDialect {
+  return new ImmediateSqliteDialect(raw, busyTimeoutMs, walSync);
 }
