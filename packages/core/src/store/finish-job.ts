@@ -6,6 +6,7 @@ import type { Database } from './database-schema.js';
 import { updateJobIf } from './job-queries.js';
 import { patchToRow } from './job-row.js';
 import type { JobPatch } from './job-store.js';
+import { runShaped } from './shaped-query.js';
 
 /*
  * Settlement. Ledger sign convention (amounts are changes to the AVAILABLE balance, so for every
@@ -70,7 +71,12 @@ export async function settleInTransaction(
     });
   }
   if (charged !== 0) {
-    await trx.updateTable('jobs').set({ charged_micros: charged }).where('id', '=', id).execute();
+    await runShaped(trx, 'set charged', [charged, id], ([charged, id]) =>
+      trx
+        .updateTable('jobs')
+        .set({ charged_micros: charged as number })
+        .where('id', '=', id as string),
+    );
   }
   // The claimed row is the job as it is now, but for what was really charged.
   return { ...claimed, chargedMicros: charged };
