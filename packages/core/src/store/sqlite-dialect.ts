@@ -9,7 +9,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
-import type { WalSync } from './wal-sync.js';
+import type { CommitSync } from './wal-sync.js';
 
 /*
  * Kysely's SQLite dialect, with one change: transactions begin with BEGIN IMMEDIATE, taking the write
@@ -30,7 +30,7 @@ import type { WalSync } from './wal-sync.js';
  * migrations run inside one BEGIN IMMEDIATE: one process migrates, the others wait and find nothing
  * left to do.
  *
- * Given a `WalSync` (a file database in WAL mode with `synchronous = NORMAL`), COMMIT is followed by a
+ * Given a `CommitSync` (a `WalSync` on a file database in WAL mode with `synchronous = NORMAL`), COMMIT is followed by a
  * sync of the WAL from the thread pool, and the transaction only ends when it is done: durable as with
  * `synchronous = FULL`, without stopping the event loop. The connection stays taken until then, so no
  * statement of this store sees a commit before it is on disk. If that sync fails, what is on disk is
@@ -71,14 +71,14 @@ const COMMIT = CompiledQuery.raw('commit');
 
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #busyTimeoutMs: number;
-  readonly #walSync: WalSync | undefined;
+  readonly #walSync: CommitSync | undefined;
   // Prepared once: they run around every BEGIN IMMEDIATE.
   readonly #noBusyTimeout: SqliteStatement;
   readonly #busyTimeout: SqliteStatement;
   /** Set when a committed transaction could not be synced: nothing more runs on this store. */
   #syncFailure: GenHubError | undefined;
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: WalSync | undefined) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: CommitSync | undefined) {
     super({ database: withStatementCache(raw) });
     this.#busyTimeoutMs = busyTimeoutMs;
     this.#walSync = walSync;
@@ -155,9 +155,9 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
-  readonly #walSync: WalSync | undefined;
+  readonly #walSync: CommitSync | undefined;
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: WalSync | undefined) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: CommitSync | undefined) {
     super({ database: raw });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
@@ -180,7 +180,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export function createImmediateSqliteDialect(
   raw: SqliteConnection,
   busyTimeoutMs: number,
-  walSync?: WalSync,
+  walSync?: CommitSync,
 ): SqliteDialect {
   return new ImmediateSqliteDialect(raw, busyTimeoutMs, walSync);
 }

@@ -1,5 +1,11 @@
 import { type FileHandle, open } from 'node:fs/promises';
 
+/** What the SQLite dialect calls after each COMMIT: resolves once the commit is on disk. */
+export interface CommitSync {
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Flushes a SQLite database's write-ahead log to disk from Node's thread pool, so the event loop does
  * not stop while the disk catches up.
@@ -11,7 +17,7 @@ import { type FileHandle, open } from 'node:fs/promises';
  * WAL before copying it and the database after. SQLite keeps the WAL file (same inode) while any
  * connection is open, so one descriptor serves for the life of the store.
  */
-export class WalSync {
+export class WalSync implements CommitSync {
   readonly #walFile: string;
   #handle: Promise<FileHandle> | undefined;
 
