@@ -30,11 +30,12 @@ import type { CommitSync } from './wal-sync.js';
  * migrations run inside one BEGIN IMMEDIATE: one process migrates, the others wait and find nothing
  * left to do.
  *
- * Given a `CommitSync` (a `WalSync` on a file database in WAL mode with `synchronous = NORMAL`), COMMIT is followed by a
- * sync of the WAL from the thread pool, and the transaction only ends when it is done: durable as with
- * `synchronous = FULL`, without stopping the event loop. The connection stays taken until then, so no
- * statement of this store sees a commit before it is on disk. If that sync fails, what is on disk is
- * unknown: the store refuses every later statement, and a restart carries on from the disk.
+ * Given a `CommitSync` (a `WalSync` on a file in WAL mode with `synchronous = NORMAL`), COMMIT is
+ * followed by a sync of the WAL from the thread pool, and the transaction only ends when it is done:
+ * durable as with `synchronous = FULL`, without stopping the event loop. The connection stays taken
+ * until then, so no statement of this store sees a commit before it is on disk (another process on the
+ * same file may). If that sync fails, what is on disk is unknown: the store refuses every later
+ * statement, and a restart carries on from the disk.
  */
 
 /** SQLITE_BUSY (any extended code), as better-sqlite3 (`code`) and node:sqlite (`errcode`) report it. */

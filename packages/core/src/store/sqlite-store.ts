@@ -20,8 +20,9 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /**
    * 'full' (the default) syncs the WAL to disk at every commit, so a committed job or charge survives
-   * a power cut or OS crash (the sync runs in Node's thread pool; see `wal-sync.ts`). 'normal' syncs only at checkpoints: still safe against the process
-   * crashing (the WAL is in the OS's hands), but the last commits before a power cut can be lost.
+   * a power cut or OS crash; the sync runs in Node's thread pool (`wal-sync.ts`). 'normal' syncs only
+   * at checkpoints: still safe against the process crashing (the WAL is in the OS's hands), but the
+   * last commits before a power cut can be lost.
    */
   synchronous?: 'full' | 'normal';
   /** The SQLite binding; `auto` (the default) prefers Node's built-in node:sqlite. */
@@ -40,7 +41,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       details: { param: 'busyTimeoutMs', value: busyTimeoutMs },
     });
   }
-  if (file !== ':memory:' && file !== '') await mkdir(dirname(resolve(file)), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) await mkdir(dirname(resolve(file)), { recursive: true });
 
   const raw = await openSqlite(file, {
     busyTimeoutMs,
@@ -52,7 +54,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     // 'full' on a WAL file: SQLite commits without syncing and the dialect syncs the WAL off the
     // main thread before the commit counts. Elsewhere (in memory, no WAL) SQLite syncs itself.
     const walSync =
-      synchronous === 'full' && journalMode(raw) === 'wal' ? new WalSync(await realpath(file)) : undefined;
+      synchronous === 'full' && onDisk && journalMode(raw) === 'wal'
+        ? new WalSync(await realpath(file))
+        : undefined;
     raw.pragma(`synchronous = ${synchronous === 'normal' || walSync ? 'NORMAL' : 'FULL'}`);
     raw.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: createImmediateSqliteDialect(raw, busyTimeoutMs, walSync) });
