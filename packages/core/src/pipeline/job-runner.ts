@@ -91,6 +91,9 @@ const LOST_TASK_LOOKUPS = 3;
  */
 export const DOWNLOADING_MARK_MS = 250;
 
+/** Why a pending `downloading` mark is dropped; one shared reason, not a new DOMException per job. */
+const MARK_NOT_NEEDED = new Error('The download ended before it needed a mark.');
+
 /**
  * Drives one job from its stored state to a terminal one. Every transition is written (with a
  * compare-and-set on the state) before it is acted on, so a job interrupted anywhere resumes from
@@ -554,7 +557,7 @@ export class JobRunner {
       () => undefined,
     );
     const before = async () => {
-      stopMark.abort();
+      stopMark.abort(MARK_NOT_NEEDED);
       return (await mark) ?? job;
     };
     try {
@@ -564,7 +567,7 @@ export class JobRunner {
         warnings,
       });
     } finally {
-      stopMark.abort();
+      stopMark.abort(MARK_NOT_NEEDED);
     }
   }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountRef } from '../jobs/job.js';
 import type { Database } from './database-schema.js';
 import type { Balance, LedgerEntry, LedgerEntryKind } from './ledger.js';
+import { runShaped } from './shaped-query.js';
 
 /*
  * The account and ledger statements, shared by grants, reservations and settlements. Balances only
@@ -53,30 +54,32 @@ export async function credit(db: Db, account: AccountRef, amount: number): Promi
 
 /** Takes `amount` (> 0) from the available balance if it is there; false (and no change) if not. */
 export async function debit(db: Db, account: AccountRef, amount: number): Promise<boolean> {
-  const rows = await db
-    .updateTable('accounts')
-    .set((eb) => ({ available_micros: eb('available_micros', '-', amount).$castTo<number>() }))
-    .where('kind', '=', account.kind)
-    .where('id', '=', account.id)
-    .where('available_micros', '>=', amount)
-    .returning('id')
-    .execute();
+  const rows = await runShaped(db, 'debit', [account.kind, account.id, amount], ([kind, id, amount]) =>
+    db
+      .updateTable('accounts')
+      .set((eb) => ({ available_micros: eb('available_micros', '-', amount as number).$castTo<number>() }))
+      .where('kind', '=', kind as AccountRef['kind'])
+      .where('id', '=', id as string)
+      .where('available_micros', '>=', amount as number)
+      .returning('id'),
+  );
   return rows.length > 0;
 }
 
 /** Moves `amount` (> 0) from available to reserved if it is available; false (and no change) if not. */
 export async function hold(db: Db, account: AccountRef, amount: number): Promise<boolean> {
-  const rows = await db
-    .updateTable('accounts')
-    .set((eb) => ({
-      available_micros: eb('available_micros', '-', amount).$castTo<number>(),
-      reserved_micros: eb('reserved_micros', '+', amount).$castTo<number>(),
-    }))
-    .where('kind', '=', account.kind)
-    .where('id', '=', account.id)
-    .where('available_micros', '>=', amount)
-    .returning('id')
-    .execute();
+  const rows = await runShaped(db, 'hold', [account.kind, account.id, amount], ([kind, id, amount]) =>
+    db
+      .updateTable('accounts')
+      .set((eb) => ({
+        available_micros: eb('available_micros', '-', amount as number).$castTo<number>(),
+        reserved_micros: eb('reserved_micros', '+', amount as number).$castTo<number>(),
+      }))
+      .where('kind', '=', kind as AccountRef['kind'])
+      .where('id', '=', id as string)
+      .where('available_micros', '>=', amount as number)
+      .returning('id'),
+  );
   return rows.length > 0;
 }
 
@@ -86,16 +89,17 @@ export async function hold(db: Db, account: AccountRef, amount: number): Promise
  * reserved >= 0 CHECK and throws.
  */
 export async function release(db: Db, account: AccountRef, amount: number): Promise<number | undefined> {
-  const row = await db
-    .updateTable('accounts')
-    .set((eb) => ({
-      available_micros: eb('available_micros', '+', amount).$castTo<number>(),
-      reserved_micros: eb('reserved_micros', '-', amount).$castTo<number>(),
-    }))
-    .where('kind', '=', account.kind)
-    .where('id', '=', account.id)
-    .returning('available_micros')
-    .executeTakeFirst();
+  const [row] = await runShaped(db, 'release', [account.kind, account.id, amount], ([kind, id, amount]) =>
+    db
+      .updateTable('accounts')
+      .set((eb) => ({
+        available_micros: eb('available_micros', '+', amount as number).$castTo<number>(),
+        reserved_micros: eb('reserved_micros', '-', amount as number).$castTo<number>(),
+      }))
+      .where('kind', '=', kind as AccountRef['kind'])
+      .where('id', '=', id as string)
+      .returning('available_micros'),
+  );
   return row ? Number(row.available_micros) : undefined;
 }
 
@@ -109,18 +113,26 @@ export interface NewEntry {
 }
 
 export async function addEntry(db: Db, entry: NewEntry): Promise<void> {
-  await db
-    .insertInto('ledger_entries')
-    .values({
-      account_kind: entry.account.kind,
-      account_id: entry.account.id,
-      kind: entry.kind,
-      amount_micros: entry.amountMicros,
-      job_id: entry.jobId,
-      note: entry.note,
-      created_at: entry.createdAt,
-    })
-    .execute();
+  const values = [
+    entry.account.kind,
+    entry.account.id,
+    entry.kind,
+    entry.amountMicros,
+    entry.jobId,
+    entry.note,
+    entry.createdAt,
+  ];
+  await runShaped(db, 'add entry', values, ([accountKind, accountId, kind, amount, jobId, note, createdAt]) =>
+    db.insertInto('ledger_entries').values({
+      account_kind: accountKind as AccountRef['kind'],
+      account_id: accountId as string,
+      kind: kind as LedgerEntryKind,
+      amount_micros: amount as number,
+      job_id: jobId as string | null,
+      note: note as string | null,
+      created_at: createdAt as number,
+    }),
+  );
 }
 
 /** The account's entries, newest first. */

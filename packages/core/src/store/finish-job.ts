@@ -4,8 +4,9 @@ import type { JobRecord, JobState } from '../jobs/job.js';
 import { addEntry, debit, findBalance, release } from './account-queries.js';
 import type { Database } from './database-schema.js';
 import { updateJobIf } from './job-queries.js';
-import { fromRow, patchToRow } from './job-row.js';
+import { patchToRow } from './job-row.js';
 import type { JobPatch } from './job-store.js';
+import { runShaped } from './shaped-query.js';
 
 /*
  * Settlement. Ledger sign convention (amounts are changes to the AVAILABLE balance, so for every
@@ -69,11 +70,14 @@ export async function settleInTransaction(
       createdAt: now,
     });
   }
-  const settled = await trx
-    .updateTable('jobs')
-    .set({ charged_micros: charged })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return fromRow(settled);
+  if (charged !== 0) {
+    await runShaped(trx, 'set charged', [charged, id], ([charged, id]) =>
+      trx
+        .updateTable('jobs')
+        .set({ charged_micros: charged as number })
+        .where('id', '=', id as string),
+    );
+  }
+  // The claimed row is the job as it is now, but for what was really charged.
+  return { ...claimed, chargedMicros: charged };
 }

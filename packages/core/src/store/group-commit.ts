@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { Transact } from './store-context.js';
 
@@ -70,17 +70,22 @@ async function runAlone(trx: Kysely<Database>, unit: Unit): Promise<Outcome> {
   return { ok: true, value: await unit.work(trx) };
 }
 
+// Compiled once: they run twice per unit.
+const SAVEPOINT = CompiledQuery.raw('savepoint group_unit');
+const RELEASE = CompiledQuery.raw('release savepoint group_unit');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint group_unit');
+
 async function runInSavepoint(trx: Kysely<Database>, unit: Unit): Promise<Outcome> {
-  await sql`savepoint group_unit`.execute(trx);
+  await trx.executeQuery(SAVEPOINT);
   try {
     const value = await unit.work(trx);
-    await sql`release savepoint group_unit`.execute(trx);
+    await trx.executeQuery(RELEASE);
     return { ok: true, value };
   } catch (error) {
     // If SQLite already rolled back the whole transaction (a full disk, an I/O error), this throws
     // and the group fails together, which is what it must do.
-    await sql`rollback to savepoint group_unit`.execute(trx);
-    await sql`release savepoint group_unit`.execute(trx);
+    await trx.executeQuery(ROLLBACK_TO);
+    await trx.executeQuery(RELEASE);
     return { ok: false, error };
   }
 }

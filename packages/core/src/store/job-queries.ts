@@ -1,18 +1,36 @@
 import type { Kysely } from 'kysely';
 import { type JobRecord, type JobState, TERMINAL_STATES } from '../jobs/job.js';
 import type { Database } from './database-schema.js';
-import { fromRow, type JobRowPatch, toRow } from './job-row.js';
+import { fromRow, type JobRow, type JobRowPatch, type NewJobRow, toRow } from './job-row.js';
+import { runShaped } from './shaped-query.js';
 
 type Db = Kysely<Database>;
 
 export async function selectJob(db: Db, id: string): Promise<JobRecord | undefined> {
-  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await runShaped(db, 'select job', [id], ([id]) =>
+    db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', id as string),
+  );
   return row === undefined ? undefined : fromRow(row);
 }
 
 export async function insertJob(db: Db, job: JobRecord): Promise<JobRecord> {
-  const row = await db.insertInto('jobs').values(toRow(job)).returningAll().executeTakeFirstOrThrow();
-  return fromRow(row);
+  const row = toRow(job);
+  const columns = (Object.keys(row) as Array<keyof NewJobRow>).filter((column) => row[column] !== undefined);
+  const [inserted] = await runShaped(
+    db,
+    `insert job ${columns.join()}`,
+    columns.map((column) => row[column]),
+    (values) =>
+      db
+        .insertInto('jobs')
+        .values(Object.fromEntries(columns.map((column, i) => [column, values[i]])) as NewJobRow)
+        .returningAll(),
+  );
+  if (inserted === undefined) throw new Error(`Job ${job.id} was not inserted.`);
+  return fromRow(inserted);
 }
 
 /**
@@ -29,12 +47,20 @@ export async function updateJobIf(
 ): Promise<JobRecord | undefined> {
   const open = expected.filter((state) => !TERMINAL_STATES.has(state));
   if (open.length === 0) return undefined;
-  const row = await db
-    .updateTable('jobs')
-    .set(changes)
-    .where('id', '=', id)
-    .where('state', 'in', open)
-    .returningAll()
-    .executeTakeFirst();
+  const columns = (Object.keys(changes) as Array<keyof JobRowPatch>).filter(
+    (column) => changes[column] !== undefined,
+  );
+  const [row] = await runShaped<JobRow>(
+    db,
+    `update job ${columns.join()} if ${open.length}`,
+    [id, ...columns.map((column) => changes[column]), ...open],
+    ([id, ...values]) =>
+      db
+        .updateTable('jobs')
+        .set(Object.fromEntries(columns.map((column, i) => [column, values[i]])) as JobRowPatch)
+        .where('id', '=', id as string)
+        .where('state', 'in', values.slice(columns.length) as JobState[])
+        .returningAll(),
+  );
   return row === undefined ? undefined : fromRow(row);
 }

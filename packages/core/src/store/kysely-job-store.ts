@@ -1,8 +1,9 @@
-import { ACTIVE_STATES } from '../jobs/job.js';
+import { ACTIVE_STATES, type JobState } from '../jobs/job.js';
 import { assertUpdatePatch } from './job-patch-rules.js';
 import { selectJob, updateJobIf } from './job-queries.js';
 import { fromRow, patchToRow } from './job-row.js';
 import type { JobStore } from './job-store.js';
+import { runShaped } from './shaped-query.js';
 import type { StoreContext } from './store-context.js';
 import { queryUsage } from './usage-query.js';
 
@@ -38,12 +39,13 @@ export function createKyselyJobStore(ctx: StoreContext): JobStore {
     },
 
     async countActive(userId) {
-      const row = await db
-        .selectFrom('jobs')
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-        .where('user_id', '=', userId)
-        .where('state', 'in', ACTIVE_STATES)
-        .executeTakeFirst();
+      const [row] = await runShaped(db, 'count active', [userId, ...ACTIVE_STATES], ([userId, ...states]) =>
+        db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+          .where('user_id', '=', userId as string)
+          .where('state', 'in', states as JobState[]),
+      );
       return Number(row?.n ?? 0);
     },
 

@@ -2,6 +2,7 @@ import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
 import type { AuditEntry, Moderation } from '../moderation/moderation.js';
 import type { Database } from './database-schema.js';
+import { runShaped } from './shaped-query.js';
 import type { StoreContext } from './store-context.js';
 
 export const AUDIT_DEFAULT_LIMIT = 20;
@@ -68,13 +69,18 @@ export function createKyselyModeration(ctx: StoreContext): Moderation {
 
     async isBlocked(userId, community) {
       const scopes = community === null ? [EVERYWHERE] : [EVERYWHERE, community];
-      const row = await db
-        .selectFrom('user_blocks')
-        .select('user_id')
-        .where('user_id', '=', userId)
-        .where('scope', 'in', scopes)
-        .executeTakeFirst();
-      return row !== undefined;
+      const rows = await runShaped(
+        db,
+        `is blocked ${scopes.length}`,
+        [userId, ...scopes],
+        ([userId, ...scopes]) =>
+          db
+            .selectFrom('user_blocks')
+            .select('user_id')
+            .where('user_id', '=', userId as string)
+            .where('scope', 'in', scopes as string[]),
+      );
+      return rows.length > 0;
     },
   };
 }

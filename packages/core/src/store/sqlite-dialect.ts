@@ -9,6 +9,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
+import type { CommitSync } from './wal-sync.js';
 
 /*
  * Kysely's SQLite dialect, with one change: transactions begin with BEGIN IMMEDIATE, taking the write
@@ -28,6 +29,13 @@ import type { SqliteConnection, SqliteStatement } from './sqlite-connection.js';
  * then both create the same tables. SQLite's DDL is transactional, so the adapter here says so, and
  * migrations run inside one BEGIN IMMEDIATE: one process migrates, the others wait and find nothing
  * left to do.
+ *
+ * Given a `CommitSync` (a `WalSync` on a file in WAL mode with `synchronous = NORMAL`), COMMIT is
+ * followed by a sync of the WAL from the thread pool, and the transaction only ends when it is done:
+ * durable as with `synchronous = FULL`, without stopping the event loop. The connection stays taken
+ * until then, so no statement of this store sees a commit before it is on disk (another process on the
+ * same file may). If that sync fails, what is on disk is unknown: the store refuses every later
+ * statement, and a restart carries on from the disk.
  */
 
 /** SQLITE_BUSY (any extended code), as better-sqlite3 (`code`) and node:sqlite (`errcode`) report it. */
@@ -60,20 +68,65 @@ function withStatementCache(raw: SqliteConnection, max = 256) {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #raw: SqliteConnection;
-  readonly #busyTimeoutMs: number;
+const COMMIT = CompiledQuery.raw('commit');
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
+class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #busyTimeoutMs: number;
+  readonly #walSync: CommitSync | undefined;
+  // Prepared once: they run around every BEGIN IMMEDIATE.
+  readonly #noBusyTimeout: SqliteStatement;
+  readonly #busyTimeout: SqliteStatement;
+  /** Set when a committed transaction could not be synced: nothing more runs on this store. */
+  #syncFailure: GenHubError | undefined;
+
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: CommitSync | undefined) {
     super({ database: withStatementCache(raw) });
-    this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
+    this.#walSync = walSync;
+    this.#noBusyTimeout = raw.prepare('PRAGMA busy_timeout = 0');
+    this.#busyTimeout = raw.prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#syncFailure) throw this.#syncFailure;
+    const connection = await super.acquireConnection();
+    if (this.#syncFailure) {
+      await super.releaseConnection();
+      throw this.#syncFailure;
+    }
+    return connection;
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(COMMIT);
+    if (this.#walSync === undefined) return;
+    try {
+      await this.#walSync.sync();
+    } catch (error) {
+      this.#syncFailure = new GenHubError(
+        'INTERNAL',
+        'The database could not be saved to disk; restart GenHub to carry on from what was saved.',
+        { cause: error },
+      );
+      throw this.#syncFailure;
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // After a failed sync the transaction is already committed: there is nothing to roll back.
+    if (this.#syncFailure) return;
+    await super.rollbackTransaction(connection);
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.#walSync?.close();
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const deadline = Date.now() + this.#busyTimeoutMs;
     for (let attempt = 0; ; attempt++) {
-      this.#raw.pragma('busy_timeout = 0');
+      this.#noBusyTimeout.all([]);
       try {
         await connection.executeQuery(CompiledQuery.raw('begin immediate'));
         return;
@@ -86,7 +139,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
           });
         }
       } finally {
-        this.#raw.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
+        this.#busyTimeout.all([]);
       }
       // 1, 2, 4 ... 16 ms, jittered so two waiting connections do not retry in step.
       await sleep(Math.min(16, 2 ** attempt) * (0.5 + Math.random()));
@@ -103,15 +156,17 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #raw: SqliteConnection;
   readonly #busyTimeoutMs: number;
+  readonly #walSync: CommitSync | undefined;
 
-  constructor(raw: SqliteConnection, busyTimeoutMs: number) {
+  constructor(raw: SqliteConnection, busyTimeoutMs: number, walSync: CommitSync | undefined) {
     super({ database: raw });
     this.#raw = raw;
     this.#busyTimeoutMs = busyTimeoutMs;
+    this.#walSync = walSync;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs);
+    return new ImmediateSqliteDriver(this.#raw, this.#busyTimeoutMs, this.#walSync);
   }
 
   override createAdapter(): DialectAdapter {
@@ -119,7 +174,14 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** A Kysely dialect on an open better-sqlite3 database whose transactions are BEGIN IMMEDIATE. */
-export function createImmediateSqliteDialect(raw: SqliteConnection, busyTimeoutMs: number): SqliteDialect {
-  return new ImmediateSqliteDialect(raw, busyTimeoutMs);
+/**
+ * A Kysely dialect on an open SQLite database whose transactions are BEGIN IMMEDIATE; with `walSync`,
+ * each commit ends with a sync of the WAL from the thread pool.
+ */
+export function createImmediateSqliteDialect(
+  raw: SqliteConnection,
+  busyTimeoutMs: number,
+  walSync?: CommitSync,
+): SqliteDialect {
+  return new ImmediateSqliteDialect(raw, busyTimeoutMs, walSync);
 }
