@@ -1,4 +1,4 @@
-import { afterAll, describe } from 'vitest';
+import { afterEach, describe } from 'vitest';
 import { allowanceCases } from './allowance-cases.js';
 import { crossProcessCases } from './cross-process-cases.js';
 import { finishJobCases } from './finish-job-cases.js';
@@ -54,7 +54,8 @@ const GROUPS: Record<StoreCaseGroup, (harness: StoreHarness, options: TestStoreO
  */
 export function testStore(harness: StoreHarness, options: TestStoreOptions = {}): void {
   describe(`Store on ${harness.name}`, () => {
-    afterAll(() => harness.cleanup(), 180_000);
+    // Each test's databases go at its end: PostgreSQL's catalog (which every migration reads) stays small.
+    afterEach(() => harness.cleanup(), 180_000);
     for (const [group, cases] of Object.entries(GROUPS) as [
       StoreCaseGroup,
       (typeof GROUPS)[StoreCaseGroup],
