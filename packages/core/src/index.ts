@@ -267,4 +267,4 @@ export type { JobFilter, Reports, SpendRow } from './store/reports.js';
 export type { SqliteStoreOptions } from './store/sqlite-store.js';
 // Store
 export { createSqliteStore } from './store/sqlite-store.js';
-export type { Transact } from './store/store-context.js';
+export type { KeyLock, Transact } from './store/store-context.js';

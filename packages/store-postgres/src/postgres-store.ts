@@ -3,7 +3,7 @@ import { GenHubError } from '@genhub/provider';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { connectionReason, databaseAddress } from './database-address.js';
-import { serializableTransact } from './serializable-transact.js';
+import { advisoryLock, retryingTransact } from './retrying-transact.js';
 
 export const DefaultPostgresStoreOptions = {
   schema: 'public',
@@ -72,8 +72,9 @@ export async function preparePostgresSchema(db: Kysely<Database>, schema: string
 
 /**
  * Opens the store on PostgreSQL: the same schema, migrations and queries as the SQLite store, with
- * every write in a SERIALIZABLE transaction retried on conflict, so the ledger's guarantees (reserve
- * once, settle once, never overdraw, the daily budget) hold across any number of processes.
+ * every write in a READ COMMITTED transaction (retried after a deadlock) and the daily-budget and
+ * allowance sections under advisory locks, so the ledger's guarantees (reserve once, settle once,
+ * never overdraw, the daily budget, the allowances) hold across any number of processes.
  * Money and instants are BIGINT; pg reads them back as strings and the store turns them into numbers
  * (always safe integers: nothing larger is ever written).
  */
@@ -87,7 +88,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw unreachable(options.url, error);
   }
   return createKyselyStore(db, {
-    transact: serializableTransact(db),
+    transact: retryingTransact(db),
+    lock: advisoryLock,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
 }

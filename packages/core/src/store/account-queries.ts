@@ -39,6 +39,23 @@ export async function readBalance(db: Db, account: AccountRef): Promise<Balance>
   );
 }
 
+/**
+ * The account's available balance with its row locked until the transaction ends, so no other
+ * transaction changes it in between; undefined when the account does not exist. A no-op UPDATE
+ * rather than SELECT ... FOR UPDATE, which SQLite lacks (and does not need: one writer at a time).
+ */
+export async function lockAvailable(db: Db, account: AccountRef): Promise<number | undefined> {
+  const [row] = await runShaped(db, 'lock available', [account.kind, account.id], ([kind, id]) =>
+    db
+      .updateTable('accounts')
+      .set((eb) => ({ available_micros: eb.ref('available_micros').$castTo<number>() }))
+      .where('kind', '=', kind as AccountRef['kind'])
+      .where('id', '=', id as string)
+      .returning('available_micros'),
+  );
+  return row ? Number(row.available_micros) : undefined;
+}
+
 /** Adds `amount` (> 0) to the available balance, creating the account if needed. */
 export async function credit(db: Db, account: AccountRef, amount: number): Promise<void> {
   await db
@@ -160,9 +177,18 @@ export async function listEntries(db: Db, account: AccountRef, limit: number): P
  * What the user's jobs created at or after `since` cost: the charge of each finished job, the
  * reservation of each unfinished one (so refunds count as nothing). Counted from the jobs, not the
  * ledger, because a job may be paid from a community's account and still count against its user.
+ * `exceptJobId` leaves one job out (the one being reserved, already inserted).
  */
-export async function spentSince(db: Db, userId: string, since: number): Promise<number> {
-  return jobSpend(db, (select) => select.where('user_id', '=', userId).where('created_at', '>=', since));
+export async function spentSince(
+  db: Db,
+  userId: string,
+  since: number,
+  exceptJobId?: string,
+): Promise<number> {
+  return jobSpend(db, (select) => {
+    const narrowed = select.where('user_id', '=', userId).where('created_at', '>=', since);
+    return exceptJobId === undefined ? narrowed : narrowed.where('id', '!=', exceptJobId);
+  });
 }
 
 type JobsSpendSelect = ReturnType<typeof selectJobSpend>;

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AccountRef } from '../jobs/job.js';
-import { addEntry, credit, debit, jobSpend, readBalance } from './account-queries.js';
+import { addEntry, credit, debit, jobSpend, lockAvailable } from './account-queries.js';
 import { budgetDayStart, DAY_MS } from './budget-day.js';
 import type { Database } from './database-schema.js';
+import type { KeyLock } from './store-context.js';
 
 /*
  * Free allowances are ordinary credits in the ledger, granted when due: the welcome credit once per
@@ -56,6 +57,7 @@ interface LastDailyGrant {
 const welcomeKey = (userId: string) => `welcome:${userId}`;
 const dailyKey = (userId: string, dayStart: number) => `daily:${userId}:${dayStart}`;
 const lastDailyKey = (userId: string) => `daily-last:${userId}`;
+const dailyLockKey = (userId: string) => `allowance:${userId}`;
 
 /** True when nothing is due, read without a transaction: the common case costs one or two reads. */
 export async function allowancesSettled(db: Db, request: AllowanceRequest): Promise<boolean> {
@@ -73,8 +75,16 @@ export async function allowancesSettled(db: Db, request: AllowanceRequest): Prom
   return rows.length === keys.length;
 }
 
-/** Credits what is due, inside the caller's transaction. */
-export async function grantDueAllowances(trx: Db, request: AllowanceRequest): Promise<AllowanceGrant> {
+/**
+ * Credits what is due, inside the caller's transaction. Each grant is claimed by its key first. A
+ * user's daily grants then run one at a time under `lock` (two processes whose clocks disagree on the
+ * day could claim two days at once), each reading the last one's record only after it committed.
+ */
+export async function grantDueAllowances(
+  trx: Db,
+  request: AllowanceRequest,
+  lock: KeyLock,
+): Promise<AllowanceGrant> {
   const { userId, now } = request;
   const account: AccountRef = { kind: 'user', id: userId };
   const granted: AllowanceGrant = { welcomeMicros: 0, dailyFreeMicros: 0, expiredMicros: 0 };
@@ -89,12 +99,16 @@ export async function grantDueAllowances(trx: Db, request: AllowanceRequest): Pr
   const dayStart = budgetDayStart(now, request.resetHourUtc);
   // The claim outlives its day by one more, long enough for every request of that day to see it.
   if (!(await claim(trx, dailyKey(userId, dayStart), dayStart + 2 * DAY_MS, now))) return granted;
+  await lock(trx, dailyLockKey(userId));
 
   const last = await readLastDaily(trx, userId);
   if (last !== undefined && last.dayStart < dayStart) {
+    // The account row is locked before the spend is read: a settlement of one of the user's jobs
+    // (it locks the same row) then counts wholly before this or wholly after, never half.
+    const available = (await lockAvailable(trx, account)) ?? 0;
     const spent = await ownSpendBetween(trx, userId, last.at, last.dayStart + DAY_MS);
     const unspent = Math.max(0, last.grantedMicros - spent);
-    const expired = Math.min(unspent, (await readBalance(trx, account)).availableMicros);
+    const expired = Math.min(unspent, available);
     if (expired > 0 && (await debit(trx, account, expired))) {
       await addEntry(trx, grantEntry(account, -expired, ALLOWANCE_NOTES.expired, now));
       granted.expiredMicros = expired;

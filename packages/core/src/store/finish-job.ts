@@ -1,7 +1,7 @@
 import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
 import type { JobRecord, JobState } from '../jobs/job.js';
-import { addEntry, debit, findBalance, release } from './account-queries.js';
+import { addEntry, debit, lockAvailable, release } from './account-queries.js';
 import type { Database } from './database-schema.js';
 import { updateJobIf } from './job-queries.js';
 import { patchToRow } from './job-row.js';
@@ -48,8 +48,8 @@ export async function settleInTransaction(
   if (claimed === undefined) return undefined;
 
   const { payer, reservedMicros: reserved } = claimed;
-  const available =
-    reserved > 0 ? await release(trx, payer, reserved) : (await findBalance(trx, payer))?.availableMicros;
+  // Either way the account row is now locked to the end, so the charge below fits what was read.
+  const available = reserved > 0 ? await release(trx, payer, reserved) : await lockAvailable(trx, payer);
   if (available === undefined && reserved > 0) {
     throw new GenHubError(
       'INTERNAL',

@@ -16,21 +16,26 @@ export async function selectJob(db: Db, id: string): Promise<JobRecord | undefin
   return row === undefined ? undefined : fromRow(row);
 }
 
-export async function insertJob(db: Db, job: JobRecord): Promise<JobRecord> {
+/**
+ * Inserts the job unless one with its id exists; undefined (and nothing written) if one does. The
+ * primary key decides, not a read, so of two concurrent inserts of one id exactly one adds a row
+ * (on PostgreSQL the second waits for the first to commit or roll back).
+ */
+export async function insertNewJob(db: Db, job: JobRecord): Promise<JobRecord | undefined> {
   const row = toRow(job);
   const columns = (Object.keys(row) as Array<keyof NewJobRow>).filter((column) => row[column] !== undefined);
   const [inserted] = await runShaped(
     db,
-    `insert job ${columns.join()}`,
+    `insert new job ${columns.join()}`,
     columns.map((column) => row[column]),
     (values) =>
       db
         .insertInto('jobs')
         .values(Object.fromEntries(columns.map((column, i) => [column, values[i]])) as NewJobRow)
+        .onConflict((conflict) => conflict.column('id').doNothing())
         .returningAll(),
   );
-  if (inserted === undefined) throw new Error(`Job ${job.id} was not inserted.`);
-  return fromRow(inserted);
+  return inserted === undefined ? undefined : fromRow(inserted);
 }
 
 /**

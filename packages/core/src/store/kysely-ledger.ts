@@ -18,7 +18,7 @@ export const ENTRIES_MAX_LIMIT = 1000;
  * and changes nothing. A grant of 0 or of a fraction is INVALID_INPUT.
  */
 export function createKyselyLedger(ctx: StoreContext): Ledger {
-  const { db, transact, clock } = ctx;
+  const { db, transact, lock, clock } = ctx;
   return {
     async grant(account, amountMicros, note) {
       assertAccount(account);
@@ -63,7 +63,7 @@ export function createKyselyLedger(ctx: StoreContext): Ledger {
       assertMicros(request.dailyFreeMicros, 'dailyFreeMicros');
       if (await allowancesSettled(db, request))
         return { welcomeMicros: 0, dailyFreeMicros: 0, expiredMicros: 0 };
-      return transact((trx) => grantDueAllowances(trx, request));
+      return transact((trx) => grantDueAllowances(trx, request, lock));
     },
 
     dailyAllowance(userId, now, resetHourUtc) {

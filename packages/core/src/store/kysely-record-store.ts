@@ -11,13 +11,10 @@ const MAX_RECORD_CHARS = 64 * 1024;
 export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
   const { db, transact, clock } = ctx;
 
-  const read = async (executor: Kysely<Database>, namespace: string, key: string) => {
-    const row = await executor
-      .selectFrom('records')
-      .select(['value_json', 'expires_at'])
-      .where('namespace', '=', namespace)
-      .where('key', '=', key)
-      .executeTakeFirst();
+  /** The record's value, or undefined for none (or one expired). */
+  const liveValue = (
+    row: { value_json: string; expires_at: number | string | bigint | null } | undefined,
+  ) => {
     if (!row) return undefined;
     if (row.expires_at !== null && Number(row.expires_at) <= clock.now()) return undefined;
     return JSON.parse(row.value_json) as JsonValue;
@@ -28,7 +25,15 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
     trx.deleteFrom('records').where('expires_at', 'is not', null).where('expires_at', '<=', now).execute();
 
   return {
-    get: (namespace, key) => read(db, namespace, key),
+    async get(namespace, key) {
+      const row = await db
+        .selectFrom('records')
+        .select(['value_json', 'expires_at'])
+        .where('namespace', '=', namespace)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return liveValue(row);
+    },
 
     async put(namespace, key, value, options = {}) {
       const json = JSON.stringify(value);
@@ -53,10 +58,15 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
     },
 
     take(namespace, key) {
+      // One DELETE that returns what it removed: of concurrent takers, only one removes the row.
       return transact(async (trx) => {
-        const value = await read(trx, namespace, key);
-        await trx.deleteFrom('records').where('namespace', '=', namespace).where('key', '=', key).execute();
-        return value;
+        const row = await trx
+          .deleteFrom('records')
+          .where('namespace', '=', namespace)
+          .where('key', '=', key)
+          .returning(['value_json', 'expires_at'])
+          .executeTakeFirst();
+        return liveValue(row);
       });
     },
 

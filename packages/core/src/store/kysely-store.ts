@@ -12,19 +12,28 @@ import type { Store } from './ledger.js';
 import { assertMicros } from './money.js';
 import { createReports } from './report-queries.js';
 import { assertNewJob, reserveAndInsert } from './reserve.js';
-import type { Transact } from './store-context.js';
+import type { KeyLock, Transact } from './store-context.js';
 
 export interface KyselyStoreOptions {
   /** Stamps `updatedAt`, `finishedAt` and ledger entry times; defaults to the system clock. */
   clock?: { now(): number };
   /**
-   * Runs a unit of work in one transaction. It must make concurrent units behave as if they ran one
-   * after another (serialisable). The default, `db.transaction().execute`, does on the SQLite dialect
-   * of `sqlite-store.ts` (BEGIN IMMEDIATE: one writer at a time). @genhub/store-postgres passes one
-   * that runs at SERIALIZABLE isolation and retries on serialization failures (SQLSTATE 40001): the
-   * guarded balance UPDATEs are safe under READ COMMITTED, but the daily-budget check is a read.
+   * Runs a unit of work in one transaction. The default, `db.transaction().execute`, runs them one at
+   * a time on the SQLite dialect of `sqlite-store.ts` (BEGIN IMMEDIATE: one writer at a time). One
+   * that lets transactions overlap must give at least READ COMMITTED isolation with row locks held to
+   * the end of the transaction (PostgreSQL's default) and come with a `lock`: the store needs no more,
+   * because every balance change is a guarded UPDATE (`available_micros >= x` in its WHERE), every
+   * claim (a job id, a settlement, an allowance, a record) is decided by a unique key or a
+   * compare-and-set UPDATE, an account row is locked before a read of it decides anything, and the
+   * one remaining deciding read, the daily-budget check, runs under `lock`. @genhub/store-postgres
+   * passes one at READ COMMITTED that runs a unit again after a deadlock.
    */
   transact?: Transact;
+  /**
+   * Serialises transactions by key: needed whenever `transact` lets transactions overlap. Defaults
+   * to taking no lock, right only for a `transact` that runs one transaction at a time.
+   */
+  lock?: KeyLock;
   /**
    * A handle for reads on a connection of its own, so a read never waits behind a write
    * transaction (SQLite: a second connection on the file; WAL lets it read while the writer
@@ -46,8 +55,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     run(work).catch((error: unknown) => {
       throw GenHubError.from(error);
     });
+  const lock: KeyLock = options.lock ?? (async () => {});
   const reads = options.reads ?? db;
-  const ctx = { db: reads, transact, clock };
+  const ctx = { db: reads, transact, lock, clock };
   let closing: Promise<void> | undefined;
 
   return {
@@ -59,7 +69,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
 
     async createJobWithReservation(request) {
       assertNewJob(request);
-      return transact((trx) => reserveAndInsert(trx, request));
+      return transact((trx) => reserveAndInsert(trx, request, lock));
     },
 
     async finishJob(id: string, expected: readonly JobState[], patch, chargeMicros) {

@@ -4,9 +4,10 @@ import { type JobRecord, TERMINAL_STATES } from '../jobs/job.js';
 import { addEntry, hold, readBalance, spentSince } from './account-queries.js';
 import { budgetDayStart, DAY_MS } from './budget-day.js';
 import type { Database } from './database-schema.js';
-import { insertJob, selectJob } from './job-queries.js';
+import { insertNewJob } from './job-queries.js';
 import type { ReserveRequest } from './ledger.js';
 import { assertAccount, assertMicros, insufficientBalance } from './money.js';
+import type { KeyLock } from './store-context.js';
 
 /** Throws INVALID_INPUT for a job that cannot be created as given. */
 export function assertNewJob(request: ReserveRequest): void {
@@ -24,17 +25,31 @@ export function assertNewJob(request: ReserveRequest): void {
   }
 }
 
+/** The lock a user's reservations take when a daily budget applies: see `reserveAndInsert`. */
+const budgetLockKey = (userId: string) => `budget:${userId}`;
+
 /**
  * The body of `Store.createJobWithReservation`, run inside one transaction; throwing rolls all of it
- * back. In order: refuse a duplicate job id (so a retried call cannot reserve twice), check the user's
- * daily budget, hold the price on the payer's account with a guarded UPDATE, write the 'reserve'
- * entry (amount = -price) and the job. A price of 0 touches no account and writes no entry.
+ * back. In order: insert the job unless its id exists (so a retried call cannot reserve twice), check
+ * the user's daily budget, hold the price on the payer's account with a guarded UPDATE, write the
+ * 'reserve' entry (amount = -price). A price of 0 touches no account and writes no entry.
+ *
+ * Only the budget check is a read that decides; it runs under the user's `lock`, so a user's budgeted
+ * reservations run one after another and each one's read sees the ones before it (their jobs may be
+ * paid from different accounts, so no row lock orders them). Everything else is decided by the
+ * primary key or the guarded UPDATE, which hold at READ COMMITTED.
  */
-export async function reserveAndInsert(trx: Kysely<Database>, request: ReserveRequest): Promise<JobRecord> {
+export async function reserveAndInsert(
+  trx: Kysely<Database>,
+  request: ReserveRequest,
+  lock: KeyLock,
+): Promise<JobRecord> {
   const { job, dailyBudget, now } = request;
   const price = job.reservedMicros;
 
-  if ((await selectJob(trx, job.id)) !== undefined) {
+  if (dailyBudget !== undefined) await lock(trx, budgetLockKey(job.userId));
+  const created = await insertNewJob(trx, job);
+  if (created === undefined) {
     throw new GenHubError('INVALID_INPUT', `A job with id ${job.id} already exists.`, {
       details: { reason: 'duplicate-job', jobId: job.id },
     });
@@ -42,7 +57,7 @@ export async function reserveAndInsert(trx: Kysely<Database>, request: ReserveRe
 
   if (dailyBudget !== undefined) {
     const dayStart = budgetDayStart(now, dailyBudget.resetHourUtc);
-    const spentMicros = await spentSince(trx, job.userId, dayStart);
+    const spentMicros = await spentSince(trx, job.userId, dayStart, job.id);
     if (spentMicros + price > dailyBudget.limitMicros) {
       throw new GenHubError('INSUFFICIENT_FUNDS', 'This would go over the daily budget.', {
         details: {
@@ -61,9 +76,6 @@ export async function reserveAndInsert(trx: Kysely<Database>, request: ReserveRe
       const { availableMicros } = await readBalance(trx, job.payer);
       throw insufficientBalance(job.payer, availableMicros, price);
     }
-  }
-  const created = await insertJob(trx, job);
-  if (price > 0) {
     await addEntry(trx, {
       account: job.payer,
       kind: 'reserve',

@@ -1,6 +1,6 @@
 import { GenHubError } from '@genhub/core';
 import { describe, expect, it } from 'vitest';
-import { isRetryableConflict } from './serializable-transact.js';
+import { isRetryableConflict } from './retrying-transact.js';
 
 describe('isRetryableConflict', () => {
   it('retries serialization failures and deadlocks only', () => {

@@ -1,6 +1,6 @@
-import type { Database, Transact } from '@genhub/core';
+import type { Database, KeyLock, Transact } from '@genhub/core';
 import { GenHubError } from '@genhub/provider';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization failure, deadlock. */
 const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40001', '40P01']);
@@ -20,13 +20,14 @@ export function isRetryableConflict(error: unknown): boolean {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs each unit of work in a SERIALIZABLE transaction and runs it again when PostgreSQL refuses to
- * commit it because a concurrent transaction got there first (SQLSTATE 40001, or a deadlock 40P01).
- * So concurrent units, in this process or any other, behave as if they ran one after another, which
- * `createKyselyStore` requires: the guarded balance UPDATEs alone would be safe under READ COMMITTED,
- * but the daily-budget check and the duplicate-job check are reads.
+ * Runs each unit of work in a READ COMMITTED transaction, stated explicitly so a server whose
+ * default isolation differs changes nothing, and runs it again when PostgreSQL aborts it for a
+ * deadlock (40P01) or a serialization failure (40001). READ COMMITTED plus `advisoryLock` is what
+ * `createKyselyStore` asks of an overlapping `transact`: its writes are guarded UPDATEs and unique
+ * keys, which wait for each other's row locks rather than abort, so concurrent jobs, in this process
+ * or any other, no longer roll each other back the way SERIALIZABLE's page-level read locks made them.
  */
-export function serializableTransact(
+export function retryingTransact(
   db: Kysely<Database>,
   options: { maxAttempts?: number; maxDelayMs?: number } = {},
 ): Transact {
@@ -35,7 +36,7 @@ export function serializableTransact(
   return async (work) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await db.transaction().setIsolationLevel('serializable').execute(work);
+        return await db.transaction().setIsolationLevel('read committed').execute(work);
       } catch (error) {
         if (!isRetryableConflict(error)) throw error;
         if (attempt >= maxAttempts) {
@@ -50,3 +51,11 @@ export function serializableTransact(
     }
   };
 }
+
+/**
+ * A transaction-scoped advisory lock on a 64-bit hash of the key: held until the transaction ends,
+ * by whichever process took it. Two keys with one hash only make their holders wait for each other.
+ */
+export const advisoryLock: KeyLock = async (trx, key) => {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+};
