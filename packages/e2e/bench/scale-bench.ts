@@ -80,7 +80,7 @@ interface RunFigures {
   workersCpuMsPerJob: number;
   /**
    * PostgreSQL transactions rolled back per job over the run (pg_stat_database): nearly all are
-   * SERIALIZABLE conflicts the store retries. Undefined for the embedded run.
+   * deadlocks and conflicts the store retries. Undefined for the embedded run.
    */
   postgresRollbacksPerJob?: number;
 }

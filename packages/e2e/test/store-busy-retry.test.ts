@@ -17,7 +17,7 @@ import { type LoopbackApi, loopbackPlugin, startLoopbackApi } from '../src/index
 const API_KEY = 'loopback-busy-store-key';
 const user = { kind: 'user' as const, id: 'u1' };
 
-/** What PostgreSQL's store throws when SERIALIZABLE conflicts outlast its own retries. */
+/** What PostgreSQL's store throws when deadlocks outlast its own retries. */
 const tooBusy = () =>
   new GenHubError('INTERNAL', 'The database stayed too busy to save the change after 50 tries; try again.', {
     retryable: true,
