@@ -128,6 +128,35 @@ describe('a generation through the pipeline', () => {
     });
   });
 
+  it('cancels a job waiting in line; when its turn comes it is not sent to the provider', async () => {
+    genhub = await startGenHub({ jobs: { concurrency: 1 } });
+    await genhub.store.ledger.grant(user, 1_000_000);
+    const states: string[] = [];
+    const running = await genhub.generation.request({
+      userId: 'u1',
+      task: 'text-to-image',
+      params: { prompt: 'first [hang]' },
+    });
+    const waiting = await genhub.generation.request({
+      userId: 'u1',
+      task: 'text-to-image',
+      params: { prompt: 'second' },
+    });
+    genhub.generation.events.subscribeJob(waiting.id, (event) => states.push(event.job.state));
+    expect(genhub.generation.queuePosition(waiting.id)).toBe(1);
+    expect(await genhub.generation.cancel(waiting.id, 'u1')).toMatchObject({ state: 'cancelled' });
+    // Its turn: the runner starts from the record the request wrote, which still says queued.
+    expect(await genhub.generation.cancel(running.id, 'u1')).toMatchObject({ state: 'cancelled' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(genhub.generation.queueSize()).toEqual({ waiting: 0, running: 0 });
+    expect(states).toEqual(['cancelled']);
+    expect(await genhub.store.jobs.get(waiting.id)).toMatchObject({ state: 'cancelled', remoteRef: null });
+    expect(await genhub.store.ledger.balance(user)).toMatchObject({
+      availableMicros: 1_000_000,
+      reservedMicros: 0,
+    });
+  });
+
   it('times out a job past its deadline and refunds it', async () => {
     genhub = await startGenHub({ jobs: { deadlineMinutes: 0.005 } });
     await genhub.store.ledger.grant(user, 1_000_000);

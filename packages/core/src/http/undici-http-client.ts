@@ -230,18 +230,25 @@ class UndiciHttpClient implements HttpClient {
 
   /** Waits through the clock, so tests control time and the request's signal cuts the wait short. */
   async #wait(prepared: PreparedRequest, delayMs: number, reason: string): Promise<void> {
-    this.#shared.logger.debug('http retry', {
-      provider: prepared.provider,
-      method: prepared.method,
-      url: prepared.redactor.redact(prepared.url.href),
-      delayMs,
-      reason,
-    });
+    if (this.#debugEnabled()) {
+      this.#shared.logger.debug('http retry', {
+        provider: prepared.provider,
+        method: prepared.method,
+        url: prepared.redactor.redact(prepared.url.href),
+        delayMs,
+        reason,
+      });
+    }
     try {
       await this.#shared.clock.sleep(delayMs, prepared.signal);
     } catch (thrown) {
       throw prepared.context.mapError(thrown);
     }
+  }
+
+  /** Redacting a URL costs more than the request's own bookkeeping: only for a logger that writes it. */
+  #debugEnabled(): boolean {
+    return this.#shared.logger.isLevelEnabled?.('debug') ?? true;
   }
 
   /** One debug line; URLs are redacted with this client's secrets before the logger redacts again. */
@@ -250,6 +257,7 @@ class UndiciHttpClient implements HttpClient {
     message: string,
     fields: { attempt: number; started: number; status?: number; code?: string },
   ): void {
+    if (!this.#debugEnabled()) return;
     const { started, ...rest } = fields;
     this.#shared.logger.debug(message, {
       provider: prepared.provider,

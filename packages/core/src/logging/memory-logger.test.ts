@@ -16,6 +16,8 @@ describe('createMemoryLogger', () => {
     logger.info('no');
     logger.error('yes');
     expect(lines.map((l) => l.message)).toEqual(['yes']);
+    expect(logger.isLevelEnabled?.('info')).toBe(false);
+    expect(logger.isLevelEnabled?.('warn')).toBe(true);
   });
 });
 
@@ -23,5 +25,6 @@ describe('silentLogger', () => {
   it('accepts everything and returns itself as a child', () => {
     silentLogger.error('nothing', { a: 1 });
     expect(silentLogger.child({ a: 1 })).toBe(silentLogger);
+    expect(silentLogger.isLevelEnabled?.('error')).toBe(false);
   });
 });

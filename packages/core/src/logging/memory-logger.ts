@@ -48,6 +48,7 @@ export function createMemoryLogger(options: MemoryLoggerOptions = {}): {
       warn: (message, fields) => write('warn', message, fields),
       error: (message, fields) => write('error', message, fields),
       child: (more) => make({ ...bindings, ...more }),
+      isLevelEnabled: (level) => LEVEL_ORDER[level] >= threshold,
     };
   };
 

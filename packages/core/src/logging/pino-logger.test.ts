@@ -56,6 +56,8 @@ describe('createLogger', () => {
     logger.trace('hidden');
     logger.warn('shown');
     expect(lines.map((l) => l.msg)).toEqual(['shown']);
+    expect(logger.isLevelEnabled?.('debug')).toBe(false);
+    expect(logger.isLevelEnabled?.('info')).toBe(true);
   });
 
   it('does not loop on cyclic fields', () => {

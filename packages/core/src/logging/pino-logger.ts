@@ -48,6 +48,10 @@ class RedactingPinoLogger implements Logger {
     this.#write('error', message, fields);
   }
 
+  isLevelEnabled(level: WritingLevel): boolean {
+    return this.#pino.isLevelEnabled(level);
+  }
+
   /** A logger whose lines carry `bindings` (redacted) and which redacts with the same Redactor. */
   child(bindings: Record<string, unknown>): Logger {
     return new RedactingPinoLogger(this.#pino.child(this.#redactFields(bindings)), this.#redactor);

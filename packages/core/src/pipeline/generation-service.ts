@@ -121,6 +121,8 @@ export class GenerationService {
   readonly #perUser: AdmissionLock;
   readonly #runner: JobRunner;
   readonly #stop = new AbortController();
+  /** Jobs just requested, for the runner to start from without reading them back (`runsHere` queues). */
+  readonly #justRequested = new Map<string, JobRecord>();
   #accepting = false;
 
   constructor(private readonly deps: GenerationServiceDeps) {
@@ -150,7 +152,7 @@ export class GenerationService {
   async start(options: { resume?: boolean } = {}): Promise<{ resumed: number }> {
     if (this.deps.runJobs !== false) {
       this.deps.queue.start(
-        (jobId, options) => this.#runner.run(jobId, options),
+        (jobId, options) => this.#runner.run(jobId, { ...options, job: this.#takeJustRequested(jobId) }),
         (jobId) => this.#runner.cancel(jobId),
       );
     }
@@ -167,6 +169,7 @@ export class GenerationService {
     this.#accepting = false;
     this.#stop.abort();
     await this.deps.queue.stop();
+    this.#justRequested.clear();
   }
 
   /**
@@ -283,8 +286,17 @@ export class GenerationService {
         : {}),
     });
     this.events.emit({ type: 'state', job: created });
+    if (this.deps.queue.runsHere && this.deps.runJobs !== false) {
+      this.#justRequested.set(created.id, created);
+    }
     await this.deps.queue.enqueue(created.id);
     return created;
+  }
+
+  #takeJustRequested(jobId: string): JobRecord | undefined {
+    const job = this.#justRequested.get(jobId);
+    if (job) this.#justRequested.delete(jobId);
+    return job;
   }
 
   /**

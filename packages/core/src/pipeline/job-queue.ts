@@ -21,6 +21,11 @@ export interface JobQueue {
   size(): { waiting: number; running: number };
   /** Where a waiting job is in line (1 = next), or undefined. */
   position(jobId: string): number | undefined;
+  /**
+   * Whether every job queued here runs in this process: the record a request just wrote can then be
+   * handed to the runner instead of read back.
+   */
+  readonly runsHere?: boolean;
   /** Whether `run` may park a job waiting for a poll (the queue then holds it as a delayed job). */
   readonly parksPolls?: boolean;
   /** Moves a parked job's next poll to now (its provider called back); false when none is parked. */
@@ -34,6 +39,7 @@ export interface JobQueue {
 
 /** The embedded queue: in memory, rebuilt from the job store at start. */
 export class InProcessJobQueue implements JobQueue {
+  readonly runsHere = true;
   readonly #waiting: string[] = [];
   readonly #known = new Set<string>();
   readonly #running = new Map<string, Promise<void>>();

@@ -49,6 +49,11 @@ export interface PollCursor {
 export interface RunOptions {
   cursor?: PollCursor | undefined;
   cancelled?: boolean | undefined;
+  /**
+   * The job as its request just wrote it, so the first step needs no read. Every step writes with a
+   * compare-and-set on the state, so a job changed since (cancelled) is read again at its first write.
+   */
+  job?: JobRecord | undefined;
 }
 
 /**
@@ -129,9 +134,12 @@ export class JobRunner {
     if (options.cancelled) controller.abort(new GenHubError('CANCELLED', 'The job was cancelled.'));
     try {
       let resume = options.cursor;
+      let known = options.job?.id === jobId && options.job.state === 'queued' ? options.job : undefined;
       for (let retry = 0; ; retry++) {
         try {
-          return await this.#drive(jobId, controller.signal, resume);
+          const from = known;
+          known = undefined;
+          return await this.#drive(jobId, controller.signal, resume, from);
         } catch (error) {
           if (error instanceof Stopped) return { kind: 'stopped' };
           if (error instanceof Parked)
@@ -171,8 +179,13 @@ export class JobRunner {
   }
 
   /** Steps a job from its stored state until it ends or the process stops. */
-  async #drive(jobId: string, signal: AbortSignal, cursor: PollCursor | undefined): Promise<RunOutcome> {
-    let job = await this.deps.store.jobs.get(jobId);
+  async #drive(
+    jobId: string,
+    signal: AbortSignal,
+    cursor: PollCursor | undefined,
+    known: JobRecord | undefined,
+  ): Promise<RunOutcome> {
+    let job = known ?? (await this.deps.store.jobs.get(jobId));
     let resume = cursor;
     // A job resumed while running may have been downloading unmarked: drop any files it left.
     if (job?.state === 'running') await this.deps.artifacts.remove(job.id);

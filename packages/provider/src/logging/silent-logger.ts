@@ -10,4 +10,5 @@ export const silentLogger: Logger = {
   warn: ignore,
   error: ignore,
   child: () => silentLogger,
+  isLevelEnabled: () => false,
 };
