@@ -18,7 +18,7 @@ export interface PutArtifactInput {
 
 /**
  * Where job outputs live. Keys are paths relative to the store's root, `<jobId>/<artifactId>.<ext>`;
- * a record names a key only once its file is complete and on disk.
+ * a key exists only once its file is complete.
  */
 export interface ArtifactStore {
   /** Stores one file: sniffs its media type, counts it and records its sha256. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { GenHubError, sniffMediaType } from '@genhub/provider';
@@ -24,11 +24,9 @@ export interface LocalArtifactStore extends ArtifactStore {
 const SNIFF_BYTES = DefaultArtifactLimits.sniffBytes;
 
 /**
- * Artifacts in a folder on disk, at `<jobId>/<artifactId>.<ext>`. A file is hashed and counted as it
- * streams in and synced (with its folder) before `put` returns its record. A failed `put` removes what
- * it wrote. No record names a file before it is whole on disk, and a job resumed after a crash clears
- * its folder first (`remove`), so a half-written file is never served; this spares each file a rename
- * and the second sync it needs.
+ * Artifacts in a folder on disk. A file is written to `<jobId>/<artifactId>.partial`, hashed and
+ * counted as it streams in, then fsynced and renamed to its final name: a crash or a failure leaves
+ * at most a `.partial` file, never a half file under a key.
  */
 export function createLocalArtifactStore(options: LocalArtifactStoreOptions): LocalArtifactStore {
   const root = resolve(options.root);
@@ -72,26 +70,23 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
   const iterator = source instanceof Uint8Array ? undefined : source[Symbol.asyncIterator]();
   const id = randomUUID();
   const folder = join(root, jobId);
+  const partial = join(folder, `${id}.partial`);
   const hash = createHash('sha256');
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let bytes = 0;
-  let path: string | undefined;
   let handle: FileHandle | undefined;
 
-  const next = async (): Promise<Uint8Array | undefined> => {
-    if (iterator === undefined) return undefined;
-    const step = await untilAborted(iterator.next(), signal);
-    if (step.done === true) return undefined;
-    signal?.throwIfAborted();
-    return step.value;
-  };
-  const count = (chunk: Uint8Array) => {
+  const write = async (file: FileHandle, chunk: Uint8Array) => {
     bytes += chunk.byteLength;
     if (bytes > maxBytes) throw tooLargeError(maxBytes, 'result');
     hash.update(chunk);
-  };
-  const write = async (file: FileHandle, chunk: Uint8Array) => {
+    if (headBytes < SNIFF_BYTES) {
+      // A copy: a source may reuse its buffer for the next chunk.
+      const part = Uint8Array.prototype.slice.call(chunk, 0, SNIFF_BYTES - headBytes);
+      head.push(part);
+      headBytes += part.byteLength;
+    }
     for (let offset = 0; offset < chunk.byteLength; ) {
       const { bytesWritten } = await file.write(chunk, offset, chunk.byteLength - offset);
       offset += bytesWritten;
@@ -103,43 +98,28 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
     if (source instanceof Uint8Array && source.byteLength > maxBytes) {
       throw tooLargeError(maxBytes, 'result', source.byteLength);
     }
-    // The first bytes name the file (its media type gives the extension), so they are read first.
-    // Copies: a source may reuse its buffer for the next chunk.
-    if (source instanceof Uint8Array) {
-      count(source);
-      head.push(source);
-      headBytes = source.byteLength;
-    }
-    while (headBytes < SNIFF_BYTES) {
-      const chunk = await next();
-      if (chunk === undefined) break;
-      count(chunk);
-      head.push(Uint8Array.prototype.slice.call(chunk));
-      headBytes += chunk.byteLength;
+    await mkdir(folder, { recursive: true });
+    handle = await open(partial, 'wx', 0o644);
+    if (iterator === undefined) {
+      await write(handle, source as Uint8Array);
+    } else {
+      for (;;) {
+        const step = await untilAborted(iterator.next(), signal);
+        if (step.done === true) break;
+        signal?.throwIfAborted();
+        await write(handle, step.value);
+      }
     }
     if (bytes === 0) {
       throw new GenHubError('INVALID_INPUT', 'The result is an empty file.', { retryable: false });
     }
-    const mediaType = await sniffMediaType(
-      Buffer.concat(head, Math.min(headBytes, SNIFF_BYTES)),
-      input.declaredMediaType,
-    );
-    const key = artifactKey(jobId, id, mediaType);
-
-    await mkdir(folder, { recursive: true });
-    path = join(root, key);
-    handle = await open(path, 'wx', 0o644);
-    for (const chunk of head) await write(handle, chunk);
-    head.length = 0;
-    for (;;) {
-      const chunk = await next();
-      if (chunk === undefined) break;
-      count(chunk);
-      await write(handle, chunk);
-    }
     await handle.sync();
     await handle.close();
     handle = undefined;
+
+    const mediaType = await sniffMediaType(Buffer.concat(head), input.declaredMediaType);
+    const key = artifactKey(jobId, id, mediaType);
+    await rename(partial, join(root, key));
     await syncFolder(folder);
     return {
       id,
@@ -153,7 +133,7 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
     };
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    if (path !== undefined) await rm(path, { force: true }).catch(() => undefined);
+    await rm(partial, { force: true }).catch(() => undefined);
     // Lets the source release what it holds (an HTTP body closes its connection).
     await iterator?.return?.().catch(() => undefined);
     if (signal?.aborted && !(GenHubError.isInstance(error) && error.code === 'CANCELLED')) {
@@ -163,10 +143,7 @@ async function putFile(root: string, input: PutArtifactInput): Promise<ArtifactR
   }
 }
 
-/**
- * Makes the file's entry in its folder durable; a no-op where folders cannot be opened (Windows). On
- * journaling file systems the file's own sync has usually committed it already, so this is cheap.
- */
+/** Makes a rename durable; a no-op where folders cannot be opened (Windows). */
 async function syncFolder(folder: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
