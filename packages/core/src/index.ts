@@ -248,7 +248,7 @@ export type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './store/a
 export { ALLOWANCE_NOTES } from './store/allowances.js';
 export { budgetDayEnd, budgetDayStart } from './store/budget-day.js';
 export type { Database } from './store/database-schema.js';
-export type { JobPatch, JobStore, Page, UsageQuery } from './store/job-store.js';
+export type { JobPatch, JobStore, JobWriteOptions, Page, UsageQuery } from './store/job-store.js';
 export type { KyselyStoreOptions } from './store/kysely-store.js';
 export { createKyselyStore } from './store/kysely-store.js';
 export type {

@@ -140,6 +140,7 @@ export class GenerationService {
       config: deps.jobs,
       stopSignal: this.#stop.signal,
       parkPolls: deps.queue.parksPolls === true,
+      fenced: deps.queue.runsHere !== true,
       ...(deps.webhookBaseUrl === undefined ? {} : { webhookBaseUrl: deps.webhookBaseUrl }),
     });
   }

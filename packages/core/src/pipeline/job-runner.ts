@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock, Logger, Output, PollResult, Price, Progress, TaskRef, Warning } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
@@ -37,6 +38,12 @@ export interface JobRunnerDeps {
    * of waiting here: for a queue that can hold delayed jobs (BullMQ), so waiting jobs take no worker.
    */
   parkPolls?: boolean;
+  /**
+   * Claim each job at the start of a run and write it only while the claim holds: for a queue shared
+   * by processes, where a job whose worker stalled past its lock is handed to another worker while the
+   * first may still be driving it. The run taken over stops at its next write.
+   */
+  fenced?: boolean;
 }
 
 /** Where a parked job's polling stands, so the next `run` backs off as if it had waited here. */
@@ -66,6 +73,9 @@ export type RunOutcome =
   | { kind: 'poll-later'; afterMs: number; cursor: PollCursor };
 
 class Stopped extends Error {}
+
+/** A fenced run found that its job was claimed by another run (or finished meanwhile). */
+class Superseded extends Error {}
 
 class Parked extends Error {
   constructor(
@@ -111,6 +121,8 @@ export class JobRunner {
   readonly #woken = new Set<string>();
 
   readonly #cancels = new Map<string, AbortController>();
+  /** The claim token of each fenced run under way here, by job. */
+  readonly #owners = new Map<string, string>();
   /** One lost-task lookup at a time per provider, so two jobs cannot adopt the same task. */
   readonly #lookups = new KeyedMutex();
 
@@ -132,6 +144,8 @@ export class JobRunner {
     const controller = new AbortController();
     this.#cancels.set(jobId, controller);
     if (options.cancelled) controller.abort(new GenHubError('CANCELLED', 'The job was cancelled.'));
+    const owner = this.deps.fenced ? randomUUID() : undefined;
+    if (owner !== undefined) this.#owners.set(jobId, owner);
     try {
       let resume = options.cursor;
       let known = options.job?.id === jobId && options.job.state === 'queued' ? options.job : undefined;
@@ -142,6 +156,7 @@ export class JobRunner {
           return await this.#drive(jobId, controller.signal, resume, from);
         } catch (error) {
           if (error instanceof Stopped) return { kind: 'stopped' };
+          if (error instanceof Superseded) return this.#superseded(jobId);
           if (error instanceof Parked)
             return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
           const failure = GenHubError.from(error);
@@ -167,7 +182,12 @@ export class JobRunner {
           this.deps.logger.error('job runner failed', { jobId, error });
           const job = await this.deps.store.jobs.get(jobId);
           if (job && !TERMINAL_STATES.has(job.state)) {
-            await this.#fail(job, failure, [job.state]);
+            try {
+              await this.#fail(job, failure, [job.state]);
+            } catch (superseded) {
+              if (superseded instanceof Superseded) return this.#superseded(jobId);
+              throw superseded;
+            }
           }
           return { kind: 'ended' };
         }
@@ -175,7 +195,15 @@ export class JobRunner {
     } finally {
       this.#cancels.delete(jobId);
       this.#woken.delete(jobId);
+      if (owner !== undefined && this.#owners.get(jobId) === owner) this.#owners.delete(jobId);
     }
+  }
+
+  #superseded(jobId: string): RunOutcome {
+    this.deps.logger.warn('the job was taken over by another run (or ended) meanwhile; leaving it', {
+      jobId,
+    });
+    return { kind: 'ended' };
   }
 
   /** Steps a job from its stored state until it ends or the process stops. */
@@ -185,7 +213,12 @@ export class JobRunner {
     cursor: PollCursor | undefined,
     known: JobRecord | undefined,
   ): Promise<RunOutcome> {
-    let job = known ?? (await this.deps.store.jobs.get(jobId));
+    const owner = this.#owners.get(jobId);
+    let job =
+      known ??
+      (owner === undefined
+        ? await this.deps.store.jobs.get(jobId)
+        : await this.deps.store.jobs.claim(jobId, owner));
     let resume = cursor;
     // A job resumed while running may have been downloading unmarked: drop any files it left.
     if (job?.state === 'running') await this.deps.artifacts.remove(job.id);
@@ -508,7 +541,7 @@ export class JobRunner {
         case 'pending': {
           const progress = progressOf(result);
           if (JSON.stringify(progress) !== JSON.stringify(current.progress)) {
-            const moved = await this.deps.store.jobs.update(current.id, ['running'], { progress });
+            const moved = await this.#update(current, ['running'], { progress });
             if (!moved) return this.deps.store.jobs.get(job.id);
             current = moved;
             this.deps.events.emit({ type: 'progress', job: current });
@@ -565,13 +598,20 @@ export class JobRunner {
     signal: AbortSignal,
   ): Promise<JobRecord | undefined> {
     const stopMark = new AbortController();
+    // Settles with what became of the mark, never rejects: nobody may be waiting when it fails.
     const mark = this.deps.clock.sleep(DOWNLOADING_MARK_MS, stopMark.signal).then(
-      () => this.#move(job, ['running'], { state: 'downloading', warnings }),
-      () => undefined,
+      () =>
+        this.#move(job, ['running'], { state: 'downloading', warnings }).then(
+          (moved) => ({ moved }),
+          (error: unknown) => ({ error }),
+        ),
+      () => ({ moved: undefined }),
     );
     const before = async () => {
       stopMark.abort(MARK_NOT_NEEDED);
-      return (await mark) ?? job;
+      const outcome = await mark;
+      if ('error' in outcome) throw outcome.error;
+      return outcome.moved ?? job;
     };
     try {
       return await this.#download(job, outputs, cost, signal, {
@@ -696,12 +736,15 @@ export class JobRunner {
     patch: JobPatch,
   ): Promise<JobRecord | undefined> {
     const now = this.deps.clock.now();
+    const owner = this.#owners.get(job.id);
     const finished = await this.deps.store.finishJob(
       job.id,
       expected,
       { ...patch, state, finishedAt: now },
       chargeMicros,
+      { owner },
     );
+    if (!finished && owner !== undefined) throw new Superseded();
     if (!finished) return this.deps.store.jobs.get(job.id);
     this.deps.events.emit({ type: state === 'succeeded' ? 'succeeded' : 'failed', job: finished });
     return finished;
@@ -712,9 +755,17 @@ export class JobRunner {
     expected: readonly JobState[],
     patch: JobPatch,
   ): Promise<JobRecord | undefined> {
-    const moved = await this.deps.store.jobs.update(job.id, expected, patch);
+    const moved = await this.#update(job, expected, patch);
     if (moved && patch.state) this.deps.events.emit({ type: 'state', job: moved });
     return moved;
+  }
+
+  /** A compare-and-set write; in a fenced run, a miss means the run lost its job (`Superseded`). */
+  async #update(job: JobRecord, expected: readonly JobState[], patch: JobPatch) {
+    const owner = this.#owners.get(job.id);
+    const updated = await this.deps.store.jobs.update(job.id, expected, patch, { owner });
+    if (!updated && owner !== undefined) throw new Superseded();
+    return updated;
   }
 
   /**

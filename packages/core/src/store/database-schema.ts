@@ -47,6 +47,11 @@ export interface JobsTable {
   submitted_at: NullableInt8;
   finished_at: NullableInt8;
   deadline_at: Int8;
+  /**
+   * The run allowed to write the job, with a queue shared by processes: a run whose job was taken over
+   * (its worker stalled) is fenced off. NULL for jobs driven where they were requested.
+   */
+  run_token: string | null;
 }
 
 /** A balance: what can be spent now and what is held for jobs in flight. Both never negative. */

@@ -38,13 +38,15 @@ export async function settleInTransaction(
   patch: JobPatch & { state: JobState },
   chargeMicros: number,
   now: number,
+  owner?: string,
 ): Promise<JobRecord | undefined> {
-  const claimed = await updateJobIf(trx, id, expected, {
-    ...patchToRow(patch),
-    charged_micros: 0,
-    finished_at: patch.finishedAt ?? now,
-    updated_at: now,
-  });
+  const claimed = await updateJobIf(
+    trx,
+    id,
+    expected,
+    { ...patchToRow(patch), charged_micros: 0, finished_at: patch.finishedAt ?? now, updated_at: now },
+    owner,
+  );
   if (claimed === undefined) return undefined;
 
   const { payer, reservedMicros: reserved } = claimed;

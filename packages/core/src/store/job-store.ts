@@ -18,6 +18,11 @@ export interface UsageQuery {
 
 export type JobPatch = Partial<Omit<JobRecord, 'id' | 'userId' | 'createdAt'>>;
 
+export interface JobWriteOptions {
+  /** The run (`JobStore.claim`) the job must still belong to; the write matches nothing otherwise. */
+  owner?: string | undefined;
+}
+
 /**
  * Persistent jobs. Every state change goes through `update` with the state the caller expects, so two
  * workers can never both move a job on.
@@ -30,7 +35,18 @@ export interface JobStore {
    * state never matches. Terminal states and the ledger's fields (payer, reservedMicros,
    * chargedMicros) are refused with INVALID_INPUT: use `Store.finishJob`.
    */
-  update(id: string, expected: readonly JobState[], patch: JobPatch): Promise<JobRecord | undefined>;
+  update(
+    id: string,
+    expected: readonly JobState[],
+    patch: JobPatch,
+    options?: JobWriteOptions,
+  ): Promise<JobRecord | undefined>;
+  /**
+   * Makes `token` the run allowed to write an unfinished job: writes that name another run as their
+   * `owner` (one that was taken over) match nothing from now on. Returns the job; a finished one is
+   * returned unclaimed, a missing one is undefined.
+   */
+  claim(id: string, token: string): Promise<JobRecord | undefined>;
   /** Jobs in any of these states, oldest first. */
   listByState(states: readonly JobState[]): Promise<JobRecord[]>;
   /** Jobs, in any state, whose remote task has this id (at any provider). */

@@ -1,6 +1,6 @@
 import { ACTIVE_STATES, type JobState } from '../jobs/job.js';
 import { assertUpdatePatch } from './job-patch-rules.js';
-import { selectJob, updateJobIf } from './job-queries.js';
+import { claimJob, selectJob, updateJobIf } from './job-queries.js';
 import { fromRow, patchToRow } from './job-row.js';
 import type { JobStore } from './job-store.js';
 import { runShaped } from './shaped-query.js';
@@ -13,12 +13,16 @@ export function createKyselyJobStore(ctx: StoreContext): JobStore {
   return {
     get: (id) => selectJob(db, id),
 
-    async update(id, expected, patch) {
+    async update(id, expected, patch, options) {
       assertUpdatePatch(patch);
       if (expected.length === 0) return undefined;
       return transact((trx) =>
-        updateJobIf(trx, id, expected, { ...patchToRow(patch), updated_at: clock.now() }),
+        updateJobIf(trx, id, expected, { ...patchToRow(patch), updated_at: clock.now() }, options?.owner),
       );
+    },
+
+    async claim(id, token) {
+      return (await transact((trx) => claimJob(trx, id, token))) ?? selectJob(db, id);
     },
 
     async listByState(states) {

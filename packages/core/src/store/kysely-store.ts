@@ -72,11 +72,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return transact((trx) => reserveAndInsert(trx, request, lock));
     },
 
-    async finishJob(id: string, expected: readonly JobState[], patch, chargeMicros) {
+    async finishJob(id: string, expected: readonly JobState[], patch, chargeMicros, options) {
       assertFinishPatch(patch);
       assertMicros(chargeMicros, 'chargeMicros');
       if (expected.length === 0) return undefined;
-      return transact((trx) => settleInTransaction(trx, id, expected, patch, chargeMicros, clock.now()));
+      return transact((trx) =>
+        settleInTransaction(trx, id, expected, patch, chargeMicros, clock.now(), options?.owner),
+      );
     },
 
     close() {

@@ -1,7 +1,7 @@
 import type { AccountRef, JobRecord, JobState } from '../jobs/job.js';
 import type { Moderation } from '../moderation/moderation.js';
 import type { AllowanceGrant, AllowanceRequest, DailyAllowance } from './allowances.js';
-import type { JobPatch, JobStore } from './job-store.js';
+import type { JobPatch, JobStore, JobWriteOptions } from './job-store.js';
 import type { RecordStore } from './record-store.js';
 import type { Reports } from './reports.js';
 
@@ -102,6 +102,7 @@ export interface Store {
     expected: readonly JobState[],
     patch: JobPatch,
     chargeMicros: number,
+    options?: JobWriteOptions,
   ): Promise<JobRecord | undefined>;
   close(): Promise<void>;
 }

@@ -216,6 +216,13 @@ const moderation: Migration = {
   },
 };
 
+/** Which run of a job may write it, so a run taken over from a stalled worker is fenced off. */
+const jobRunToken: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('jobs').addColumn('run_token', 'text').execute();
+  },
+};
+
 /** Every migration by name; Kysely applies them in name order and records each in `kysely_migration`. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -224,6 +231,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_remote_task_id': remoteTaskId,
   '0005_records_expiry_index': recordsExpiryIndex,
   '0006_moderation': moderation,
+  '0007_job_run_token': jobRunToken,
 };
 
 const provider: MigrationProvider = {

@@ -57,6 +57,33 @@ export function jobStoreCases(harness: StoreHarness): void {
       expect((await store.jobs.update(job.id, ['submitting'], { remoteRef: null }))?.remoteRef).toBeNull();
     });
 
+    it('fences off a run whose job another run claimed: its writes and its settlement match nothing', async () => {
+      const job = await create();
+      expect(await store.jobs.claim(job.id, 'run-1')).toEqual(job);
+      expect(
+        await store.jobs.update(job.id, ['queued'], { state: 'submitting' }, { owner: 'run-1' }),
+      ).toMatchObject({ state: 'submitting' });
+      // Run 1 stalls; run 2 takes the job over.
+      await store.jobs.claim(job.id, 'run-2');
+      expect(
+        await store.jobs.update(job.id, ['submitting'], { state: 'running' }, { owner: 'run-1' }),
+      ).toBeUndefined();
+      expect(
+        await store.finishJob(job.id, ['submitting'], { state: 'succeeded' }, 700, { owner: 'run-1' }),
+      ).toBeUndefined();
+      expect(await store.jobs.get(job.id)).toMatchObject({ state: 'submitting', chargedMicros: null });
+      expect(await store.ledger.balance(alice)).toMatchObject({ reservedMicros: job.reservedMicros });
+      // Run 2 writes, and settles once.
+      const done = await store.finishJob(job.id, ['submitting'], { state: 'succeeded' }, 700, {
+        owner: 'run-2',
+      });
+      expect(done).toMatchObject({ state: 'succeeded', chargedMicros: 700 });
+      expect(await store.ledger.balance(alice)).toMatchObject({ reservedMicros: 0 });
+      // A finished job is not claimed again; a missing one is not there.
+      expect(await store.jobs.claim(job.id, 'run-3')).toEqual(done);
+      expect(await store.jobs.claim('missing', 'run-3')).toBeUndefined();
+    });
+
     it('only one of many racing updates wins', async () => {
       const job = await create();
       const results = await Promise.all(

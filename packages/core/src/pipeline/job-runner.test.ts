@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ModelSpec, type Provider, systemClock } from '@genhub/provider';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PNG } from '../artifacts/__fixtures__/media-samples.js';
+import type { ArtifactStore } from '../artifacts/artifact-store.js';
+import type { GuardedFetcher } from '../artifacts/guarded-fetch.js';
+import { createLocalArtifactStore } from '../artifacts/local-artifact-store.js';
+import { createMemoryLogger } from '../logging/memory-logger.js';
+import { Registry } from '../registry/registry.js';
+import { alice, makeJob, TempStores } from '../store/__fixtures__/store-fixtures.js';
+import type { Store } from '../store/ledger.js';
+import { JobEvents } from './job-events.js';
+import { JobRunner } from './job-runner.js';
+import { jobsConfigSchema } from './pipeline-config.js';
+
+const stores = new TempStores();
+afterEach(() => stores.cleanup());
+
+const model: ModelSpec = {
+  id: 'fake/model',
+  name: 'Fake',
+  tasks: ['text-to-image'],
+  output: 'image',
+  params: z.object({ prompt: z.string() }).passthrough(),
+  estimatePrice: () => ({ usd: 0.001 }),
+};
+
+/** A provider whose task is done at the first poll, with the image inline. */
+const provider: Provider = {
+  models: () => [model],
+  submit: async () => ({ status: 'pending', ref: { id: 'task-1' } }),
+  poll: async () => ({
+    status: 'succeeded',
+    outputs: [{ kind: 'bytes', data: PNG, mediaType: 'image/png' }],
+  }),
+};
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** One worker process's runner on the shared store and artifact folder. */
+function worker(store: Store, artifacts: ArtifactStore) {
+  const registry = new Registry();
+  registry.add('fake', provider, [model]);
+  const { logger, lines } = createMemoryLogger({ level: 'warn' });
+  const runner = new JobRunner({
+    registry,
+    store,
+    artifacts,
+    // Outputs come inline: nothing is fetched.
+    fetcher: {} as GuardedFetcher,
+    events: new JobEvents(),
+    clock: systemClock,
+    logger,
+    config: jobsConfigSchema.parse({ pollInitialMs: 1, pollMaxMs: 5 }),
+    stopSignal: new AbortController().signal,
+    fenced: true,
+  });
+  return { runner, lines };
+}
+
+describe('JobRunner with a queue shared by processes (fenced)', () => {
+  it('fences off a stalled run whose job another run took over, so it cannot record files that run cleared', async () => {
+    const store = await stores.open();
+    const root = join(await stores.file(), '..', 'artifacts');
+    const artifacts = createLocalArtifactStore({ root });
+    await store.ledger.grant(alice, 1_000_000);
+    const now = Date.now();
+    const job = await store.createJobWithReservation({
+      job: makeJob({ requestedModel: 'fake/model', route: ['fake/model'], createdAt: now }),
+      now,
+    });
+
+    // Worker A writes its result file, then stalls before it records the result.
+    const aWrote = deferred();
+    const aWakes = deferred();
+    const a = worker(store, {
+      ...artifacts,
+      async put(input) {
+        const record = await artifacts.put(input);
+        aWrote.resolve();
+        await aWakes.promise;
+        return record;
+      },
+    });
+    const runA = a.runner.run(job.id);
+    await aWrote.promise;
+
+    // Worker B is handed the job (A's lock expired): it clears what A left and starts its own download.
+    const bDownloads = deferred();
+    const bGoesOn = deferred();
+    const b = worker(store, {
+      ...artifacts,
+      async put(input) {
+        bDownloads.resolve();
+        await bGoesOn.promise;
+        return artifacts.put(input);
+      },
+    });
+    const runB = b.runner.run(job.id);
+    await bDownloads.promise;
+
+    // A wakes up and tries to record its result, whose file B cleared: the write matches nothing.
+    aWakes.resolve();
+    expect(await runA).toEqual({ kind: 'ended' });
+    expect(await store.jobs.get(job.id)).toMatchObject({ state: 'running', outputs: [] });
+    expect(a.lines.map((line) => line.message)).toContain(
+      'the job was taken over by another run (or ended) meanwhile; leaving it',
+    );
+
+    // B finishes the job with its own file, charged once.
+    bGoesOn.resolve();
+    expect(await runB).toEqual({ kind: 'ended' });
+    const final = await store.jobs.get(job.id);
+    expect(final).toMatchObject({ state: 'succeeded', chargedMicros: 1000 });
+    const [output] = final!.outputs;
+    const path = join(root, output!.key);
+    expect(existsSync(path)).toBe(true);
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(output!.sha256);
+    expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 999_000, reservedMicros: 0 });
+  });
+});
