@@ -17,11 +17,16 @@
  * job's latency is its own work, not time spent waiting in line. The per-job overhead is then the
  * pipeline's latency minus the bare latency. Each phase first runs a warm-up (not measured).
  *
+ * The four phases run BENCH_ROUNDS times (default 3), one round after another, and the report shows
+ * each phase's median round (by jobs/s), with the ratios taken between medians: a shared machine's
+ * speed drifts, and a bare phase lasts about a second.
+ *
  * Afterwards it checks that every pipeline job succeeded, that the ledger was charged exactly the
  * provider's cost with nothing left reserved, that the API saw one submit per job, and that a sample
  * of output files exists on disk; any miss exits non-zero.
  *
  * Environment: BENCH_JOBS (default 2000), BENCH_WARMUP (default 100), BENCH_CONCURRENCY (default 32),
+ * BENCH_ROUNDS (default 3),
  * BENCH_TIMEOUT_SECONDS (default 600, the whole run), BENCH_TMPDIR (where the temp data dir goes;
  * default os.tmpdir(). The store commits with fsync, so the disk under it shows in the pipeline's
  * figures: a tmpfs such as /dev/shm takes the disk out). Figures go to stdout and to
@@ -56,6 +61,7 @@ type JobRecord = JobEvent['job'];
 const JOBS = positiveIntFromEnv('BENCH_JOBS', 2000);
 const WARMUP = positiveIntFromEnv('BENCH_WARMUP', 100, true);
 const CONCURRENCY = positiveIntFromEnv('BENCH_CONCURRENCY', 32);
+const ROUNDS = positiveIntFromEnv('BENCH_ROUNDS', 3);
 const SIZE = { jobs: JOBS, warmup: WARMUP, concurrency: CONCURRENCY };
 const TIMEOUT_SECONDS = positiveIntFromEnv('BENCH_TIMEOUT_SECONDS', 600);
 const DATA_PARENT = process.env.BENCH_TMPDIR?.trim() || tmpdir();
@@ -80,7 +86,7 @@ interface TaskReply {
   cost_usd?: number;
 }
 
-async function barePhase(api: LoopbackApi, sampler: RssSampler) {
+async function barePhase(api: LoopbackApi, sampler: RssSampler, round: number) {
   // Two pools, as the pipeline has: the HTTP client's for the API, the guarded fetcher's for files.
   const apiAgent = new Agent();
   const fileAgent = new Agent();
@@ -94,7 +100,7 @@ async function barePhase(api: LoopbackApi, sampler: RssSampler) {
         headers: {
           ...headers,
           'content-type': 'application/json',
-          'idempotency-key': `bare-${label}-${index}`,
+          'idempotency-key': `bare-${round}-${label}-${index}`,
         },
         body,
       });
@@ -338,6 +344,14 @@ function report(
   ].join('\n');
 }
 
+type Phase = PhaseResult & { errors: string[] };
+type PipelineRun = Awaited<ReturnType<typeof runPipeline>>;
+
+/** The round with the median throughput (the upper middle one of an even count). */
+function medianRound<T extends PhaseResult>(phases: readonly T[]): T {
+  return phases.toSorted((a, b) => a.jobsPerSecond - b.jobsPerSecond)[Math.floor(phases.length / 2)]!;
+}
+
 const ratio = (a: PhaseResult, b: PhaseResult) => (a.jobsPerSecond / b.jobsPerSecond).toFixed(2);
 
 async function writeResults(results: unknown): Promise<void> {
@@ -364,16 +378,34 @@ async function main(): Promise<number> {
   const rssStart = sampler.sample();
   const api = await startLoopbackApi({ apiKey: API_KEY });
   try {
-    const bare = await barePhase(api, sampler);
-    const aiSdk = await aiSdkPhase(api, sampler);
-    for (const phase of [bare, aiSdk]) {
-      if (phase.failures > 0) {
-        console.error(`${phase.name}: ${phase.failures} jobs failed; first: ${phase.errors[0]}`);
-        return 1;
+    const rounds: Array<{ bare: Phase; aiSdk: Phase; full: PipelineRun; normal: PipelineRun }> = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const bare = await barePhase(api, sampler, round);
+      const aiSdk = await aiSdkPhase(api, sampler);
+      for (const phase of [bare, aiSdk]) {
+        if (phase.failures > 0) {
+          console.error(`${phase.name}: ${phase.failures} jobs failed; first: ${phase.errors[0]}`);
+          return 1;
+        }
       }
+      const full = await runPipeline(api, sampler, 'full');
+      const normal = await runPipeline(api, sampler, 'normal');
+      rounds.push({ bare, aiSdk, full, normal });
+      console.log(
+        `round ${round}/${ROUNDS}: jobs/s bare ${bare.jobsPerSecond.toFixed(0)}, ai-sdk ${aiSdk.jobsPerSecond.toFixed(0)}, ` +
+          `pipeline ${full.phase.jobsPerSecond.toFixed(0)} (full), ${normal.phase.jobsPerSecond.toFixed(0)} (normal)`,
+      );
     }
-    const full = await runPipeline(api, sampler, 'full');
-    const normal = await runPipeline(api, sampler, 'normal');
+    const bare = medianRound(rounds.map((round) => round.bare));
+    const aiSdk = medianRound(rounds.map((round) => round.aiSdk));
+    const full = {
+      phase: medianRound(rounds.map((round) => round.full.phase)),
+      checked: rounds.at(-1)!.full.checked,
+    };
+    const normal = {
+      phase: medianRound(rounds.map((round) => round.normal.phase)),
+      checked: rounds.at(-1)!.normal.checked,
+    };
 
     const rssEnd = sampler.sample();
     const processRss = {
@@ -381,7 +413,9 @@ async function main(): Promise<number> {
       rssEnd,
       peakSampled: Math.max(
         sampler.peak,
-        ...[bare, aiSdk, full.phase, normal.phase].map((p) => p.rss.peakBytes),
+        ...rounds.flatMap((round) =>
+          [round.bare, round.aiSdk, round.full.phase, round.normal.phase].map((p) => p.rss.peakBytes),
+        ),
       ),
       maxRssOs: process.resourceUsage().maxRSS * 1024,
     };
@@ -389,14 +423,16 @@ async function main(): Promise<number> {
     for (const run of [full, normal]) {
       const checked = run.checked;
       console.log(
-        `\nchecks (${run.phase.name}): ${checked.succeededJobs} jobs succeeded (incl. warm-up), balance ${checked.availableMicros} ` +
+        `\nchecks (${run.phase.name}, last round; every round is checked): ${checked.succeededJobs} jobs succeeded (incl. warm-up), balance ${checked.availableMicros} ` +
           `(expected ${checked.expectedAvailableMicros}), reserved ${checked.reservedMicros}, ` +
           `${checked.apiSubmits} submits, ${checked.sampledFilesOk}/${checked.sampledFiles} sampled files ok`,
       );
     }
 
     const figures = ({ errors: _errors, ...rest }: PhaseResult & { errors: string[] }) => rest;
-    const problems = [...full.problems, ...normal.problems];
+    const problems = rounds.flatMap((round, i) =>
+      [...round.full.problems, ...round.normal.problems].map((problem) => `round ${i + 1}: ${problem}`),
+    );
     await writeResults({
       generatedAt: new Date().toISOString(),
       environment,
@@ -404,10 +440,12 @@ async function main(): Promise<number> {
         jobs: JOBS,
         warmup: WARMUP,
         concurrency: CONCURRENCY,
+        rounds: ROUNDS,
         pollInitialMs: 1,
         pollMaxMs: 5,
         dataParent: DATA_PARENT,
       },
+      /** Each phase's median round (by jobs/s); every round's jobs/s under `byRound`. */
       bare: figures(bare),
       aiSdk: figures(aiSdk),
       pipeline: figures(full.phase),
@@ -422,6 +460,12 @@ async function main(): Promise<number> {
         p50: full.phase.latencyMs.p50 - bare.latencyMs.p50,
         p99: full.phase.latencyMs.p99 - bare.latencyMs.p99,
       },
+      byRound: rounds.map((round) => ({
+        bare: round.bare.jobsPerSecond,
+        aiSdk: round.aiSdk.jobsPerSecond,
+        pipeline: round.full.phase.jobsPerSecond,
+        pipelineNormal: round.normal.phase.jobsPerSecond,
+      })),
       processRss,
       checks: { full: full.checked, normal: normal.checked, ok: problems.length === 0, problems },
     });
