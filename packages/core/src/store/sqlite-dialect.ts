@@ -147,6 +147,57 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * The driver of a query-only connection (the store's reads), with no lock around each query. Kysely's
+ * SQLite driver takes a mutex per query; every waiter wakes at each release, so under a burst (200
+ * chat commands at once, each reading a user's settings before it may acknowledge) a read waited
+ * milliseconds for others that take microseconds. A read here runs to completion synchronously, and
+ * nothing opens a transaction or a stream on this connection, so no lock is needed.
+ */
+class QueryOnlySqliteDriver extends SqliteDriver {
+  #connection: DatabaseConnection | undefined;
+
+  override async init(): Promise<void> {
+    await super.init();
+    this.#connection = await super.acquireConnection();
+    await super.releaseConnection();
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#connection === undefined) throw new GenHubError('INTERNAL', 'The store is closed.');
+    return this.#connection;
+  }
+
+  override async releaseConnection(): Promise<void> {}
+
+  override async beginTransaction(): Promise<void> {
+    throw new GenHubError('INTERNAL', 'The read connection takes no transactions.');
+  }
+
+  override async destroy(): Promise<void> {
+    this.#connection = undefined;
+    await super.destroy();
+  }
+}
+
+class QueryOnlySqliteDialect extends SqliteDialect {
+  readonly #raw: SqliteConnection;
+
+  constructor(raw: SqliteConnection) {
+    super({ database: raw });
+    this.#raw = raw;
+  }
+
+  override createDriver(): Driver {
+    return new QueryOnlySqliteDriver({ database: withStatementCache(this.#raw) });
+  }
+}
+
+/** A Kysely dialect for a connection that only reads, outside transactions (see QueryOnlySqliteDriver). */
+export function createQueryOnlySqliteDialect(raw: SqliteConnection): SqliteDialect {
+  return new QueryOnlySqliteDialect(raw);
+}
+
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;

@@ -8,7 +8,7 @@ import { createKyselyStore } from './kysely-store.js';
 import type { Store } from './ledger.js';
 import { migrateToLatest } from './migrations.js';
 import { openSqlite, type SqliteConnection, type SqliteDriverName } from './sqlite-connection.js';
-import { createImmediateSqliteDialect } from './sqlite-dialect.js';
+import { createImmediateSqliteDialect, createQueryOnlySqliteDialect } from './sqlite-dialect.js';
 import { WalSync } from './wal-sync.js';
 
 export interface SqliteStoreOptions {
@@ -93,7 +93,7 @@ async function openReadConnection(
 ): Promise<Kysely<Database>> {
   const raw = await openSqlite(file, { busyTimeoutMs, ...(driver ? { driver } : {}) });
   raw.pragma('query_only = ON');
-  return new Kysely<Database>({ dialect: createImmediateSqliteDialect(raw, busyTimeoutMs) });
+  return new Kysely<Database>({ dialect: createQueryOnlySqliteDialect(raw) });
 }
 
 function journalMode(raw: SqliteConnection): string {
