@@ -55,15 +55,12 @@ export class DiscordInteractionHandler {
       // Autocomplete only suggests, so it is answered every time it comes.
       if (interaction.isAutocomplete()) return await this.#autocomplete(interaction);
       if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-      if (this.options.claimBeforeAcknowledging) {
-        if (!(await this.#claim(interaction))) return;
-        const ephemeral = await this.#acknowledge(interaction);
-        if (ephemeral !== undefined) await this.#run(interaction, ephemeral);
-      } else {
-        const ephemeral = await this.#acknowledge(interaction);
-        if (ephemeral !== undefined && (await this.#claim(interaction)))
-          await this.#run(interaction, ephemeral);
-      }
+      const claimFirst = this.options.claimBeforeAcknowledging === true;
+      if (claimFirst && !(await this.#claim(interaction))) return;
+      const ephemeral = await this.#acknowledge(interaction);
+      if (ephemeral === undefined) return;
+      if (!claimFirst && !(await this.#claim(interaction))) return;
+      await this.#run(interaction, ephemeral);
     } catch (error) {
       this.options.logger.error('a Discord interaction failed', describeDiscordError(error));
     }

@@ -75,7 +75,11 @@ export type RunOutcome =
 class Stopped extends Error {}
 
 /** A fenced run found that its job was claimed by another run (or finished meanwhile). */
-class Superseded extends Error {}
+class Superseded extends Error {
+  constructor(readonly jobId: string) {
+    super('superseded');
+  }
+}
 
 class Parked extends Error {
   constructor(
@@ -148,17 +152,13 @@ export class JobRunner {
     if (owner !== undefined) this.#owners.set(jobId, owner);
     try {
       let resume = options.cursor;
-      let known = options.job?.id === jobId && options.job.state === 'queued' ? options.job : undefined;
+      const requested = options.job?.id === jobId && options.job.state === 'queued' ? options.job : undefined;
       for (let retry = 0; ; retry++) {
         try {
-          const from = known;
-          known = undefined;
-          return await this.#drive(jobId, controller.signal, resume, from);
+          return await this.#drive(jobId, controller.signal, resume, retry === 0 ? requested : undefined);
         } catch (error) {
-          if (error instanceof Stopped) return { kind: 'stopped' };
-          if (error instanceof Superseded) return this.#superseded(jobId);
-          if (error instanceof Parked)
-            return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
+          const outcome = this.#outcomeOf(error);
+          if (outcome) return outcome;
           const failure = GenHubError.from(error);
           if (failure.code === 'INTERNAL' && failure.retryable && retry < STEP_RETRIES) {
             // The store failed for a passing reason (a database too busy or locked to commit, or out
@@ -171,27 +171,20 @@ export class JobRunner {
               afterMs,
             });
             resume = undefined;
-            try {
-              await this.#sleep(afterMs, controller.signal);
-            } catch (stopped) {
-              if (stopped instanceof Stopped) return { kind: 'stopped' };
-              throw stopped;
-            }
+            await this.#sleep(afterMs, controller.signal);
             continue;
           }
           this.deps.logger.error('job runner failed', { jobId, error });
           const job = await this.deps.store.jobs.get(jobId);
-          if (job && !TERMINAL_STATES.has(job.state)) {
-            try {
-              await this.#fail(job, failure, [job.state]);
-            } catch (superseded) {
-              if (superseded instanceof Superseded) return this.#superseded(jobId);
-              throw superseded;
-            }
-          }
+          if (job && !TERMINAL_STATES.has(job.state)) await this.#fail(job, failure, [job.state]);
           return { kind: 'ended' };
         }
       }
+    } catch (error) {
+      // A signal thrown while waiting to retry, or while failing the job.
+      const outcome = this.#outcomeOf(error);
+      if (outcome) return outcome;
+      throw error;
     } finally {
       this.#cancels.delete(jobId);
       this.#woken.delete(jobId);
@@ -199,11 +192,17 @@ export class JobRunner {
     }
   }
 
-  #superseded(jobId: string): RunOutcome {
-    this.deps.logger.warn('the job was taken over by another run (or ended) meanwhile; leaving it', {
-      jobId,
-    });
-    return { kind: 'ended' };
+  /** How a run ends when a step throws one of the runner's own signals; undefined for a failure. */
+  #outcomeOf(error: unknown): RunOutcome | undefined {
+    if (error instanceof Stopped) return { kind: 'stopped' };
+    if (error instanceof Parked) return { kind: 'poll-later', afterMs: error.afterMs, cursor: error.cursor };
+    if (error instanceof Superseded) {
+      this.deps.logger.warn('the job was taken over by another run (or ended) meanwhile; leaving it', {
+        jobId: error.jobId,
+      });
+      return { kind: 'ended' };
+    }
+    return undefined;
   }
 
   /** Steps a job from its stored state until it ends or the process stops. */
@@ -744,7 +743,7 @@ export class JobRunner {
       chargeMicros,
       { owner },
     );
-    if (!finished && owner !== undefined) throw new Superseded();
+    if (!finished && owner !== undefined) throw new Superseded(job.id);
     if (!finished) return this.deps.store.jobs.get(job.id);
     this.deps.events.emit({ type: state === 'succeeded' ? 'succeeded' : 'failed', job: finished });
     return finished;
@@ -764,7 +763,7 @@ export class JobRunner {
   async #update(job: JobRecord, expected: readonly JobState[], patch: JobPatch) {
     const owner = this.#owners.get(job.id);
     const updated = await this.deps.store.jobs.update(job.id, expected, patch, { owner });
-    if (!updated && owner !== undefined) throw new Superseded();
+    if (!updated && owner !== undefined) throw new Superseded(job.id);
     return updated;
   }
 

@@ -3,6 +3,7 @@ import { GenHubError } from '@genhub/provider';
 import type { Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { RecordStore } from './record-store.js';
+import { runShaped } from './shaped-query.js';
 import type { StoreContext } from './store-context.js';
 
 const MAX_RECORD_CHARS = 64 * 1024;
@@ -26,12 +27,14 @@ export function createKyselyRecordStore(ctx: StoreContext): RecordStore {
 
   return {
     async get(namespace, key) {
-      const row = await db
-        .selectFrom('records')
-        .select(['value_json', 'expires_at'])
-        .where('namespace', '=', namespace)
-        .where('key', '=', key)
-        .executeTakeFirst();
+      // Compiled once: chat reads a user's settings before it may acknowledge a command.
+      const [row] = await runShaped(db, 'get record', [namespace, key], ([namespace, key]) =>
+        db
+          .selectFrom('records')
+          .select(['value_json', 'expires_at'])
+          .where('namespace', '=', namespace as string)
+          .where('key', '=', key as string),
+      );
       return liveValue(row);
     },
 
