@@ -15,6 +15,9 @@ export interface PhaseResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   /** Process CPU time (user + system) per job; includes the loopback server, in both phases. */
   cpuMsPerJob: number;
+  /** The same split: user (JavaScript, SQLite, hashing) and system (kernel: sockets, files, syncs). */
+  userMsPerJob: number;
+  systemMsPerJob: number;
   /** Event-loop delay while the phase ran: how long callbacks waited for the thread. */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   rss: { beforeBytes: number; afterBytes: number; peakBytes: number };
@@ -132,6 +135,8 @@ export async function measurePhase(
       mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,
     },
     cpuMsPerJob: (cpu.user + cpu.system) / 1000 / Math.max(1, JOBS),
+    userMsPerJob: cpu.user / 1000 / Math.max(1, JOBS),
+    systemMsPerJob: cpu.system / 1000 / Math.max(1, JOBS),
     eventLoopDelayMs: {
       p50: loop.percentile(50) / 1e6,
       p99: loop.percentile(99) / 1e6,

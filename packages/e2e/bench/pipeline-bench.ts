@@ -37,7 +37,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -310,6 +310,8 @@ function report(
       'p99 ms',
       'max ms',
       'cpu ms/job',
+      'user',
+      'system',
       'loop p99 ms',
       'rss before',
       'rss after',
@@ -324,6 +326,8 @@ function report(
       ms(p.latencyMs.p99),
       ms(p.latencyMs.max),
       ms(p.cpuMsPerJob),
+      ms(p.userMsPerJob),
+      ms(p.systemMsPerJob),
       ms(p.eventLoopDelayMs.p99),
       mb(p.rss.beforeBytes),
       mb(p.rss.afterBytes),
@@ -339,9 +343,27 @@ function report(
     `throughput: pipeline/bare-undici ${ratio(pipeline, bare)}x (synchronous full), ` +
       `${ratio(pipelineNormal, bare)}x (normal); pipeline/ai-sdk ${ratio(pipeline, aiSdk)}x (full), ` +
       `${ratio(pipelineNormal, aiSdk)}x (normal); ai-sdk/bare-undici ${ratio(aiSdk, bare)}x`,
+    cpuBudgetLine(bare, pipeline),
     `process rss: start ${mb(process_.rssStart)}, end ${mb(process_.rssEnd)}, ` +
       `peak ${mb(process_.peakSampled)} (sampled every ${RSS_SAMPLE_MS} ms; OS max ${mb(process_.maxRssOs)})`,
   ].join('\n');
+}
+
+/** The issue's throughput goal for the pipeline, as a share of the bare loop's jobs/s. */
+const GOAL_SHARE_OF_BARE = 0.5;
+
+/**
+ * What the goal leaves the pipeline: at GOAL_SHARE_OF_BARE of the bare loop's jobs/s, every core of
+ * this machine busy all the time gives each job this much CPU (the loopback server's share included).
+ */
+function cpuBudgetLine(bare: PhaseResult, pipeline: PhaseResult): string {
+  const goalJobsPerSecond = bare.jobsPerSecond * GOAL_SHARE_OF_BARE;
+  const budgetMs = (availableParallelism() * 1000) / goalJobsPerSecond;
+  return (
+    `cpu budget at ${GOAL_SHARE_OF_BARE}x of bare-undici (${goalJobsPerSecond.toFixed(0)} jobs/s on ` +
+    `${availableParallelism()} cores, all busy): ${ms(budgetMs)} ms/job; pipeline (full) uses ` +
+    `${ms(pipeline.cpuMsPerJob)} (user ${ms(pipeline.userMsPerJob)}, system ${ms(pipeline.systemMsPerJob)})`
+  );
 }
 
 type Phase = PhaseResult & { errors: string[] };
