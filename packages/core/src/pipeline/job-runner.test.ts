@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ModelSpec, type Provider, systemClock } from '@genhub/provider';
@@ -47,9 +48,13 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 /** One worker process's runner on the shared store and artifact folder. */
-function worker(store: Store, artifacts: ArtifactStore) {
+function worker(
+  store: Store,
+  artifacts: ArtifactStore,
+  { fake = provider, stopSignal = new AbortController().signal, fenced = true } = {},
+) {
   const registry = new Registry();
-  registry.add('fake', provider, [model]);
+  registry.add('fake', fake, [model]);
   const { logger, lines } = createMemoryLogger({ level: 'warn' });
   const runner = new JobRunner({
     registry,
@@ -61,8 +66,8 @@ function worker(store: Store, artifacts: ArtifactStore) {
     clock: systemClock,
     logger,
     config: jobsConfigSchema.parse({ pollInitialMs: 1, pollMaxMs: 5 }),
-    stopSignal: new AbortController().signal,
-    fenced: true,
+    stopSignal,
+    fenced,
   });
   return { runner, lines };
 }
@@ -126,5 +131,44 @@ describe('JobRunner with a queue shared by processes (fenced)', () => {
     expect(existsSync(path)).toBe(true);
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(output!.sha256);
     expect(await store.ledger.balance(alice)).toMatchObject({ availableMicros: 999_000, reservedMicros: 0 });
+  });
+});
+
+/**
+ * What a signal holds for others: its abort listeners, plus the signals `AbortSignal.any` made from it
+ * (a Node-internal set, read here because that is where such links pile up unseen).
+ */
+function linksHeldBy(signal: AbortSignal): number {
+  const dependants = Object.getOwnPropertySymbols(signal).find(
+    (symbol) => symbol.description === 'kDependantSignals',
+  );
+  const made =
+    dependants === undefined ? undefined : (Reflect.get(signal, dependants) as Set<unknown> | undefined);
+  return getEventListeners(signal, 'abort').length + (made?.size ?? 0);
+}
+
+describe('JobRunner waits between polls', () => {
+  it('leaves nothing on the process-long stop signal once a job that polled many times ends', async () => {
+    const store = await stores.open();
+    const artifacts = createLocalArtifactStore({ root: join(await stores.file(), '..', 'artifacts') });
+    await store.ledger.grant(alice, 1_000_000);
+    const now = Date.now();
+    const job = await store.createJobWithReservation({
+      job: makeJob({ requestedModel: 'fake/model', route: ['fake/model'], createdAt: now }),
+      now,
+    });
+    let polls = 0;
+    const slow: Provider = {
+      ...provider,
+      poll: async (ref, options) => (++polls < 20 ? { status: 'pending' } : provider.poll(ref, options)),
+    };
+    const stop = new AbortController();
+    const { runner } = worker(store, artifacts, { fake: slow, stopSignal: stop.signal, fenced: false });
+
+    expect(await runner.run(job.id)).toEqual({ kind: 'ended' });
+    expect(polls).toBe(20);
+    expect(await store.jobs.get(job.id)).toMatchObject({ state: 'succeeded' });
+    // Each of the 19 waits followed the stop signal while it ran, and let go of it after.
+    expect(linksHeldBy(stop.signal)).toBe(0);
   });
 });

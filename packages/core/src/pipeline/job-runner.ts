@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Clock, Logger, Output, PollResult, Price, Progress, TaskRef, Warning } from '@genhub/provider';
 import { GenHubError } from '@genhub/provider';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
@@ -17,6 +18,7 @@ import type { RegisteredModel, Registry } from '../registry/registry.js';
 import type { JobPatch } from '../store/job-store.js';
 import type { Store } from '../store/ledger.js';
 import type { JobEvents } from './job-events.js';
+import { linkSignals } from './linked-signal.js';
 import { type JobsConfig, usdToMicros } from './pipeline-config.js';
 import { pollDelay } from './poll-delay.js';
 
@@ -130,7 +132,10 @@ export class JobRunner {
   /** One lost-task lookup at a time per provider, so two jobs cannot adopt the same task. */
   readonly #lookups = new KeyedMutex();
 
-  constructor(private readonly deps: JobRunnerDeps) {}
+  constructor(private readonly deps: JobRunnerDeps) {
+    // Every waiting job links its wait to the stop signal (`linkSignals`): thousands at once.
+    setMaxListeners(0, deps.stopSignal);
+  }
 
   /** Asks a job being driven here to stop; returns false if it is not running in this process. */
   cancel(jobId: string): boolean {
@@ -786,18 +791,23 @@ export class JobRunner {
     const wait = new AbortController();
     this.#pollWaits.set(jobId, wait);
     try {
-      await this.#sleep(ms, AbortSignal.any([jobSignal, wait.signal]));
+      await this.#sleep(ms, jobSignal, wait.signal);
     } finally {
       this.#pollWaits.delete(jobId);
     }
   }
 
-  async #sleep(ms: number, jobSignal: AbortSignal): Promise<void> {
-    const signal = AbortSignal.any([jobSignal, this.deps.stopSignal]);
+  /** Waits `ms`; ends early when the job is cancelled, `wake` fires, or the process stops (`Stopped`). */
+  async #sleep(ms: number, jobSignal: AbortSignal, wake?: AbortSignal): Promise<void> {
+    const sources = [jobSignal, this.deps.stopSignal];
+    if (wake !== undefined) sources.push(wake);
+    const link = linkSignals(sources);
     try {
-      await this.deps.clock.sleep(ms, signal);
+      await this.deps.clock.sleep(ms, link.signal);
     } catch {
       if (this.deps.stopSignal.aborted && !jobSignal.aborted) throw new Stopped();
+    } finally {
+      link.unlink();
     }
   }
 }
