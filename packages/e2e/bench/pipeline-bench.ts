@@ -37,7 +37,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -299,6 +299,7 @@ function report(
   pipeline: PhaseResult,
   pipelineNormal: PhaseResult,
   process_: { rssStart: number; rssEnd: number; peakSampled: number; maxRssOs: number },
+  cores: number,
 ): string {
   const rows = [
     [
@@ -343,7 +344,7 @@ function report(
     `throughput: pipeline/bare-undici ${ratio(pipeline, bare)}x (synchronous full), ` +
       `${ratio(pipelineNormal, bare)}x (normal); pipeline/ai-sdk ${ratio(pipeline, aiSdk)}x (full), ` +
       `${ratio(pipelineNormal, aiSdk)}x (normal); ai-sdk/bare-undici ${ratio(aiSdk, bare)}x`,
-    cpuBudgetLine(bare, pipeline),
+    cpuBudgetLine(bare, pipeline, cores),
     `process rss: start ${mb(process_.rssStart)}, end ${mb(process_.rssEnd)}, ` +
       `peak ${mb(process_.peakSampled)} (sampled every ${RSS_SAMPLE_MS} ms; OS max ${mb(process_.maxRssOs)})`,
   ].join('\n');
@@ -356,12 +357,12 @@ const GOAL_SHARE_OF_BARE = 0.5;
  * What the goal leaves the pipeline: at GOAL_SHARE_OF_BARE of the bare loop's jobs/s, every core of
  * this machine busy all the time gives each job this much CPU (the loopback server's share included).
  */
-function cpuBudgetLine(bare: PhaseResult, pipeline: PhaseResult): string {
+function cpuBudgetLine(bare: PhaseResult, pipeline: PhaseResult, cores: number): string {
   const goalJobsPerSecond = bare.jobsPerSecond * GOAL_SHARE_OF_BARE;
-  const budgetMs = (availableParallelism() * 1000) / goalJobsPerSecond;
+  const budgetMs = (cores * 1000) / goalJobsPerSecond;
   return (
     `cpu budget at ${GOAL_SHARE_OF_BARE}x of bare-undici (${goalJobsPerSecond.toFixed(0)} jobs/s on ` +
-    `${availableParallelism()} cores, all busy): ${ms(budgetMs)} ms/job; pipeline (full) uses ` +
+    `${cores} cores, all busy): ${ms(budgetMs)} ms/job; pipeline (full) uses ` +
     `${ms(pipeline.cpuMsPerJob)} (user ${ms(pipeline.userMsPerJob)}, system ${ms(pipeline.systemMsPerJob)})`
   );
 }
@@ -441,7 +442,7 @@ async function main(): Promise<number> {
       ),
       maxRssOs: process.resourceUsage().maxRSS * 1024,
     };
-    console.log(report(bare, aiSdk, full.phase, normal.phase, processRss));
+    console.log(report(bare, aiSdk, full.phase, normal.phase, processRss, environment.cores));
     for (const run of [full, normal]) {
       const checked = run.checked;
       console.log(
